@@ -1,0 +1,155 @@
+/** <module> The JSON bridge between the kb and Python
+
+The only predicates the Python package calls. Every case arrives as one
+JSON text that Python has already validated against schema.pl; it is read
+with the JSON parser, never as Prolog text, so no string a caller sends can
+run as Prolog. Every answer is one JSON text; every error is caught and
+returned as `{"error": Message}`.
+*/
+:- module(bridge,
+          [ kb_metadata_json/1,      % -JSON
+            recommend_json/2,        % +CaseJSON, -JSON
+            why_not_json/4           % +CaseJSON, +Topic, +Value, -JSON
+          ]).
+:- use_module(library(http/json)).
+:- use_module(library(apply)).
+:- use_module(library(lists)).
+:- use_module(schema).
+:- use_module(topics).
+:- use_module(rulebase).
+:- use_module(engine).
+:- use_module(proof_json).
+
+%! kb_metadata_json(-JSON:string) is det.
+%
+%  JSON describes the kb: schema, contradictions, topics, concepts,
+%  sections, rules, priorities, and the problems found when loading it.
+kb_metadata_json(JSON) :-
+    guarded(kb_metadata, JSON).
+
+%! recommend_json(+CaseJSON:text, -JSON:string) is det.
+%
+%  JSON holds, per topic, its resolution for the validated case CaseJSON.
+recommend_json(CaseJSON, JSON) :-
+    guarded(recommend_dict(CaseJSON), JSON).
+
+%! why_not_json(+CaseJSON:text, +Topic:atom, +Value:atom, -JSON:string) is det.
+%
+%  JSON reports, for each rule that concludes Value on Topic, its full proof
+%  and the firing rules that beat it.
+why_not_json(CaseJSON, Topic, Value, JSON) :-
+    guarded(why_not_dict(CaseJSON, Topic, Value), JSON).
+
+:- meta_predicate guarded(1, -).
+guarded(Goal, JSON) :-
+    catch(( call(Goal, Dict) -> true ; Dict = _{error: "goal failed"} ),
+          E,
+          ( message_to_codes(E, Msg), Dict = _{error: Msg} )),
+    with_output_to(string(JSON), json_write_dict(current_output, Dict, [width(0)])).
+
+message_to_codes(E, Msg) :-
+    message_to_codes(E, [], Codes) -> string_codes(Msg, Codes)
+    ; format(string(Msg), "~q", [E]).
+
+message_to_codes(E, _, Codes) :-
+    '$messages':translate_message(E, Lines, []),
+    with_output_to(codes(Codes), print_message_lines(current_output, '', Lines)).
+
+read_case(CaseJSON, Case) :-
+    atom_json_dict(CaseJSON, Dict, [value_string_as(atom)]),
+    dict_pairs(Dict, _, Pairs),
+    case_from_pairs(Pairs, Case).
+
+recommend_dict(CaseJSON, _{topics: Topics}) :-
+    read_case(CaseJSON, Case),
+    evaluate(Case, Env),
+    findall(TJ, ( topic_resolution(Env, _, R), resolution_json(R, TJ) ), Topics).
+
+why_not_dict(CaseJSON, Topic, Value, Dict) :-
+    read_case(CaseJSON, Case),
+    why_not(Case, Topic, Value, why_not(Topic, Value, Concluded, Reports)),
+    maplist(rule_report_json, Reports, Rules),
+    Dict = _{topic: Topic, value: Value, concluded: Concluded, rules: Rules}.
+
+rule_report_json(rule_report(Proof, Beaten), _{proof: PJ, beaten_by: BJ}) :-
+    proof_json(full, Proof, PJ),
+    maplist(beaten_json, Beaten, BJ).
+
+beaten_json(beaten(W, V, PId, Proof), _{rule: W, value: V, priority: PId, proof: PJ}) :-
+    proof_json(full, Proof, PJ).
+
+kb_metadata(_{fields: Fields, contradictions: Contradictions, topics: Topics,
+              concepts: Concepts, sections: Sections, rules: Rules,
+              priorities: Priorities, strengths: Strengths, problems: Problems}) :-
+    findall(F, field_json(F), Fields),
+    findall(_{id: Id, conditions: CJ, explanation: Ex},
+            ( contradiction(Id, Cs, Ex), maplist(condition_json, Cs, CJ) ),
+            Contradictions),
+    findall(_{topic: T, policy: P, values: Vs, label: _{nl: NL, en: EN}},
+            ( topic(T, P, Vs), topic_label(T, nl, NL), topic_label(T, en, EN) ),
+            Topics),
+    findall(_{concept: C, text: _{nl: NL, en: EN}},
+            concept(C, nl(NL), en(EN)), Concepts),
+    findall(_{section: S, title: Title}, section(S, Title), Sections),
+    findall(R, rule_json(R), Rules),
+    findall(_{id: Id, topic: T, why: Why, beats: Pairs},
+            ( priority(Id, T, _, _, Props), memberchk(why(Why), Props),
+              findall([W, L], beats(T, W, L, Id), Pairs) ),
+            Priorities),
+    findall(_{strength: S, wording: W}, rulebase:strength(S, W), Strengths),
+    kb_problems(Ps),
+    maplist([P, M]>>message_to_codes(P, M), Ps, Problems).
+
+field_json(_{field: F, type: TJ, meaning: M, label: _{nl: NL, en: EN},
+             value_labels: VL, unknown_values: UV}) :-
+    field(F, Type, M),
+    type_json(Type, TJ),
+    field_label(F, nl, NL),
+    field_label(F, en, EN),
+    findall(_{value: V, nl: L}, value_label(F, V, nl, L), VL),
+    findall(V, unknown_value(F, V), UV).
+
+type_json(bool, _{kind: bool}).
+type_json(enum(Vs), _{kind: enum, values: Vs}).
+type_json(number(Min), _{kind: number, minimum: Min}).
+type_json(integer(Min), _{kind: integer, minimum: Min}).
+
+rule_json(_{id: Id, conclusion: CJ, conditions: Cond, section: S, strength: St,
+            quote: Q, text: _{nl: NL, en: EN}, source: Src, module: M}) :-
+    rule(Id, Conclusion, Conds, Props),
+    conclusion_json(Conclusion, CJ),
+    condition_json(Conds, Cond),
+    memberchk(section(S), Props),
+    memberchk(strength(St), Props),
+    memberchk(quote(Q), Props),
+    memberchk(nl(NL), Props),
+    memberchk(en(EN), Props),
+    memberchk(module(M), Props),
+    (   memberchk(source(File:Line), Props)
+    ->  file_base_name(File, Base), Src = _{file: Base, line: Line}
+    ;   Src = null
+    ).
+
+conclusion_json(concept(C), _{concept: C}).
+conclusion_json(T = V, _{topic: T, value: V}).
+
+resolution_json(resolution(T, Status, Values, Winners, Results, OpenFields, Warnings),
+                _{topic: T, status: Status, values: Values, winners: WJ,
+                  missing: Missing, warnings: XJ}) :-
+    (   Status == undetermined -> Missing = OpenFields ; Missing = [] ),
+    include(fires, Results, Firing),
+    findall(_{rule: Id, value: V, proof: PJ, overrides: OJ},
+            ( member(Id, Winners),
+              memberchk(r(Id, V, _, P), Results),
+              proof_json(brief, P, PJ),
+              findall(_{rule: L, value: LV, priority: PId},
+                      ( member(r(L, LV, true, _), Firing), beats(T, Id, L, PId) ),
+                      OJ) ),
+            WJ),
+    maplist(warning_json, Warnings, XJ).
+
+fires(r(_, _, true, _)).
+
+warning_json(warning(_, Winner, WinValue, Rule, Value, PId, Fields),
+             _{rule: Rule, value: Value, instead_of: _{rule: Winner, value: WinValue},
+               priority: PId, unknown_fields: Fields}).

@@ -1,0 +1,88 @@
+/** <module> Proof terms and conditions as JSON dicts
+
+Converts the proof terms of engine.pl and the conditions of the rule
+language into dicts for json_write_dict/3. The shape of a proof node:
+
+    {rule, holds, conditions: [Condition]}
+    Condition = {condition, holds, satisfied_by: {field, value}}       % finding
+              | {condition, holds, concept, proof: [Rule]}             % concept
+              | {condition, holds, negated: Condition}                 % not/1
+              | {condition, holds, decision: {topic, value, rules}}    % decided/2
+              | {condition: "all"|"any", holds, conditions: [Condition]}
+
+`holds` is true, false or null (unknown). In `brief` mode a concept shows
+only the rules that give it its status; in `full` mode all of them.
+*/
+:- module(proof_json,
+          [ proof_json/3,            % +Mode, +Proof, -Dict
+            condition_json/2,        % +Condition, -Dict
+            condition_text/2         % +Condition, -Text
+          ]).
+:- use_module(library(apply)).
+:- use_module(rulebase).
+
+%! proof_json(+Mode, +Proof, -Dict) is det.
+%
+%  Dict is the JSON form of Proof; Mode is `brief` or `full`.
+proof_json(Mode, rule(Id, S, Body), _{rule: Id, holds: H, conditions: Cs}) :- !,
+    holds(S, H),
+    body_proofs(Body, Ps),
+    maplist(proof_json(Mode), Ps, Cs).
+proof_json(_, finding(C, S, F, V),
+           _{condition: Text, holds: H, satisfied_by: _{field: F, value: V}}) :- !,
+    holds(S, H),
+    condition_text(C, Text).
+proof_json(Mode, all(S, Ps), _{condition: all, holds: H, conditions: Cs}) :- !,
+    holds(S, H),
+    maplist(proof_json(Mode), Ps, Cs).
+proof_json(Mode, any(S, Ps), _{condition: any, holds: H, conditions: Cs}) :- !,
+    holds(S, H),
+    maplist(proof_json(Mode), Ps, Cs).
+proof_json(Mode, not(S, P), _{condition: Text, holds: H, negated: PJ}) :- !,
+    holds(S, H),
+    P = concept(C, _, _),
+    format(string(Text), "not ~w", [C]),
+    proof_json(Mode, P, PJ).
+proof_json(Mode, concept(C, S, Rules), _{condition: C, holds: H, concept: C, proof: RJ}) :- !,
+    holds(S, H),
+    shown_rules(Mode, S, Rules, Shown),
+    maplist(proof_json(Mode), Shown, RJ).
+proof_json(_, decided(T, V, S, Winners, _),
+           _{condition: Text, holds: H, decision: _{topic: T, value: V, rules: Winners}}) :-
+    holds(S, H),
+    format(string(Text), "decided(~w, ~w)", [T, V]).
+
+body_proofs(all(_, Ps), Ps) :- !.
+body_proofs(P, [P]).
+
+shown_rules(full, _, Rules, Rules) :- !.
+shown_rules(brief, S, Rules, Shown) :-
+    include([rule(_, RS, _)]>>(RS == S), Rules, Shown).
+
+holds(true, true).
+holds(false, false).
+holds(unknown, null).
+
+%! condition_json(+Condition, -Dict) is det.
+%
+%  Dict is the JSON form of a rule-language Condition (no case values).
+condition_json(all(Cs), _{all: Js}) :- !, maplist(condition_json, Cs, Js).
+condition_json(any(Cs), _{any: Js}) :- !, maplist(condition_json, Cs, Js).
+condition_json(not(C), _{not: _{concept: C}}) :- !.
+condition_json(decided(T, V), _{decided: _{topic: T, value: V}}) :- !.
+condition_json(C, _{field: F, op: Op, value: Arg}) :-
+    finding_test(C, F, Op, Arg), !.
+condition_json(C, _{concept: C}).
+
+%! condition_text(+Condition, -Text:string) is det.
+%
+%  Text is Condition as a knowledge engineer writes it.
+condition_text(C, Text) :-
+    finding_test(C, F, Op, Arg), !,
+    (   is_list(Arg)
+    ->  atomic_list_concat(Arg, ', ', Vs),
+        format(string(Text), "~w ~w [~w]", [F, Op, Vs])
+    ;   format(string(Text), "~w ~w ~w", [F, Op, Arg])
+    ).
+condition_text(C, Text) :-
+    format(string(Text), "~w", [C]).

@@ -1,0 +1,299 @@
+/** <module> The rule language and the rule store
+
+Chapter modules (one per guideline chapter) declare themselves with
+`:- guideline_chapter.` and then write their knowledge as plain terms:
+
+  - `section(Id, Title)`: a page of the decision tree.
+  - `concept(Name, nl(Text), en(Text))`: a derived concept and its templates.
+  - `rule(Id, Conclusion, Conditions, Properties)`: a rule. Conclusion is
+    `Topic = Value` (a decision), `advice = Id` (further advice) or
+    `concept(Name)` (a derived concept). Properties: `section(S)`,
+    `strength(S)`, `quote(DutchVerbatim)`, `nl(Text)`, `en(Text)`.
+  - `priority(Id, Topic, Higher, Lower, Properties)`: Higher beats Lower;
+    both are selectors: `rule(Id)`, `value(V)` or a list of selectors.
+    Properties: `why(English justification)` and optionally `quote(...)`
+    and `interpretation(Id)`.
+
+These terms are expanded into the store of this module (`rule/4`,
+`concept/3`, `priority/5`, `section/2`), each with its source location,
+so that the meta-interpreter (engine.pl) and the ASP translation
+(asp_export.pl) read one and the same data.
+
+The condition language is deliberately small, so that it translates to ASP:
+
+  - `Field = Value`, `Field in Values`
+  - `Field < N`, `Field =< N`, `Field > N`, `Field >= N`
+  - `Concept` (an atom declared with concept/3), `not(Concept)`
+  - `decided(Topic, Value)`: the resolved decision on another topic
+  - `all(Conditions)`, `any(Conditions)`
+*/
+:- module(rulebase,
+          [ rule/4,                  % ?Id, ?Conclusion, ?Conditions, ?Properties
+            concept/3,               % ?Name, ?NL, ?EN
+            priority/5,              % ?Id, ?Topic, ?Higher, ?Lower, ?Properties
+            section/2,               % ?Id, ?Title
+            rule_property/2,         % ?Id, ?Property
+            rule_topic/3,            % ?Id, ?Topic, ?Value
+            beats/4,                 % ?Topic, ?Winner, ?Loser, ?PriorityId
+            condition_field/2,       % +Conditions, -Field
+            condition_node/2,        % +Conditions, -Node
+            node_order/1,            % -Nodes
+            finding_test/4,          % ?Condition, ?Field, ?Op, ?Arg
+            kb_problems/1,           % -Problems
+            validate_kb/0,
+            guideline_chapter/0,
+            op(700, xfx, in)
+          ]).
+:- use_module(library(lists)).
+:- use_module(library(apply)).
+:- use_module(library(ugraphs)).
+:- use_module(schema).
+:- use_module(topics).
+
+:- dynamic
+    rule/4, concept/3, priority/5, section/2, chapter_module/1.
+
+%! guideline_chapter is det.
+%
+%  Directive: the module being loaded is a guideline chapter whose rule,
+%  concept, priority and section terms go into the rule store.
+guideline_chapter :-
+    prolog_load_context(module, M),
+    assertz(chapter_module(M)).
+
+:- multifile system:term_expansion/2.
+system:term_expansion(Term, []) :-
+    prolog_load_context(module, M),
+    chapter_module(M),
+    store_term(Term, M),
+    !.
+
+store_term(rule(Id, Conclusion, Conditions, Props), M) :-
+    source_props(M, Src),
+    append(Src, Props, AllProps),
+    assertz(rule(Id, Conclusion, Conditions, AllProps)).
+store_term(concept(Name, NL, EN), _M) :-
+    assertz(concept(Name, NL, EN)).
+store_term(priority(Id, Topic, Higher, Lower, Props), M) :-
+    source_props(M, Src),
+    append(Src, Props, AllProps),
+    assertz(priority(Id, Topic, Higher, Lower, AllProps)).
+store_term(section(Id, Title), _M) :-
+    assertz(section(Id, Title)).
+
+source_props(M, [module(M), source(File:Line)]) :-
+    source_location(File, Line),
+    !.
+source_props(M, [module(M)]).
+
+%! rule_property(?Id, ?Property) is nondet.
+%
+%  Property is one of the properties of rule Id (section/1, strength/1,
+%  quote/1, nl/1, en/1, module/1, source/1).
+rule_property(Id, Property) :-
+    rule(Id, _, _, Props),
+    member(Property, Props).
+
+%! rule_topic(?Id, ?Topic, ?Value) is nondet.
+%
+%  Rule Id concludes Value on the decision or advice topic Topic (concept
+%  rules are not included).
+rule_topic(Id, Topic, Value) :-
+    rule(Id, Topic = Value, _, _).
+
+%! beats(?Topic, ?Winner, ?Loser, ?PriorityId) is nondet.
+%
+%  Rule Winner beats rule Loser on Topic by the named priority rule.
+beats(Topic, Winner, Loser, PriorityId) :-
+    priority(PriorityId, Topic, Higher, Lower, _),
+    selected_rule(Topic, Higher, Winner),
+    selected_rule(Topic, Lower, Loser),
+    Winner \== Loser.
+
+selected_rule(Topic, Selectors, Rule) :-
+    is_list(Selectors),
+    !,
+    member(Selector, Selectors),
+    selected_rule(Topic, Selector, Rule).
+selected_rule(Topic, rule(Rule), Rule) :-
+    rule_topic(Rule, Topic, _).
+selected_rule(Topic, value(Value), Rule) :-
+    rule_topic(Rule, Topic, Value).
+
+%! condition_field(+Conditions, -Field) is nondet.
+%
+%  Field is a case field that Conditions test directly (not through
+%  concepts or decisions).
+condition_field(all(Cs), F) :- !, member(C, Cs), condition_field(C, F).
+condition_field(any(Cs), F) :- !, member(C, Cs), condition_field(C, F).
+condition_field(C, F) :- finding_test(C, F, _, _), !.
+
+%! condition_node(+Conditions, -Node) is nondet.
+%
+%  Node (`concept(Name)` or `topic(Topic)`) is a derived concept or a
+%  decision topic that Conditions refer to.
+condition_node(all(Cs), N) :- !, member(C, Cs), condition_node(C, N).
+condition_node(any(Cs), N) :- !, member(C, Cs), condition_node(C, N).
+condition_node(not(C), concept(C)) :- !.
+condition_node(decided(T, _), topic(T)) :- !.
+condition_node(C, concept(C)) :- atom(C).
+
+%! finding_test(?Condition, ?Field, ?Op, ?Arg) is semidet.
+%
+%  Condition tests case field Field with operator Op against Arg.
+finding_test(F = V, F, =, V) :- atom(F).
+finding_test(F in Vs, F, in, Vs) :- atom(F).
+finding_test(F < N, F, <, N) :- atom(F).
+finding_test(F =< N, F, =<, N) :- atom(F).
+finding_test(F > N, F, >, N) :- atom(F).
+finding_test(F >= N, F, >=, N) :- atom(F).
+
+%! node_order(-Nodes:list) is det.
+%
+%  Nodes (all concepts and topics) in an order in which every node comes
+%  after the nodes its rules refer to.
+%  @error domain_error(acyclic_rule_graph, Cycle) if the rules refer to each
+%  other in a cycle.
+node_order(Nodes) :-
+    node_graph(Graph),
+    (   top_sort(Graph, Sorted)
+    ->  reverse(Sorted, Nodes)
+    ;   throw(error(domain_error(acyclic_rule_graph, Graph), node_order/1))
+    ).
+
+node_graph(Graph) :-
+    findall(N, kb_node(N), Ns0),
+    sort(Ns0, Ns),
+    findall(N-D, (member(N, Ns), node_dependency(N, D)), Edges0),
+    sort(Edges0, Edges),
+    vertices_edges_to_ugraph(Ns, Edges, Graph).
+
+kb_node(concept(C)) :- concept(C, _, _).
+kb_node(topic(T)) :- topic(T, _, _).
+
+node_dependency(Node, Dep) :-
+    node_rule(Node, Id),
+    rule(Id, _, Conds, _),
+    condition_node(Conds, Dep).
+
+node_rule(concept(C), Id) :- rule(Id, concept(C), _, _).
+node_rule(topic(T), Id) :- rule(Id, T = _, _, _).
+
+                 /*******************************
+                 *          VALIDATION          *
+                 *******************************/
+
+%! validate_kb is semidet.
+%
+%  Prints every problem of the rule store as an error message with its
+%  source location; fails if there is any.
+validate_kb :-
+    kb_problems(Problems),
+    forall(member(P, Problems), print_message(error, P)),
+    Problems == [].
+
+%! kb_problems(-Problems:list) is det.
+%
+%  Problems lists every defect of the rule store as a term
+%  `kb_problem(Where, Problem)`; see messages.pl for their wording.
+kb_problems(Problems) :-
+    findall(P, kb_problem(P), Problems0),
+    list_to_set(Problems0, Problems).
+
+kb_problem(kb_problem(Where, P)) :-
+    rule(Id, Conclusion, Conds, Props),
+    rule_where(Id, Props, Where),
+    rule_defect(Id, Conclusion, Conds, Props, P).
+kb_problem(kb_problem(rule(Id), duplicate_rule_id(Id))) :-
+    rule(Id, _, _, _),
+    aggregate_all(count, rule(Id, _, _, _), N), N > 1.
+kb_problem(kb_problem(Where, P)) :-
+    priority(Id, Topic, Higher, Lower, Props),
+    rule_where(Id, Props, Where),
+    priority_defect(Topic, Higher, Lower, Props, P).
+kb_problem(kb_problem(concept(C), concept_without_rules(C))) :-
+    concept(C, _, _),
+    \+ rule(_, concept(C), _, _).
+kb_problem(kb_problem(kb, cyclic_rules)) :-
+    \+ catch(node_order(_), error(domain_error(acyclic_rule_graph, _), _), fail).
+kb_problem(kb_problem(topic(T), cyclic_priorities(T))) :-
+    topic(T, _, _),
+    beats(T, A, B, _),
+    beats_path(T, B, A, [B]).
+
+rule_where(Id, Props, rule(Id, File:Line)) :- memberchk(source(File:Line), Props), !.
+rule_where(Id, _, rule(Id)).
+
+rule_defect(_, Conclusion, _, _, bad_conclusion(Conclusion)) :-
+    \+ valid_conclusion(Conclusion).
+rule_defect(_, _, Conds, _, P) :-
+    condition_defect(Conds, P).
+rule_defect(_, _, _, Props, missing_property(Name)) :-
+    member(Name-Type, [section-atom, strength-atom, quote-string, nl-string, en-string]),
+    \+ has_property(Props, Name, Type).
+rule_defect(_, _, _, Props, unknown_section(S)) :-
+    memberchk(section(S), Props),
+    \+ section(S, _).
+rule_defect(_, _, _, Props, unknown_strength(S)) :-
+    memberchk(strength(S), Props),
+    \+ strength(S, _).
+
+has_property(Props, Name, Type) :-
+    Prop =.. [Name, Value],
+    memberchk(Prop, Props),
+    is_of_type(Type, Value),
+    Value \== "".
+
+valid_conclusion(concept(C)) :- concept(C, _, _).
+valid_conclusion(T = V) :- topic(T, _, Values), memberchk(V, Values).
+
+condition_defect(all(Cs), P) :- !, ( Cs == [] -> P = empty_conjunction ; member(C, Cs), condition_defect(C, P) ).
+condition_defect(any(Cs), P) :- !, ( Cs == [] -> P = empty_disjunction ; member(C, Cs), condition_defect(C, P) ).
+condition_defect(not(C), P) :- !, \+ concept(C, _, _), P = unknown_concept(C).
+condition_defect(decided(T, V), P) :- !,
+    \+ ( topic(T, _, Values), memberchk(V, Values) ),
+    P = unknown_decision(T, V).
+condition_defect(C, P) :-
+    finding_test(C, F, Op, Arg), !,
+    (   \+ field(F, _, _)
+    ->  P = unknown_field(F)
+    ;   field(F, Type, _),
+        \+ valid_test(Type, Op, Arg)
+    ->  P = bad_test(C, Type)
+    ).
+condition_defect(C, unknown_concept(C)) :- atom(C), !, \+ concept(C, _, _).
+condition_defect(C, bad_condition(C)).
+
+valid_test(Type, =, V) :- type_value(Type, V).
+valid_test(Type, in, Vs) :- is_list(Vs), Vs \== [], forall(member(V, Vs), type_value(Type, V)).
+valid_test(Type, Op, N) :- memberchk(Op, [<, =<, >, >=]), numeric(Type), number(N).
+
+type_value(bool, V) :- memberchk(V, [true, false]).
+type_value(enum(Vs), V) :- memberchk(V, Vs).
+numeric(number(_)).
+numeric(integer(_)).
+
+priority_defect(Topic, _, _, _, unknown_topic(Topic)) :-
+    \+ topic(Topic, _, _).
+priority_defect(Topic, Higher, _, _, empty_selector(Higher)) :-
+    topic(Topic, _, _), \+ selected_rule(Topic, Higher, _).
+priority_defect(Topic, _, Lower, _, empty_selector(Lower)) :-
+    topic(Topic, _, _), \+ selected_rule(Topic, Lower, _).
+priority_defect(_, _, _, Props, missing_property(why)) :-
+    \+ memberchk(why(_), Props).
+
+beats_path(T, From, To, _) :- beats(T, From, To, _), !.
+beats_path(T, From, To, Seen) :-
+    beats(T, From, Mid, _),
+    \+ memberchk(Mid, Seen),
+    beats_path(T, Mid, To, [Mid|Seen]).
+
+%! strength(?Strength, ?DutchWording) is nondet.
+%
+%  The strengths of guideline statements and the Dutch wording that marks them.
+strength(required, "er dient / dient ... te worden").
+strength(recommended, "er wordt geadviseerd / adviseert").
+strength(working_group_opinion, "de werkgroep is van mening").
+strength(not_recommended, "de werkgroep beveelt niet aan").
+strength(standard_statement, "is de standaardbehandeling / behandeling van keuze").
+strength(instruction, "algemene instructie").

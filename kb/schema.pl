@@ -1,0 +1,259 @@
+/** <module> Case schema: the findings a case may hold
+
+The one definition of every case field: its type, its range, its labels in
+Dutch and English, and the contradictions between findings. Validation in
+Python, the Prolog meta-interpreter and the ASP input domain all read these
+facts; nothing else defines a field.
+
+Types:
+  - `bool`
+  - `enum(Values)`: one of the atoms in Values
+  - `number(Min)`: a finite number >= Min
+  - `integer(Min)`: an integer >= Min
+
+An absent field (or JSON `null`) means *unknown*, never `false`.
+
+@see docs/contract.md, section 1
+*/
+:- module(schema,
+          [ field/3,                 % ?Field, ?Type, ?Meaning
+            field_label/3,           % ?Field, ?Lang, ?Label
+            value_label/4,           % ?Field, ?Value, ?Lang, ?Label
+            unknown_value/2,         % ?Field, ?Value
+            contradiction/3,         % ?Id, ?Conditions, ?Explanation
+            field_value/2,           % ?Field, ?Value
+            op(700, xfx, in)          % Field in Values (condition language)
+          ]).
+
+%! field(?Field:atom, ?Type, ?Meaning:string) is nondet.
+%
+%  Field is a case field of Type. Meaning is the English definition from
+%  the case contract.
+field(known_primary_malignancy, bool, "a primary cancer is known").
+field(tumour_type,
+      enum([breast, prostate, lung, kidney, thyroid, colorectal, melanoma,
+            multiple_myeloma, nhl_high_grade, nhl_intermediate_grade,
+            nhl_low_grade, hodgkin_lymphoma, germ_cell, other, unknown]),
+      "primary tumour").
+field(haematological_malignancy_suspected, bool,
+      "with an unknown primary: a lymphoma or myeloma is suspected").
+field(systemic_therapy_sensitive, bool,
+      "the tumour is potentially sensitive to chemotherapy or antihormonal therapy").
+field(vital_indication_systemic_therapy, bool,
+      "there is a vital indication for chemotherapy that cannot be postponed").
+field(responsive_systemic_therapy_ongoing, bool,
+      "systemic therapy is being given from which a response of the MESCC is expected").
+field(life_expectancy_months, number(0), "estimated life expectancy in months").
+field(general_condition, enum([good, moderate, poor]),
+      "performance / general condition").
+field(fit_for_surgery, bool, "the clinical condition allows an operation").
+field(back_pain, bool, "back pain present").
+field(night_pain, bool, "night-time back pain (alarm symptom)").
+field(progressive_pain, bool, "progressive back pain (alarm symptom)").
+field(new_local_pain, bool, "new local back pain (alarm symptom)").
+field(spinal_tenderness, bool, "pressure/percussion pain over the spine (alarm symptom)").
+field(severe_pain_all_positions, bool, "severe pain in all positions (alarm symptom)").
+field(interscapular_pain, bool, "pain between the shoulder blades (alarm symptom)").
+field(radicular_pain, enum([none, unilateral, bilateral]), "radicular pain").
+field(radicular_deficit, enum([none, unilateral, bilateral]),
+      "radicular neurological deficit").
+field(neurological_deficit, bool,
+      "neurological deficit caused by the spinal metastases (cord or roots)").
+field(deficit_onset_days, number(0), "over how many days the deficit developed").
+field(deficit_progressive, bool, "the deficit is progressive").
+field(ambulatory, bool, "the patient can still walk independently").
+field(mescc_suspected, bool, "clinical suspicion of MESCC").
+field(lhermitte_sign, bool,
+      "Lhermitte's sign, with neck pain or without another cause").
+field(complete_cord_lesion, bool, "complete cord lesion, ASIA A").
+field(complete_cord_lesion_hours, number(0),
+      "how long the complete lesion has existed, in hours").
+field(improving_on_corticosteroids, bool,
+      "clear tendency to clinical improvement since corticosteroids were started").
+field(adequate_imaging_available, bool,
+      "existing imaging already shows the spinal metastases adequately").
+field(metastases_on_imaging, bool, "imaging shows (suspected) spinal metastases").
+field(mescc_on_imaging, bool, "imaging shows MESCC").
+field(histology_obtained, bool, "tissue for histology has been obtained").
+field(recent_staging_ct, bool, "a recent (PET-)CT of thorax/abdomen exists").
+field(whole_spine_mri, bool, "an MRI of the whole spine exists").
+field(contiguous_affected_vertebrae, integer(0),
+      "number of contiguous affected/obstructed vertebrae").
+field(extensive_epidural_extension_elsewhere, bool,
+      "metastases with extensive epidural extension elsewhere in the spine").
+field(spinal_instability, bool, "the spine is unstable").
+field(bone_metastases_count, integer(0), "number of bone metastases").
+field(prior_radiotherapy_same_level, bool, "earlier radiotherapy at this level").
+field(recurrence_after_radiotherapy, bool,
+      "pain and/or deficit returned or progressed after earlier radiotherapy").
+field(adequate_radiotherapy_possible, bool,
+      "an adequate and meaningful radiotherapy dose can (still) be given").
+field(deterioration_under_radiotherapy_and_corticosteroids, bool,
+      "neurological deterioration from progressive MESCC under radiotherapy and corticosteroids").
+field(combined_procedure, bool, "the planned operation is a combined procedure").
+field(expert_surgery_within_24h, bool,
+      "an operation by an expert spine surgeon within 24 h is possible").
+field(deficit_expected_soon, bool,
+      "deficit is expected soon because of the extent of vertebral destruction").
+field(pain_flare_after_radiotherapy, bool, "pain flare shortly after radiotherapy").
+field(peptic_ulcer_history, bool, "history of peptic ulcer").
+field(nsaid_use, bool, "uses NSAIDs").
+field(anticoagulant_use, bool, "uses anticoagulants").
+field(operated, bool, "the patient has had the spinal operation").
+field(postoperative_neurology,
+      enum([recovering, insufficient_recovery, deteriorating]),
+      "neurological course after the operation").
+
+%! unknown_value(?Field, ?Value) is nondet.
+%
+%  Value is an explicit "not known" value of Field: the engines treat it
+%  exactly like an absent field (see docs/interpretations.md, I-tumour-unknown).
+unknown_value(tumour_type, unknown).
+
+%! field_value(?Field, ?Value) is nondet.
+%
+%  Value is a possible known value of the finite-domain Field (bool or enum),
+%  excluding explicit "not known" values.
+field_value(Field, Value) :-
+    field(Field, Type),
+    type_value(Type, Value),
+    \+ unknown_value(Field, Value).
+
+type_value(bool, true).
+type_value(bool, false).
+type_value(enum(Values), Value) :- member(Value, Values).
+
+%! field_label(?Field, ?Lang, ?Label:string) is nondet.
+%
+%  Label names Field in Lang (nl or en) in explanations.
+field_label(Field, en, Label) :- field(Field, _, Label).
+field_label(Field, nl, Label) :- field_label_nl(Field, Label).
+
+field_label_nl(known_primary_malignancy, "bekende primaire maligniteit").
+field_label_nl(tumour_type, "primaire tumor").
+field_label_nl(haematological_malignancy_suspected, "verdenking op een hematologische maligniteit").
+field_label_nl(systemic_therapy_sensitive, "tumor potentieel gevoelig voor chemotherapie of antihormonale therapie").
+field_label_nl(vital_indication_systemic_therapy, "vitale indicatie voor chemotherapie die niet kan worden uitgesteld").
+field_label_nl(responsive_systemic_therapy_ongoing, "gelijktijdige systeemtherapie waarvan respons op de MESMC te verwachten is").
+field_label_nl(life_expectancy_months, "levensverwachting (maanden)").
+field_label_nl(general_condition, "algemene conditie").
+field_label_nl(fit_for_surgery, "klinische toestand laat een operatie toe").
+field_label_nl(back_pain, "rugpijn").
+field_label_nl(night_pain, "nachtelijke rugpijn").
+field_label_nl(progressive_pain, "progressieve rugpijn").
+field_label_nl(new_local_pain, "nieuwe lokale rugpijn").
+field_label_nl(spinal_tenderness, "druk-/kloppijn over de wervelkolom").
+field_label_nl(severe_pain_all_positions, "hevige pijn in alle houdingen").
+field_label_nl(interscapular_pain, "pijn tussen de schouderbladen").
+field_label_nl(radicular_pain, "radiculaire pijn").
+field_label_nl(radicular_deficit, "radiculaire uitval").
+field_label_nl(neurological_deficit, "neurologische uitval door de wervelmetastasen").
+field_label_nl(deficit_onset_days, "ontstaansduur van de uitval (dagen)").
+field_label_nl(deficit_progressive, "uitval is progressief").
+field_label_nl(ambulatory, "patiënt kan nog zelfstandig lopen").
+field_label_nl(mescc_suspected, "klinische verdenking op MESMC").
+field_label_nl(lhermitte_sign, "symptoom van Lhermitte").
+field_label_nl(complete_cord_lesion, "complete dwarslaesie (ASIA A)").
+field_label_nl(complete_cord_lesion_hours, "duur van de complete dwarslaesie (uren)").
+field_label_nl(improving_on_corticosteroids, "duidelijke tendens tot verbetering na start corticosteroïden").
+field_label_nl(adequate_imaging_available, "bestaande beeldvorming beeldt de wervelmetastasen adequaat af").
+field_label_nl(metastases_on_imaging, "beeldvorming toont (verdenking op) wervelmetastasen").
+field_label_nl(mescc_on_imaging, "beeldvorming toont MESMC").
+field_label_nl(histology_obtained, "weefsel voor histologie verkregen").
+field_label_nl(recent_staging_ct, "recente (PET-)CT-thorax/abdomen aanwezig").
+field_label_nl(whole_spine_mri, "MRI van de gehele wervelkolom aanwezig").
+field_label_nl(contiguous_affected_vertebrae, "aantal aaneengesloten aangetaste wervels").
+field_label_nl(extensive_epidural_extension_elsewhere, "metastasen met uitgebreide epidurale uitbreiding elders").
+field_label_nl(spinal_instability, "instabiele wervelkolom").
+field_label_nl(bone_metastases_count, "aantal botmetastasen").
+field_label_nl(prior_radiotherapy_same_level, "eerdere radiotherapie op dit niveau").
+field_label_nl(recurrence_after_radiotherapy, "recidief of progressie na eerdere radiotherapie").
+field_label_nl(adequate_radiotherapy_possible, "adequate en zinvolle dosis radiotherapie mogelijk").
+field_label_nl(deterioration_under_radiotherapy_and_corticosteroids, "neurologische achteruitgang onder radiotherapie en corticosteroïden").
+field_label_nl(combined_procedure, "gecombineerde ingreep").
+field_label_nl(expert_surgery_within_24h, "operatie door ervaren wervelkolomchirurg binnen 24 uur mogelijk").
+field_label_nl(deficit_expected_soon, "uitval op korte termijn te verwachten").
+field_label_nl(pain_flare_after_radiotherapy, "'pain flare' kort na radiotherapie").
+field_label_nl(peptic_ulcer_history, "maagulcus in de voorgeschiedenis").
+field_label_nl(nsaid_use, "gebruik van NSAID's").
+field_label_nl(anticoagulant_use, "gebruik van anticoagulantia").
+field_label_nl(operated, "geopereerd aan de wervelkolom").
+field_label_nl(postoperative_neurology, "postoperatief neurologisch beloop").
+
+%! value_label(?Field, ?Value, ?Lang, ?Label:string) is nondet.
+%
+%  Label renders Value of Field in Lang; the value itself where none is given.
+value_label(_, true, nl, "ja").
+value_label(_, false, nl, "nee").
+value_label(_, true, en, "yes").
+value_label(_, false, en, "no").
+value_label(general_condition, good, nl, "goed").
+value_label(general_condition, moderate, nl, "matig").
+value_label(general_condition, poor, nl, "slecht").
+value_label(Field, none, nl, "geen") :- radicular(Field).
+value_label(Field, unilateral, nl, "eenzijdig") :- radicular(Field).
+value_label(Field, bilateral, nl, "bilateraal") :- radicular(Field).
+value_label(postoperative_neurology, recovering, nl, "herstellend").
+value_label(postoperative_neurology, insufficient_recovery, nl, "onvoldoende herstel").
+value_label(postoperative_neurology, deteriorating, nl, "achteruitgang").
+
+radicular(radicular_pain).
+radicular(radicular_deficit).
+
+%! contradiction(?Id, ?Conditions:list, ?Explanation:string) is nondet.
+%
+%  A case in which every condition of Conditions holds is contradictory and
+%  is refused. Conditions use the kb's condition language restricted to
+%  findings (`Field = Value`, `Field in Values`, comparisons). The same facts
+%  are integrity constraints of the ASP input domain.
+contradiction(complete_lesion_without_deficit,
+              [complete_cord_lesion = true, neurological_deficit = false],
+              "a complete cord lesion is a neurological deficit").
+contradiction(lesion_duration_without_lesion,
+              [complete_cord_lesion = false, complete_cord_lesion_hours >= 0],
+              "a duration of a complete cord lesion is given but there is no complete cord lesion").
+contradiction(radicular_deficit_without_deficit,
+              [radicular_deficit in [unilateral, bilateral], neurological_deficit = false],
+              "a radicular deficit is a neurological deficit").
+contradiction(deficit_course_without_deficit,
+              [deficit_progressive = true, neurological_deficit = false],
+              "a progressive deficit is given but there is no neurological deficit").
+contradiction(deficit_onset_without_deficit,
+              [deficit_onset_days >= 0, neurological_deficit = false],
+              "an onset of the deficit is given but there is no neurological deficit").
+contradiction(deterioration_without_deficit,
+              [deterioration_under_radiotherapy_and_corticosteroids = true,
+               neurological_deficit = false],
+              "neurological deterioration is given but there is no neurological deficit").
+contradiction(tumour_type_without_primary,
+              [known_primary_malignancy = false,
+               tumour_type in [breast, prostate, lung, kidney, thyroid, colorectal,
+                               melanoma, multiple_myeloma, nhl_high_grade,
+                               nhl_intermediate_grade, nhl_low_grade,
+                               hodgkin_lymphoma, germ_cell, other]],
+              "a primary tumour type is given but no primary malignancy is known").
+contradiction(haematological_suspicion_with_known_primary,
+              [haematological_malignancy_suspected = true, known_primary_malignancy = true],
+              "haematological_malignancy_suspected applies to an unknown primary only").
+contradiction(mescc_on_imaging_without_metastases,
+              [mescc_on_imaging = true, metastases_on_imaging = false],
+              "imaging cannot show MESCC without showing spinal metastases").
+contradiction(metastases_without_bone_metastases,
+              [metastases_on_imaging = true, bone_metastases_count = 0],
+              "spinal metastases on imaging are bone metastases, so the count is at least 1").
+contradiction(recurrence_without_prior_radiotherapy,
+              [recurrence_after_radiotherapy = true, prior_radiotherapy_same_level = false],
+              "a recurrence after radiotherapy needs earlier radiotherapy at this level").
+contradiction(postoperative_course_without_operation,
+              [postoperative_neurology in [recovering, insufficient_recovery, deteriorating],
+               operated = false],
+              "a postoperative course is given but the patient was not operated").
+contradiction(alarm_back_pain_without_back_pain,
+              [back_pain = false, night_pain = true],
+              "night-time back pain is back pain").
+contradiction(progressive_back_pain_without_back_pain,
+              [back_pain = false, progressive_pain = true],
+              "progressive back pain is back pain").
+contradiction(new_back_pain_without_back_pain,
+              [back_pain = false, new_local_pain = true],
+              "new local back pain is back pain").
