@@ -9,11 +9,13 @@ returned as `{"error": Message}`.
 :- module(bridge,
           [ kb_metadata_json/1,      % -JSON
             recommend_json/2,        % +CaseJSON, -JSON
-            why_not_json/4           % +CaseJSON, +Topic, +Value, -JSON
+            why_not_json/4,          % +CaseJSON, +Topic, +Value, -JSON
+            rule_statuses_json/2     % +CaseJSON, -JSON
           ]).
 :- use_module(library(http/json)).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
+:- use_module(library(assoc)).
 :- use_module(schema).
 :- use_module(topics).
 :- use_module(rulebase).
@@ -32,6 +34,27 @@ kb_metadata_json(JSON) :-
 %  JSON holds, per topic, its resolution for the validated case CaseJSON.
 recommend_json(CaseJSON, JSON) :-
     guarded(recommend_dict(CaseJSON), JSON).
+
+%! rule_statuses_json(+CaseJSON:text, -JSON:string) is det.
+%
+%  JSON maps every rule id (decision, advice and concept rules) to its
+%  status for the case: true, false or null (unknown).
+rule_statuses_json(CaseJSON, JSON) :-
+    guarded(rule_statuses(CaseJSON), JSON).
+
+rule_statuses(CaseJSON, Dict) :-
+    read_case(CaseJSON, Case),
+    evaluate(Case, Env),
+    assoc_to_values(Env, Nodes),
+    findall(Id-H, ( member(Node, Nodes), node_rule_status(Node, Id, S), holds_json(S, H) ), Pairs),
+    dict_pairs(Dict, _, Pairs).
+
+node_rule_status(concept(_, _, Proofs), Id, S) :- member(rule(Id, S, _), Proofs).
+node_rule_status(resolution(_, _, _, _, Results, _, _), Id, S) :- member(r(Id, _, S, _), Results).
+
+holds_json(true, true).
+holds_json(false, false).
+holds_json(unknown, null).
 
 %! why_not_json(+CaseJSON:text, +Topic:atom, +Value:atom, -JSON:string) is det.
 %

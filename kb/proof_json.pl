@@ -4,7 +4,8 @@ Converts the proof terms of engine.pl and the conditions of the rule
 language into dicts for json_write_dict/3. The shape of a proof node:
 
     {rule, holds, conditions: [Condition]}
-    Condition = {condition, holds, satisfied_by: {field, value}}       % finding
+    Condition = {condition, holds, test: {op, value},
+                 satisfied_by: {field, value}}                         % finding
               | {condition, holds, concept, proof: [Rule]}             % concept
               | {condition, holds, negated: Condition}                 % not/1
               | {condition, holds, decision: {topic, value, rules}}    % decided/2
@@ -29,8 +30,10 @@ proof_json(Mode, rule(Id, S, Body), _{rule: Id, holds: H, conditions: Cs}) :- !,
     body_proofs(Body, Ps),
     maplist(proof_json(Mode), Ps, Cs).
 proof_json(_, finding(C, S, F, V),
-           _{condition: Text, holds: H, satisfied_by: _{field: F, value: V}}) :- !,
+           _{condition: Text, holds: H, test: _{op: Op, value: Arg},
+             satisfied_by: _{field: F, value: V}}) :- !,
     holds(S, H),
+    finding_test(C, F, Op, Arg),
     condition_text(C, Text).
 proof_json(Mode, all(S, Ps), _{condition: all, holds: H, conditions: Cs}) :- !,
     holds(S, H),

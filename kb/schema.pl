@@ -115,7 +115,7 @@ unknown_value(tumour_type, unknown).
 %  Value is a possible known value of the finite-domain Field (bool or enum),
 %  excluding explicit "not known" values.
 field_value(Field, Value) :-
-    field(Field, Type),
+    field(Field, Type, _),
     type_value(Type, Value),
     \+ unknown_value(Field, Value).
 

@@ -1,0 +1,53 @@
+# wervel-lp: the two commands of the README, and the steps behind them.
+#   make demo   install everything (SWI-Prolog included) and run an example
+#   make test   install the same, then lint, type-check and run every test and the consistency check
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_CASE := examples/mescc_deficit_breast.json
+
+.PHONY: demo test lint kb-check prolog-test pytest check bench docs swipl clean
+
+demo: $(STAMP)
+	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
+	$(BIN)/wervel-lp explain $(DEMO_CASE) treatment --lang en
+
+test: $(STAMP) lint kb-check prolog-test pytest check
+
+swipl:
+	@command -v swipl >/dev/null 2>&1 || { \
+	  echo "Installing SWI-Prolog (Debian swi-prolog-nox)"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "swipl missing: run as root or install swi-prolog-nox" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq swi-prolog-nox >/dev/null; }
+	@swipl --version
+
+# Reinstall only when the package definition or the pinned versions change.
+$(STAMP): pyproject.toml constraints.txt | swipl
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check wervel_lp tests benchmarks
+	$(BIN)/mypy
+
+# The kb loads clean: no syntax error, no warning, no kb problem, no undefined predicate.
+kb-check: swipl
+	swipl -q --on-warning=status --on-error=status -l kb/load.pl -g check -t halt
+
+prolog-test: swipl
+	swipl -q --on-warning=status --on-error=status -l kb/load.pl -l tests/prolog/run_tests.pl -g run_all -t halt
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+check: $(STAMP)
+	$(BIN)/wervel-lp check
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

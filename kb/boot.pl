@@ -1,0 +1,49 @@
+/** <module> Load the kb for an embedding host (Python) and collect errors
+
+pyswip does not raise on consult errors; boot/2 loads load.pl and the
+bridge while a message hook collects every error and warning printed on
+the way, so the host can refuse a kb that does not load clean.
+*/
+:- module(boot, [boot/2]).
+
+:- dynamic collected/1.
+:- multifile user:message_hook/3.
+user:message_hook(Term, Kind, Lines) :-
+    boot_collecting,
+    memberchk(Kind, [error, warning]),
+    message_text(Term, Lines, Text),
+    assertz(collected(Text)),
+    fail.
+
+:- dynamic boot_collecting/0.
+
+message_text(Term, Lines, Text) :-
+    (   message_location(Term, Where) -> true ; Where = "" ),
+    with_output_to(string(Msg), print_message_lines(current_output, '', Lines)),
+    split_string(Msg, "\n", " \n", Parts0),
+    exclude(==(""), Parts0, Parts),
+    atomic_list_concat(Parts, ' ', Flat),
+    format(string(Text), "~w~w", [Where, Flat]).
+
+message_location(error(_, file(File, Line, _, _)), Where) :-
+    format(string(Where), "~w:~w: ", [File, Line]).
+
+%! boot(+LoadFile:atom, -Errors:list) is det.
+%
+%  Loads LoadFile (kb/load.pl) and the JSON bridge into `user`; Errors are
+%  the texts of all errors and warnings printed while loading.
+boot(LoadFile, Errors) :-
+    retractall(collected(_)),
+    setup_call_cleanup(
+        assertz(boot_collecting),
+        catch(( load_files(user:LoadFile, [silent(true)]),
+                file_directory_name(LoadFile, Dir),
+                directory_file_path(Dir, 'bridge.pl', Bridge),
+                load_files(user:Bridge, [silent(true)]) ),
+              E,
+              ( message_to_codes_(E, Text), assertz(collected(Text)) )),
+        retractall(boot_collecting)),
+    findall(T, collected(T), Errors).
+
+message_to_codes_(E, Text) :-
+    format(string(Text), "~q", [E]).

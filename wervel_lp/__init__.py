@@ -1,0 +1,13 @@
+"""wervel-lp: the Dutch guideline Wervelmetastasen as an explainable logic program.
+
+    >>> from wervel_lp import recommend
+    >>> result = recommend({"known_primary_malignancy": True, "back_pain": True,
+    ...                     "night_pain": True, "adequate_imaging_available": False})
+    >>> result.decisions["mri"]
+    'indicated'
+"""
+
+from .result import Explanation, Recommendation, Result, WhyNot, recommend
+from .schema import CaseError
+
+__all__ = ["CaseError", "Explanation", "Recommendation", "Result", "WhyNot", "recommend"]

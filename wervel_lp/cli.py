@@ -1,0 +1,149 @@
+"""The ``wervel-lp`` command line.
+
+Exit codes: 0 success; 1 ``check`` found an unacknowledged anomaly; 2 bad
+input (invalid case, unknown topic, unreadable file), with a one-line
+message on standard error that names the field; 3 the kb does not load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from .engine import KbError
+from .knowledge import knowledge_base
+from .render import render_explanation, render_result, render_why_not
+from .result import Result, recommend
+from .schema import ROOT_FIELD, CaseError
+
+EXIT_OK, EXIT_ANOMALY, EXIT_BAD_INPUT, EXIT_KB = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """Report a usage error in one line, with the contract's exit code."""
+        self.exit(EXIT_BAD_INPUT, f"wervel-lp: {message}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except CaseError as e:
+        print(f"wervel-lp: invalid input: {_one_line(str(e))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KbError as e:
+        print(f"wervel-lp: knowledge base error: {_one_line(str(e))}", file=sys.stderr)
+        return EXIT_KB
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="wervel-lp", description=(
+        "The Dutch guideline Wervelmetastasen as an explainable logic program."))
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    r = sub.add_parser("recommend", help="decisions for a case, with their rules and proofs")
+    r.add_argument("case", help="case JSON file, or - for standard input")
+    r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument("--lang", choices=("nl", "en"), default="nl")
+    r.set_defaults(run=_recommend)
+
+    e = sub.add_parser("explain", help="the proof of the decision on one topic")
+    e.add_argument("case")
+    e.add_argument("topic")
+    e.add_argument("--format", choices=("text", "json"), default="text")
+    e.add_argument("--lang", choices=("nl", "en"), default="nl")
+    e.set_defaults(run=_explain)
+
+    w = sub.add_parser("why-not", help="why TOPIC=VALUE was not concluded")
+    w.add_argument("case")
+    w.add_argument("query", metavar="TOPIC=VALUE")
+    w.add_argument("--format", choices=("text", "json"), default="text")
+    w.add_argument("--lang", choices=("nl", "en"), default="nl")
+    w.set_defaults(run=_why_not)
+
+    c = sub.add_parser("check", help="consistency check of the rule set (ASP)")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.set_defaults(run=_check)
+    return p
+
+
+def _recommend(args: argparse.Namespace) -> int:
+    result = _result(args.case)
+    if args.format == "json":
+        print(result.to_json())
+    else:
+        print(render_result(result, knowledge_base(), args.lang), end="")
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    result = _result(args.case)
+    expl = result.explain(args.topic)
+    if args.format == "json":
+        _print_json(expl.to_dict())
+    else:
+        print(render_explanation(expl, knowledge_base(), args.lang), end="")
+    return EXIT_OK
+
+
+def _why_not(args: argparse.Namespace) -> int:
+    topic, sep, value = args.query.partition("=")
+    if not sep:
+        raise CaseError("topic", f"expected TOPIC=VALUE, got {args.query[:80]!r}")
+    result = _result(args.case)
+    knowledge_base().check_topic_value(topic, value)
+    report = result.why_not(topic, value)
+    if args.format == "json":
+        _print_json(report.to_dict())
+    else:
+        print(render_why_not(report, knowledge_base(), args.lang), end="")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .checker import check, render_report  # clingo is only needed here
+
+    report = check(knowledge_base())
+    if args.format == "json":
+        _print_json(report.to_dict())
+    else:
+        print(render_report(report), end="")
+    return EXIT_ANOMALY if report.unacknowledged else EXIT_OK
+
+
+def _result(source: str) -> Result:
+    return recommend(read_case(source))
+
+
+def read_case(source: str) -> Any:
+    """Read a case document from a file path or ``-`` (standard input)."""
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as e:
+        raise CaseError(ROOT_FIELD, f"cannot read {source!r}: {e.strerror}") from None
+    try:
+        return json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CaseError(ROOT_FIELD, "the case is not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise CaseError(ROOT_FIELD, f"not valid JSON: {e.msg} at line {e.lineno}") from None
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

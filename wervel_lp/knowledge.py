@@ -1,0 +1,116 @@
+"""The knowledge base as Python sees it: rules, topics, concepts and schema.
+
+Everything here is read from the kb once (``kb_metadata_json``); nothing
+clinical is defined in Python.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .engine import Engine, engine
+from .schema import CaseError, Schema
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A guideline rule: its conclusion, source and the sentence it encodes."""
+
+    id: str
+    topic: str | None  # None for concept rules
+    value: str | None
+    concept: str | None
+    conditions: Mapping[str, Any]
+    section: str
+    section_title: str
+    strength: str
+    quote: str
+    text_nl: str
+    text_en: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A decision topic: hit policy, values and labels."""
+
+    name: str
+    policy: str
+    values: tuple[str, ...]
+    label_nl: str
+    label_en: str
+
+
+class KnowledgeBase:
+    """The loaded kb: metadata plus the engine that evaluates cases."""
+
+    def __init__(self, prolog: Engine) -> None:
+        """Read the kb's metadata through ``prolog``."""
+        self.engine = prolog
+        meta = prolog.call_json("kb_metadata_json")
+        self.metadata: Mapping[str, Any] = meta
+        self.schema = Schema.from_metadata(meta)
+        sections = {s["section"]: s["title"] for s in meta["sections"]}
+        self.rules: dict[str, Rule] = {}
+        for r in meta["rules"]:
+            c = r["conclusion"]
+            src = r["source"]
+            self.rules[r["id"]] = Rule(
+                id=r["id"], topic=c.get("topic"), value=c.get("value"), concept=c.get("concept"),
+                conditions=r["conditions"], section=r["section"],
+                section_title=sections.get(r["section"], r["section"]),
+                strength=r["strength"], quote=r["quote"],
+                text_nl=r["text"]["nl"], text_en=r["text"]["en"],
+                source=f"kb/{src['file']}:{src['line']}" if src else "",
+            )
+        self.topics: dict[str, Topic] = {
+            t["topic"]: Topic(t["topic"], t["policy"], tuple(t["values"]),
+                              t["label"]["nl"], t["label"]["en"])
+            for t in meta["topics"]
+        }
+        self.concepts: dict[str, Mapping[str, str]] = {
+            c["concept"]: c["text"] for c in meta["concepts"]
+        }
+        self.priorities: dict[str, Mapping[str, Any]] = {p["id"]: p for p in meta["priorities"]}
+
+    def check_topic_value(self, topic: str, value: str | None = None) -> None:
+        """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
+        if topic not in self.topics:
+            raise CaseError("topic", f"unknown topic {topic[:80]!r}; expected one of "
+                            + ", ".join(self.topics))
+        if value is not None and value not in self.topics[topic].values:
+            raise CaseError("value", f"unknown value {value[:80]!r} for {topic}; expected one of "
+                            + ", ".join(self.topics[topic].values))
+
+    def evaluate(self, known: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Resolve every topic for the validated findings ``known``."""
+        answer = self.engine.call_json("recommend_json", _case_json(known))
+        topics: list[dict[str, Any]] = answer["topics"]
+        return topics
+
+    def rule_statuses(self, known: Mapping[str, Any]) -> dict[str, bool | None]:
+        """Every rule's status for the validated findings ``known`` (None: unknown)."""
+        answer: dict[str, bool | None] = self.engine.call_json(
+            "rule_statuses_json", _case_json(known))
+        return answer
+
+    def why_not(self, known: Mapping[str, Any], topic: str, value: str) -> dict[str, Any]:
+        """Full proofs of the rules concluding ``topic = value`` for ``known``."""
+        self.check_topic_value(topic, value)
+        answer: dict[str, Any] = self.engine.call_json(
+            "why_not_json", _case_json(known), topic, value)
+        return answer
+
+
+def _case_json(known: Mapping[str, Any]) -> str:
+    return json.dumps(dict(known), sort_keys=True, ensure_ascii=True, allow_nan=False)
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    """The process-wide knowledge base, loaded on first use."""
+    return KnowledgeBase(engine())

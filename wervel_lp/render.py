@@ -1,0 +1,190 @@
+"""Text rendering of results, proofs and why-not reports, in Dutch or English.
+
+Labels of fields, values, concepts and topics come from the kb; the few
+words of the frame are in :data:`WORDS`. Guideline quotes stay Dutch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .knowledge import KnowledgeBase
+from .result import Explanation, Recommendation, Result, WhyNot
+
+WORDS: Mapping[str, Mapping[str, str]] = {
+    "nl": {
+        "decisions": "Beslissingen", "advice": "Overige adviezen",
+        "undetermined": "Niet te beslissen", "warnings": "Waarschuwingen",
+        "missing": "ontbrekende gegevens", "conflict": "tegenstrijdige regels",
+        "rule": "regel", "section": "sectie", "unknown": "onbekend",
+        "stands": "staat, maar regel {rule} ({value}) kan nog gelden als bekend wordt",
+        "not_applicable": "niet van toepassing op deze casus",
+        "overrides": "gaat voor regel {rule} ({value}) volgens {priority}",
+        "concluded": "{topic} = {value} is geconcludeerd.",
+        "not_concluded": "{topic} = {value} is niet geconcludeerd.",
+        "no_rule": "Geen regel concludeert deze waarde.",
+        "failed": "niet vervuld", "open": "onbekend",
+        "beaten": "verslagen door regel {rule} ({value}) volgens {priority}",
+        "change": "Kleinste verandering die {value} oplevert",
+        "none": "geen",
+    },
+    "en": {
+        "decisions": "Decisions", "advice": "Further advice",
+        "undetermined": "Undetermined", "warnings": "Warnings",
+        "missing": "missing findings", "conflict": "conflicting rules",
+        "rule": "rule", "section": "section", "unknown": "unknown",
+        "stands": "stands, but rule {rule} ({value}) may still apply once known",
+        "not_applicable": "not applicable to this case",
+        "overrides": "overrides rule {rule} ({value}) by {priority}",
+        "concluded": "{topic} = {value} was concluded.",
+        "not_concluded": "{topic} = {value} was not concluded.",
+        "no_rule": "No rule concludes this value.",
+        "failed": "failed", "open": "unknown",
+        "beaten": "beaten by rule {rule} ({value}) by {priority}",
+        "change": "Smallest change that gives {value}",
+        "none": "none",
+    },
+}
+MARK = {True: "[x]", False: "[ ]", None: "[?]"}
+
+
+def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
+    """The whole result: decisions with their rules, advice, undetermined, warnings."""
+    w = WORDS[lang]
+    lines = [w["decisions"]]
+    for rec in result.recommendations:
+        if rec.topic != "advice":
+            lines += _recommendation_lines(rec, kb, lang, "  ")
+    advice = [r for r in result.recommendations if r.topic == "advice"]
+    if advice:
+        lines += ["", w["advice"]]
+        lines += [f"  - {r.text[lang]}  [{r.rule}]" for r in advice]
+    if result.undetermined:
+        lines += ["", w["undetermined"]]
+        for u in result.undetermined:
+            what = (", ".join(_field_label(kb, f, lang) for f in u.missing)
+                    if u.reason == "missing_findings" else ", ".join(u.values))
+            lines.append(f"  {_topic_label(kb, u.topic, lang)}: {w[_reason_key(u.reason)]}: {what}")
+    if result.warnings:
+        lines += ["", w["warnings"]]
+        for x in result.warnings:
+            fields = ", ".join(_field_label(kb, f, lang) for f in x.unknown_fields)
+            lines.append(f"  {_topic_label(kb, x.topic, lang)} = {x.decision} "
+                         + w["stands"].format(rule=x.rule, value=x.value) + f": {fields}")
+    return "\n".join(lines) + "\n"
+
+
+def render_explanation(expl: Explanation, kb: KnowledgeBase, lang: str) -> str:
+    """The proof tree of a topic's decision, or why there is none."""
+    w = WORDS[lang]
+    lines = [f"{_topic_label(kb, expl.topic, lang)} ({expl.topic})"]
+    for rec in expl.recommendations:
+        lines += _recommendation_lines(rec, kb, lang, "  ")
+        lines += render_proof(rec.proof, kb, lang, depth=2)
+    if expl.undetermined:
+        u = expl.undetermined
+        what = ", ".join(u.missing or u.values)
+        lines.append(f"  {w['undetermined']}: {w[_reason_key(u.reason)]}: {what}")
+    elif expl.status == "not_applicable":
+        lines.append("  " + w["not_applicable"])
+    for x in expl.warnings:
+        lines.append(f"  ! {x.decision} " + w["stands"].format(rule=x.rule, value=x.value)
+                     + ": " + ", ".join(x.unknown_fields))
+    return "\n".join(lines) + "\n"
+
+
+def render_why_not(report: WhyNot, kb: KnowledgeBase, lang: str) -> str:
+    """Per rule that could conclude the value: what failed, what is unknown, what beat it."""
+    w = WORDS[lang]
+    key = "concluded" if report.concluded else "not_concluded"
+    lines = [w[key].format(topic=report.topic, value=report.value)]
+    if not report.rules:
+        lines.append(w["no_rule"])
+    for r in report.rules:
+        lines.append(f"  {MARK[r.holds]} {w['rule']} {r.rule}")
+        lines += [f"      {w['failed']}: {c}" for c in r.failed]
+        lines += [f"      {w['open']}: {c}" for c in r.unknown]
+        lines += ["      " + w["beaten"].format(**b) for b in r.beaten_by]
+    if report.smallest_change is not None and not report.concluded:
+        items = ", ".join(f"{c['field']} ({w['unknown'] if c['current'] is None else c['current']})"
+                          for c in report.smallest_change) or w["none"]
+        lines.append(w["change"].format(value=report.value) + f": {items}")
+    return "\n".join(lines) + "\n"
+
+
+def render_proof(node: Mapping[str, Any], kb: KnowledgeBase, lang: str, depth: int) -> list[str]:
+    """The conditions of a proof node as an indented tree."""
+    lines: list[str] = []
+    for cond in node.get("conditions", []):
+        lines += _condition_lines(cond, kb, lang, depth)
+    return lines
+
+
+def _condition_lines(cond: Mapping[str, Any], kb: KnowledgeBase, lang: str, depth: int) -> list[str]:
+    pad = "  " * depth
+    mark = MARK[cond["holds"]]
+    if "satisfied_by" in cond:
+        found = cond["satisfied_by"]
+        label = _field_label(kb, found["field"], lang)
+        value = WORDS[lang]["unknown"] if found["value"] is None else _value_label(
+            kb, found["field"], found["value"], lang)
+        return [f"{pad}{mark} {label}: {value}   ({cond['condition']})"]
+    if "concept" in cond:
+        text = kb.concepts[cond["concept"]][lang]
+        lines = [f"{pad}{mark} {text}"]
+        for rule in cond["proof"]:
+            lines.append(f"{pad}    <- {WORDS[lang]['rule']} {rule['rule']}: \"{_short(rule.get('quote', ''))}\"")
+            lines += render_proof(rule, kb, lang, depth + 3)
+        return lines
+    if "negated" in cond:
+        inner = cond["negated"]
+        prefix = "niet" if lang == "nl" else "not"
+        lines = [f"{pad}{mark} {prefix}: {kb.concepts[inner['concept']][lang]}"]
+        return lines + _condition_lines(inner, kb, lang, depth + 2)[1:]
+    if "decision" in cond:
+        d = cond["decision"]
+        return [f"{pad}{mark} {_topic_label(kb, d['topic'], lang)} = {d['value']}"]
+    head = {"all": {"nl": "alle:", "en": "all of:"}, "any": {"nl": "een van:", "en": "any of:"}}
+    lines = [f"{pad}{mark} {head[cond['condition']][lang]}"]
+    for child in cond["conditions"]:
+        lines += _condition_lines(child, kb, lang, depth + 1)
+    return lines
+
+
+def _recommendation_lines(rec: Recommendation, kb: KnowledgeBase, lang: str, pad: str) -> list[str]:
+    lines = [f"{pad}{_topic_label(kb, rec.topic, lang)}: {rec.value}",
+             f"{pad}  {rec.text[lang]}",
+             f"{pad}  {WORDS[lang]['rule']} {rec.rule}; {WORDS[lang]['section']}: {rec.section_title}",
+             f"{pad}  \"{rec.quote}\""]
+    lines += [f"{pad}  " + WORDS[lang]["overrides"].format(**o) for o in rec.overrides]
+    return lines
+
+
+def _reason_key(reason: str) -> str:
+    return "missing" if reason == "missing_findings" else "conflict"
+
+
+def _topic_label(kb: KnowledgeBase, topic: str, lang: str) -> str:
+    t = kb.topics[topic]
+    return t.label_nl if lang == "nl" else t.label_en
+
+
+def _field_label(kb: KnowledgeBase, name: str, lang: str) -> str:
+    f = kb.schema.fields.get(name)
+    if f is None:
+        return name
+    return f.label_nl if lang == "nl" else f.label_en
+
+
+def _value_label(kb: KnowledgeBase, name: str, value: Any, lang: str) -> str:
+    if lang == "en":
+        return {True: "yes", False: "no"}.get(value, str(value)) if isinstance(value, bool) else str(value)
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    labels = dict(kb.schema.fields[name].value_labels_nl)
+    return labels.get(str(value), str(value))
+
+
+def _short(text: str, limit: int = 110) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

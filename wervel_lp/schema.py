@@ -1,0 +1,174 @@
+"""The case schema, read from the kb, and case validation.
+
+The kb's ``schema.pl`` is the one definition of every field, its type, range
+and labels, and of the contradictions between findings. This module turns
+that definition into :class:`Schema` and validates a case against it once,
+before any engine sees it. Bad input is refused as a whole with a
+:class:`CaseError` that names the field.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+ROOT_FIELD = "$"
+"""The field named in errors about the case document as a whole."""
+
+
+class CaseError(ValueError):
+    """A case, topic or value that the contract does not accept.
+
+    ``field`` names the offending field (``"$"`` for the document itself,
+    ``"topic"`` or ``"value"`` for a query argument).
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Field:
+    """One case field: its type, range and labels."""
+
+    name: str
+    kind: str  # bool | enum | number | integer
+    meaning: str
+    label_nl: str
+    label_en: str
+    values: tuple[str, ...] = ()
+    minimum: float | None = None
+    unknown_values: tuple[str, ...] = ()
+    value_labels_nl: tuple[tuple[str, str], ...] = ()
+
+    def expected(self) -> str:
+        """Describe the accepted values, for error messages and docs."""
+        if self.kind == "bool":
+            return "true, false or null"
+        if self.kind == "enum":
+            return "one of " + ", ".join(self.values) + " (or null)"
+        noun = "an integer" if self.kind == "integer" else "a finite number"
+        return f"{noun} >= {self.minimum:g} (or null)"
+
+    def check(self, value: Any) -> None:
+        """Raise :class:`CaseError` unless ``value`` is a known value of this field."""
+        if self.kind == "bool":
+            ok = isinstance(value, bool)
+        elif self.kind == "enum":
+            ok = isinstance(value, str) and value in self.values
+        else:
+            ok = _is_number(value, integer=self.kind == "integer") and (
+                self.minimum is None or value >= self.minimum
+            )
+        if not ok:
+            raise CaseError(self.name, f"expected {self.expected()}, got {_show(value)}")
+
+
+@dataclass(frozen=True)
+class Test:
+    """A condition on one field, as in the kb's condition language."""
+
+    field: str
+    op: str
+    value: Any
+
+    def holds(self, case: Mapping[str, Any]) -> bool:
+        """Whether the known finding in ``case`` satisfies the test (False if unknown)."""
+        if case.get(self.field) is None:
+            return False
+        actual = case[self.field]
+        if self.op == "=":
+            return bool(actual == self.value and type(actual) is type(self.value))
+        if self.op == "in":
+            return actual in self.value
+        return bool(
+            {"<": actual < self.value, "=<": actual <= self.value,
+             ">": actual > self.value, ">=": actual >= self.value}[self.op]
+        )
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Findings that cannot hold together."""
+
+    id: str
+    tests: tuple[Test, ...]
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Schema:
+    """All case fields and contradictions, as the kb defines them."""
+
+    fields: Mapping[str, Field]
+    contradictions: tuple[Contradiction, ...]
+
+    @classmethod
+    def from_metadata(cls, meta: Mapping[str, Any]) -> Schema:
+        """Build the schema from the kb metadata (see ``kb/bridge.pl``)."""
+        fields = {}
+        for f in meta["fields"]:
+            t = f["type"]
+            fields[f["field"]] = Field(
+                name=f["field"],
+                kind=t["kind"],
+                meaning=f["meaning"],
+                label_nl=f["label"]["nl"],
+                label_en=f["label"]["en"],
+                values=tuple(t.get("values", ())),
+                minimum=t.get("minimum"),
+                unknown_values=tuple(f["unknown_values"]),
+                value_labels_nl=tuple((v["value"], v["nl"]) for v in f["value_labels"]),
+            )
+        contradictions = tuple(
+            Contradiction(
+                id=c["id"],
+                tests=tuple(Test(t["field"], t["op"], t["value"]) for t in c["conditions"]),
+                explanation=c["explanation"],
+            )
+            for c in meta["contradictions"]
+        )
+        return cls(fields=fields, contradictions=contradictions)
+
+    def validate(self, case: object) -> dict[str, Any]:
+        """Return the known findings of ``case``, or raise :class:`CaseError`.
+
+        Absent fields and ``None`` are unknown and left out of the result.
+        The whole case is checked before anything is returned.
+        """
+        if not isinstance(case, Mapping):
+            raise CaseError(ROOT_FIELD, f"a case must be a JSON object, got {_show(case)}")
+        known: dict[str, Any] = {}
+        for name in sorted(case, key=str):
+            if not isinstance(name, str) or name not in self.fields:
+                raise CaseError(str(name)[:80], "not a field of the case schema")
+            value = case[name]
+            if value is None:
+                continue
+            self.fields[name].check(value)
+            known[name] = value
+        for contradiction in self.contradictions:
+            if all(t.holds(known) for t in contradiction.tests):
+                fields = " and ".join(t.field for t in contradiction.tests)
+                raise CaseError(
+                    contradiction.tests[0].field,
+                    f"contradicts {fields}: {contradiction.explanation} ({contradiction.id})",
+                )
+        return known
+
+
+def _is_number(value: Any, *, integer: bool) -> bool:
+    if isinstance(value, bool):
+        return False
+    if integer:
+        return isinstance(value, int)
+    return isinstance(value, (int, float)) and math.isfinite(value)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
