@@ -11,3 +11,8 @@ from wervel_lp.knowledge import KnowledgeBase, knowledge_base  # noqa: E402
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return knowledge_base()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--regen-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")

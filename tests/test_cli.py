@@ -1,0 +1,79 @@
+"""The wervel-lp command line: output formats, languages and exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+CASE = EXAMPLES / "mescc_deficit_breast.json"
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "wervel_lp.cli", *args], input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_recommend_json_is_the_result_object():
+    out = run("recommend", str(CASE), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert set(result) == {"decisions", "recommendations", "undetermined", "warnings"}
+    assert result["decisions"]["mri_urgency"] == "within_12_hours"
+    rec = next(r for r in result["recommendations"] if r["topic"] == "mri_urgency")
+    assert rec["quote"] and rec["text"]["nl"] and rec["text"]["en"] and rec["proof"]["rule"] == rec["rule"]
+
+
+def test_recommend_reads_standard_input():
+    out = run("recommend", "-", "--format", "json", stdin=CASE.read_text())
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["decisions"]["treatment"] == "radiotherapy"
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nl", "Beslissingen"), ("en", "Decisions")])
+def test_recommend_text_in_both_languages(lang, word):
+    out = run("recommend", str(CASE), "--lang", lang)
+    assert out.returncode == 0 and out.stdout.startswith(word)
+
+
+def test_explain_prints_the_proof_back_to_the_quote():
+    out = run("explain", str(CASE), "treatment", "--lang", "en")
+    assert out.returncode == 0
+    assert "radiotherapy_first_choice" in out.stdout
+    assert "De werkgroep is van mening dat radiotherapie de behandeling van eerste keus" in out.stdout
+
+
+def test_why_not_json():
+    out = run("why-not", str(CASE), "treatment=surgery", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["concluded"] is False and report["rules"][0]["rule"] == "surgery_preferred"
+
+
+@pytest.mark.parametrize("args", [
+    ("explain", str(CASE), "no_such_topic"),
+    ("why-not", str(CASE), "treatment=chemo"),
+    ("why-not", str(CASE), "treatment"),
+    ("recommend", "/nonexistent/case.json"),
+    ("recommend", str(EXAMPLES)),
+    ("frobnicate",),
+])
+def test_bad_input_exits_2_with_one_line(args):
+    out = run(*args)
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ('{"back_pain": "yes"}', "back_pain"),
+    ("[1, 2]", "$"),
+    ("{not json", "$"),
+    ('{"x": 1}', "x"),
+])
+def test_invalid_case_names_the_field(text, field):
+    out = run("recommend", "-", stdin=text)
+    assert out.returncode == 2
+    assert f"invalid input: {field}:" in out.stderr
