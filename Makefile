@@ -38,7 +38,7 @@ kb-check: swipl
 	swipl -q --on-warning=status --on-error=status -l kb/load.pl -g check -t halt
 
 prolog-test: swipl
-	swipl -q --on-warning=status --on-error=status -l kb/load.pl -l tests/prolog/run_tests.pl -g run_all -t halt
+	swipl -q --on-warning=status --on-error=status -g run_all -t halt kb/load.pl tests/prolog/run_tests.pl
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -q

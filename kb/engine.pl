@@ -76,7 +76,10 @@ pair_kv(Pair, _, _) :- type_error(field_value_pair, Pair).
 evaluate(Case, Env) :-
     nodes(Nodes),
     empty_assoc(Env0),
-    foldl(eval_node(Case), Nodes, Env0, Env).
+    foldl(eval_node_(Case), Nodes, Env0, Env).
+
+eval_node_(Case, Node, Env0, Env) :-
+    eval_node(Node, Case, Env0, Env).
 
 nodes(Nodes) :-
     cached_node_order(Nodes), !.
@@ -84,7 +87,7 @@ nodes(Nodes) :-
     node_order(Nodes),
     assertz(cached_node_order(Nodes)).
 
-eval_node(Case, concept(C), Env0, Env) :-
+eval_node(concept(C), Case, Env0, Env) :-
     findall(rule(Id, S, P),
             ( rule(Id, concept(C), Conds, _),
               eval_cond(Conds, Case, Env0, S, P) ),
@@ -92,7 +95,7 @@ eval_node(Case, concept(C), Env0, Env) :-
     maplist(proof_status, Proofs, Ss),
     kleene_or(Ss, S),
     put_assoc(concept(C), Env0, concept(C, S, Proofs), Env).
-eval_node(Case, topic(T), Env0, Env) :-
+eval_node(topic(T), Case, Env0, Env) :-
     findall(r(Id, V, S, rule(Id, S, P)),
             ( rule(Id, T = V, Conds, _),
               eval_cond(Conds, Case, Env0, S, P) ),
