@@ -10,7 +10,8 @@ returned as `{"error": Message}`.
           [ kb_metadata_json/1,      % -JSON
             recommend_json/2,        % +CaseJSON, -JSON
             why_not_json/4,          % +CaseJSON, +Topic, +Value, -JSON
-            rule_statuses_json/2     % +CaseJSON, -JSON
+            rule_statuses_json/2,    % +CaseJSON, -JSON
+            asp_program_json/1       % -JSON
           ]).
 :- use_module(library(http/json)).
 :- use_module(library(apply)).
@@ -21,6 +22,8 @@ returned as `{"error": Message}`.
 :- use_module(rulebase).
 :- use_module(engine).
 :- use_module(proof_json).
+:- use_module(asp_export).
+:- use_module(anomalies).
 
 %! kb_metadata_json(-JSON:string) is det.
 %
@@ -37,17 +40,20 @@ recommend_json(CaseJSON, JSON) :-
 
 %! rule_statuses_json(+CaseJSON:text, -JSON:string) is det.
 %
-%  JSON maps every rule id (decision, advice and concept rules) to its
-%  status for the case: true, false or null (unknown).
+%  JSON is `{"rules": {Id: Status}, "decided": [[Topic, Value]]}`: every
+%  rule's status for the case (true, false or null for unknown) and every
+%  decided topic value, advice included. No proofs: for bulk comparison.
 rule_statuses_json(CaseJSON, JSON) :-
     guarded(rule_statuses(CaseJSON), JSON).
 
-rule_statuses(CaseJSON, Dict) :-
+rule_statuses(CaseJSON, _{rules: Rules, decided: Decided}) :-
     read_case(CaseJSON, Case),
     evaluate(Case, Env),
     assoc_to_values(Env, Nodes),
     findall(Id-H, ( member(Node, Nodes), node_rule_status(Node, Id, S), holds_json(S, H) ), Pairs),
-    dict_pairs(Dict, _, Pairs).
+    dict_pairs(Rules, _, Pairs),
+    findall([T, V], ( topic_resolution(Env, T, resolution(_, decided, Vs, _, _, _, _)),
+                      member(V, Vs) ), Decided).
 
 node_rule_status(concept(_, _, Proofs), Id, S) :- member(rule(Id, S, _), Proofs).
 node_rule_status(resolution(_, _, _, _, Results, _, _), Id, S) :- member(r(Id, _, S, _), Results).
@@ -103,7 +109,8 @@ beaten_json(beaten(W, V, PId, Proof), _{rule: W, value: V, priority: PId, proof:
 
 kb_metadata(_{fields: Fields, contradictions: Contradictions, topics: Topics,
               concepts: Concepts, sections: Sections, rules: Rules,
-              priorities: Priorities, strengths: Strengths, problems: Problems}) :-
+              priorities: Priorities, strengths: Strengths, problems: Problems,
+              requirements: Requirements, acknowledged: Acknowledged}) :-
     findall(F, field_json(F), Fields),
     findall(_{id: Id, conditions: CJ, explanation: Ex},
             ( contradiction(Id, Cs, Ex), maplist(condition_json, Cs, CJ) ),
@@ -120,8 +127,25 @@ kb_metadata(_{fields: Fields, contradictions: Contradictions, topics: Topics,
               findall([W, L], beats(T, W, L, Id), Pairs) ),
             Priorities),
     findall(_{strength: S, wording: W}, rulebase:strength(S, W), Strengths),
+    findall(_{id: Id, kind: K, topic: T, why: Why},
+            ( requirement(K, Id, T, Props), memberchk(why(Why), Props) ),
+            Requirements),
+    findall(_{id: Id, kind: K, subject: S, quotes: Qs, explanation: Ex, decision: D},
+            ( acknowledged(Id, K, S, Props),
+              option_or(quotes(Qs), Props, []),
+              option_or(explanation(Ex), Props, ""),
+              memberchk(decision(D0), Props),
+              format(string(D), "~w", [D0]) ),
+            Acknowledged),
     kb_problems(Ps),
     maplist([P, M]>>message_to_codes(P, M), Ps, Problems).
+
+requirement(obligation, Id, T, Props) :- obligation(Id, T, _, Props).
+requirement(incompatible, Id, null, Props) :- incompatible(Id, _, Props).
+requirement(safety, Id, null, Props) :- safety(Id, _, Props).
+
+option_or(Opt, Props, _) :- memberchk(Opt, Props), !.
+option_or(Opt, _, Default) :- arg(1, Opt, Default).
 
 field_json(_{field: F, type: TJ, meaning: M, label: _{nl: NL, en: EN},
              value_labels: VL, unknown_values: UV}) :-
@@ -156,10 +180,10 @@ rule_json(_{id: Id, conclusion: CJ, conditions: Cond, section: S, strength: St,
 conclusion_json(concept(C), _{concept: C}).
 conclusion_json(T = V, _{topic: T, value: V}).
 
-resolution_json(resolution(T, Status, Values, Winners, Results, OpenFields, Warnings),
-                _{topic: T, status: Status, values: Values, winners: WJ,
-                  missing: Missing, warnings: XJ}) :-
-    (   Status == undetermined -> Missing = OpenFields ; Missing = [] ),
+resolution_json(Resolution, _{topic: T, status: Status, values: Values, winners: WJ,
+                              missing: Missing, warnings: XJ}) :-
+    Resolution = resolution(T, Status, Values, Winners, Results, _, Warnings),
+    (   Status == undetermined -> open_fields(Resolution, Missing) ; Missing = [] ),
     include(fires, Results, Firing),
     findall(_{rule: Id, value: V, proof: PJ, overrides: OJ},
             ( member(Id, Winners),
@@ -176,3 +200,9 @@ fires(r(_, _, true, _)).
 warning_json(warning(_, Winner, WinValue, Rule, Value, PId, Fields),
              _{rule: Rule, value: Value, instead_of: _{rule: Winner, value: WinValue},
                priority: PId, unknown_fields: Fields}).
+
+%! asp_program_json(-JSON:string) is det.
+%
+%  JSON is `{"program": Text}`, the ASP translation of the kb (asp_export.pl).
+asp_program_json(JSON) :-
+    guarded([_{program: P}]>>asp_program(P), JSON).

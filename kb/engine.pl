@@ -24,7 +24,7 @@ Proof terms:
   - `rule(Id, Status, BodyProof)`
   - `finding(Condition, Status, Field, ValueOrNull)`
   - `all(Status, Proofs)`, `any(Status, Proofs)`
-  - `concept(Name, Status, RuleProofs)`, `not(Status, ConceptProof)`
+  - `concept(Name, Status, RuleProofs)`, `not(Status, Proof)`
   - `decided(Topic, Value, Status, WinnerIds, UnknownFields)`
 */
 :- module(engine,
@@ -35,7 +35,8 @@ Proof terms:
             decision/3,              % +Case, ?Topic, ?Value
             explain/3,               % +Case, +Topic, -Proofs
             why_not/4,               % +Case, +Topic, +Value, -Report
-            proof_unknown_fields/2   % +Proof, -Fields
+            proof_unknown_fields/2,  % +Proof, -Fields
+            open_fields/2            % +Resolution, -Fields
           ]).
 :- use_module(library(assoc)).
 :- use_module(library(apply)).
@@ -88,20 +89,22 @@ nodes(Nodes) :-
     assertz(cached_node_order(Nodes)).
 
 eval_node(concept(C), Case, Env0, Env) :-
-    findall(rule(Id, S, P),
-            ( rule(Id, concept(C), Conds, _),
-              eval_cond(Conds, Case, Env0, S, P) ),
-            Proofs),
+    node_rules(concept(C), Rules),
+    maplist(eval_concept_rule(Case, Env0), Rules, Proofs),
     maplist(proof_status, Proofs, Ss),
     kleene_or(Ss, S),
     put_assoc(concept(C), Env0, concept(C, S, Proofs), Env).
 eval_node(topic(T), Case, Env0, Env) :-
-    findall(r(Id, V, S, rule(Id, S, P)),
-            ( rule(Id, T = V, Conds, _),
-              eval_cond(Conds, Case, Env0, S, P) ),
-            Results),
+    node_rules(topic(T), Rules),
+    maplist(eval_topic_rule(Case, Env0), Rules, Results),
     resolve(T, Results, Resolution),
     put_assoc(topic(T), Env0, Resolution, Env).
+
+eval_concept_rule(Case, Env, r(Id, _, Conds), rule(Id, S, P)) :-
+    eval_cond(Conds, Case, Env, S, P).
+
+eval_topic_rule(Case, Env, r(Id, V, Conds), r(Id, V, S, rule(Id, S, P))) :-
+    eval_cond(Conds, Case, Env, S, P).
 
 %! eval_cond(+Condition, +Case, +Env, -Status, -Proof) is det.
 eval_cond(all(Cs), Case, Env, S, all(S, Ps)) :- !,
@@ -110,15 +113,14 @@ eval_cond(all(Cs), Case, Env, S, all(S, Ps)) :- !,
 eval_cond(any(Cs), Case, Env, S, any(S, Ps)) :- !,
     eval_conds(Cs, Case, Env, Ss, Ps),
     kleene_or(Ss, S).
-eval_cond(not(C), _, Env, S, not(S, P)) :- !,
-    get_assoc(concept(C), Env, P),
-    P = concept(_, S0, _),
+eval_cond(not(C), Case, Env, S, not(S, P)) :- !,
+    eval_cond(C, Case, Env, S0, P),
     kleene_not(S0, S).
 eval_cond(decided(T, V), _, Env, S, decided(T, V, S, Winners, Fields)) :- !,
     get_assoc(topic(T), Env, Resolution),
     decided_status(Resolution, V, S),
-    Resolution = resolution(T, _, _, Winners, _, OpenFields, _),
-    ( S == unknown -> Fields = OpenFields ; Fields = [] ).
+    Resolution = resolution(T, _, _, Winners, _, Open, _),
+    ( S == unknown -> results_unknown_fields(Open, Fields) ; Fields = [] ).
 eval_cond(C, Case, _, S, finding(C, S, F, Value)) :-
     finding_test(C, F, Op, Arg), !,
     (   get_dict(F, Case, Value)
@@ -170,10 +172,10 @@ proof_status(decided(_, _, S, _, _), S).
 %! resolve(+Topic, +Results, -Resolution) is det.
 %
 %  Resolution is `resolution(Topic, Status, Values, WinnerIds, Results,
-%  OpenFields, Warnings)`, where Results are `r(Id, Value, Status, Proof)`
-%  and OpenFields are the unknown fields of the undefeated unknown rules
-%  (what blocks the topic when it is undetermined).
-resolve(T, Results, resolution(T, Status, Values, Winners, Results, OpenFields, Warnings)) :-
+%  Open, Warnings)`, where Results are `r(Id, Value, Status, Proof)` and
+%  Open are the undefeated results with unknown conditions (what blocks
+%  the topic when it is undetermined; see open_fields/2).
+resolve(T, Results, resolution(T, Status, Values, Winners, Results, OpenUnknown, Warnings)) :-
     include(fires, Results, Firing),
     exclude(beaten_by_any(T, Firing), Firing, WinnerResults),
     findall(Id, member(r(Id, _, _, _), WinnerResults), Winners),
@@ -183,15 +185,15 @@ resolve(T, Results, resolution(T, Status, Values, Winners, Results, OpenFields, 
     exclude(defeated(T, Firing), Results, Open),
     include(unknown_result, Open, OpenUnknown),
     resolution_status(Policy, Values, OpenUnknown, Status),
-    results_unknown_fields(OpenUnknown, OpenFields),
     findall(W, resolution_warning(T, WinnerResults, OpenUnknown, W), Warnings).
 
 fires(r(_, _, true, _)).
 unknown_result(r(_, _, unknown, _)).
 
-beaten_by_any(T, Firing, r(Id, _, _, _)) :-
-    member(r(W, _, _, _), Firing),
-    beats(T, W, Id, _), !.
+beaten_by_any(_, Firing, r(Id, _, _, _)) :-
+    beaters(Id, Winners),
+    member(W, Winners),
+    memberchk(r(W, _, true, _), Firing), !.
 
 %  A rule is defeated when it cannot win in any completion of the case:
 %  its conditions are false, or a firing rule beats it.
@@ -203,6 +205,12 @@ resolution_status(_, [], _, undetermined) :- !.
 resolution_status(_, [_], _, decided) :- !.
 resolution_status(collect, _, _, decided) :- !.
 resolution_status(_, _, _, conflict).
+
+%! open_fields(+Resolution, -Fields:list) is det.
+%
+%  Fields are the unknown findings that keep the rules of Resolution open.
+open_fields(resolution(_, _, _, _, _, Open, _), Fields) :-
+    results_unknown_fields(Open, Fields).
 
 results_unknown_fields(Results, Fields) :-
     findall(F, ( member(r(_, _, _, P), Results),

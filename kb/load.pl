@@ -18,8 +18,10 @@ queries/ for ready-made queries.
 :- use_module(radiotherapy).
 :- use_module(timing).
 :- use_module(follow_up).
+:- use_module(requirements).
 :- use_module(anomalies).
 :- use_module(engine).
 :- use_module(kb).
 
+:- initialization(compile_kb, now).
 :- initialization(validate_kb, now).

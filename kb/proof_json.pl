@@ -7,7 +7,7 @@ language into dicts for json_write_dict/3. The shape of a proof node:
     Condition = {condition, holds, test: {op, value},
                  satisfied_by: {field, value}}                         % finding
               | {condition, holds, concept, proof: [Rule]}             % concept
-              | {condition, holds, negated: Condition}                 % not/1
+              | {condition: "not", holds, negated: Condition}          % not/1
               | {condition, holds, decision: {topic, value, rules}}    % decided/2
               | {condition: "all"|"any", holds, conditions: [Condition]}
 
@@ -41,10 +41,8 @@ proof_json(Mode, all(S, Ps), _{condition: all, holds: H, conditions: Cs}) :- !,
 proof_json(Mode, any(S, Ps), _{condition: any, holds: H, conditions: Cs}) :- !,
     holds(S, H),
     maplist(proof_json(Mode), Ps, Cs).
-proof_json(Mode, not(S, P), _{condition: Text, holds: H, negated: PJ}) :- !,
+proof_json(Mode, not(S, P), _{condition: not, holds: H, negated: PJ}) :- !,
     holds(S, H),
-    P = concept(C, _, _),
-    format(string(Text), "not ~w", [C]),
     proof_json(Mode, P, PJ).
 proof_json(Mode, concept(C, S, Rules), _{condition: C, holds: H, concept: C, proof: RJ}) :- !,
     holds(S, H),
@@ -71,7 +69,7 @@ holds(unknown, null).
 %  Dict is the JSON form of a rule-language Condition (no case values).
 condition_json(all(Cs), _{all: Js}) :- !, maplist(condition_json, Cs, Js).
 condition_json(any(Cs), _{any: Js}) :- !, maplist(condition_json, Cs, Js).
-condition_json(not(C), _{not: _{concept: C}}) :- !.
+condition_json(not(C), _{not: J}) :- !, condition_json(C, J).
 condition_json(decided(T, V), _{decided: _{topic: T, value: V}}) :- !.
 condition_json(C, _{field: F, op: Op, value: Arg}) :-
     finding_test(C, F, Op, Arg), !.

@@ -23,7 +23,7 @@ The condition language is deliberately small, so that it translates to ASP:
 
   - `Field = Value`, `Field in Values`
   - `Field < N`, `Field =< N`, `Field > N`, `Field >= N`
-  - `Concept` (an atom declared with concept/3), `not(Concept)`
+  - `Concept` (an atom declared with concept/3), `not(Condition)`
   - `decided(Topic, Value)`: the resolved decision on another topic
   - `all(Conditions)`, `any(Conditions)`
 */
@@ -32,6 +32,9 @@ The condition language is deliberately small, so that it translates to ASP:
             concept/3,               % ?Name, ?NL, ?EN
             priority/5,              % ?Id, ?Topic, ?Higher, ?Lower, ?Properties
             section/2,               % ?Id, ?Title
+            obligation/4,            % ?Id, ?Topic, ?Conditions, ?Properties
+            incompatible/3,          % ?Id, ?Conditions, ?Properties
+            safety/3,                % ?Id, ?Conditions, ?Properties
             rule_property/2,         % ?Id, ?Property
             rule_topic/3,            % ?Id, ?Topic, ?Value
             beats/4,                 % ?Topic, ?Winner, ?Loser, ?PriorityId
@@ -41,6 +44,9 @@ The condition language is deliberately small, so that it translates to ASP:
             finding_test/4,          % ?Condition, ?Field, ?Op, ?Arg
             kb_problems/1,           % -Problems
             validate_kb/0,
+            compile_kb/0,
+            node_rules/2,            % +Node, -Rules
+            beaters/2,               % +Rule, -Winners
             guideline_chapter/0,
             op(700, xfx, in)
           ]).
@@ -51,7 +57,9 @@ The condition language is deliberately small, so that it translates to ASP:
 :- use_module(topics).
 
 :- dynamic
-    rule/4, concept/3, priority/5, section/2, chapter_module/1.
+    rule/4, concept/3, priority/5, section/2, chapter_module/1,
+    obligation/4, incompatible/3, safety/3,
+    compiled_beats/4, compiled_node_rules/2, compiled_beaters/2.
 
 %! guideline_chapter is det.
 %
@@ -80,6 +88,12 @@ store_term(priority(Id, Topic, Higher, Lower, Props), M) :-
     assertz(priority(Id, Topic, Higher, Lower, AllProps)).
 store_term(section(Id, Title), _M) :-
     assertz(section(Id, Title)).
+store_term(obligation(Id, Topic, Conditions, Props), _M) :-
+    assertz(obligation(Id, Topic, Conditions, Props)).
+store_term(incompatible(Id, Conditions, Props), _M) :-
+    assertz(incompatible(Id, Conditions, Props)).
+store_term(safety(Id, Conditions, Props), _M) :-
+    assertz(safety(Id, Conditions, Props)).
 
 source_props(M, [module(M), source(File:Line)]) :-
     source_location(File, Line),
@@ -105,6 +119,12 @@ rule_topic(Id, Topic, Value) :-
 %
 %  Rule Winner beats rule Loser on Topic by the named priority rule.
 beats(Topic, Winner, Loser, PriorityId) :-
+    compiled_beats(_, _, _, _), !,
+    compiled_beats(Topic, Winner, Loser, PriorityId).
+beats(Topic, Winner, Loser, PriorityId) :-
+    priority_beats(Topic, Winner, Loser, PriorityId).
+
+priority_beats(Topic, Winner, Loser, PriorityId) :-
     priority(PriorityId, Topic, Higher, Lower, _),
     selected_rule(Topic, Higher, Winner),
     selected_rule(Topic, Lower, Loser),
@@ -126,6 +146,7 @@ selected_rule(Topic, value(Value), Rule) :-
 %  concepts or decisions).
 condition_field(all(Cs), F) :- !, member(C, Cs), condition_field(C, F).
 condition_field(any(Cs), F) :- !, member(C, Cs), condition_field(C, F).
+condition_field(not(C), F) :- !, condition_field(C, F).
 condition_field(C, F) :- finding_test(C, F, _, _), !.
 
 %! condition_node(+Conditions, -Node) is nondet.
@@ -134,7 +155,7 @@ condition_field(C, F) :- finding_test(C, F, _, _), !.
 %  decision topic that Conditions refer to.
 condition_node(all(Cs), N) :- !, member(C, Cs), condition_node(C, N).
 condition_node(any(Cs), N) :- !, member(C, Cs), condition_node(C, N).
-condition_node(not(C), concept(C)) :- !.
+condition_node(not(C), N) :- !, condition_node(C, N).
 condition_node(decided(T, _), topic(T)) :- !.
 condition_node(C, concept(C)) :- atom(C).
 
@@ -147,6 +168,45 @@ finding_test(F < N, F, <, N) :- atom(F).
 finding_test(F =< N, F, =<, N) :- atom(F).
 finding_test(F > N, F, >, N) :- atom(F).
 finding_test(F >= N, F, >=, N) :- atom(F).
+
+%! compile_kb is det.
+%
+%  Tables the priority relation and the rules of every concept and topic,
+%  so that evaluation looks them up instead of deriving them per case.
+%  load.pl calls it once all chapters are loaded.
+compile_kb :-
+    retractall(compiled_beats(_, _, _, _)),
+    retractall(compiled_node_rules(_, _)),
+    retractall(compiled_beaters(_, _)),
+    forall(distinct(B, ( priority_beats(T, W, L, P), B = b(T, W, L, P) )),
+           ( B = b(T, W, L, P), assertz(compiled_beats(T, W, L, P)) )),
+    forall(kb_node(Node),
+           ( findall(Rule, node_rule_entry(Node, Rule), Rules),
+             assertz(compiled_node_rules(Node, Rules)) )),
+    forall(rule(Id, _, _, _),
+           ( findall(W, compiled_beats(_, W, Id, _), Ws0), sort(Ws0, Ws),
+             assertz(compiled_beaters(Id, Ws)) )).
+
+%! beaters(+Rule, -Winners:list) is det.
+%
+%  Winners are the rules that beat Rule by some priority.
+beaters(Id, Winners) :-
+    compiled_beaters(Id, Winners), !.
+beaters(Id, Winners) :-
+    findall(W, priority_beats(_, W, Id, _), Ws),
+    sort(Ws, Winners).
+
+node_rule_entry(concept(C), r(Id, true, Conds)) :- rule(Id, concept(C), Conds, _).
+node_rule_entry(topic(T), r(Id, V, Conds)) :- rule(Id, T = V, Conds, _).
+
+%! node_rules(+Node, -Rules:list) is det.
+%
+%  Rules are the `r(Id, Value, Conditions)` of concept or topic Node
+%  (Value is `true` for a concept).
+node_rules(Node, Rules) :-
+    compiled_node_rules(Node, Rules), !.
+node_rules(Node, Rules) :-
+    findall(Rule, node_rule_entry(Node, Rule), Rules).
 
 %! node_order(-Nodes:list) is det.
 %
@@ -211,6 +271,12 @@ kb_problem(kb_problem(Where, P)) :-
     priority(Id, Topic, Higher, Lower, Props),
     rule_where(Id, Props, Where),
     priority_defect(Topic, Higher, Lower, Props, P).
+kb_problem(kb_problem(requirement(Id), P)) :-
+    requirement(Id, Topic, Conds),
+    (   Topic \== none, \+ topic(Topic, _, _)
+    ->  P = unknown_topic(Topic)
+    ;   condition_defect(Conds, P)
+    ).
 kb_problem(kb_problem(concept(C), concept_without_rules(C))) :-
     concept(C, _, _),
     \+ rule(_, concept(C), _, _).
@@ -220,6 +286,10 @@ kb_problem(kb_problem(topic(T), cyclic_priorities(T))) :-
     topic(T, _, _),
     beats(T, A, B, _),
     beats_path(T, B, A, [B]).
+
+requirement(Id, Topic, Conds) :- obligation(Id, Topic, Conds, _).
+requirement(Id, none, Conds) :- incompatible(Id, Conds, _).
+requirement(Id, none, Conds) :- safety(Id, Conds, _).
 
 rule_where(Id, Props, rule(Id, File:Line)) :- memberchk(source(File:Line), Props), !.
 rule_where(Id, _, rule(Id)).
@@ -249,7 +319,7 @@ valid_conclusion(T = V) :- topic(T, _, Values), memberchk(V, Values).
 
 condition_defect(all(Cs), P) :- !, ( Cs == [] -> P = empty_conjunction ; member(C, Cs), condition_defect(C, P) ).
 condition_defect(any(Cs), P) :- !, ( Cs == [] -> P = empty_disjunction ; member(C, Cs), condition_defect(C, P) ).
-condition_defect(not(C), P) :- !, \+ concept(C, _, _), P = unknown_concept(C).
+condition_defect(not(C), P) :- !, condition_defect(C, P).
 condition_defect(decided(T, V), P) :- !,
     \+ ( topic(T, _, Values), memberchk(V, Values) ),
     P = unknown_decision(T, V).

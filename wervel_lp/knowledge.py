@@ -94,9 +94,14 @@ class KnowledgeBase:
 
     def rule_statuses(self, known: Mapping[str, Any]) -> dict[str, bool | None]:
         """Every rule's status for the validated findings ``known`` (None: unknown)."""
-        answer: dict[str, bool | None] = self.engine.call_json(
-            "rule_statuses_json", _case_json(known))
-        return answer
+        statuses: dict[str, bool | None] = self.statuses_and_decisions(known)[0]
+        return statuses
+
+    def statuses_and_decisions(
+            self, known: Mapping[str, Any]) -> tuple[dict[str, bool | None], set[tuple[str, str]]]:
+        """Rule statuses and decided (topic, value) pairs, advice included, without proofs."""
+        answer = self.engine.call_json("rule_statuses_json", _case_json(known))
+        return answer["rules"], {(t, v) for t, v in answer["decided"]}
 
     def why_not(self, known: Mapping[str, Any], topic: str, value: str) -> dict[str, Any]:
         """Full proofs of the rules concluding ``topic = value`` for ``known``."""

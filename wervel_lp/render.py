@@ -138,10 +138,8 @@ def _condition_lines(cond: Mapping[str, Any], kb: KnowledgeBase, lang: str, dept
             lines += render_proof(rule, kb, lang, depth + 3)
         return lines
     if "negated" in cond:
-        inner = cond["negated"]
-        prefix = "niet" if lang == "nl" else "not"
-        lines = [f"{pad}{mark} {prefix}: {kb.concepts[inner['concept']][lang]}"]
-        return lines + _condition_lines(inner, kb, lang, depth + 2)[1:]
+        prefix = "niet:" if lang == "nl" else "not:"
+        return [f"{pad}{mark} {prefix}"] + _condition_lines(cond["negated"], kb, lang, depth + 1)
     if "decision" in cond:
         d = cond["decision"]
         return [f"{pad}{mark} {_topic_label(kb, d['topic'], lang)} = {d['value']}"]

@@ -1,0 +1,272 @@
+/** <module> Translation of the rule store into ASP (clingo)
+
+Generates the facts and rules that the consistency check (wervel_lp/check.lp)
+solves, from the same rule store the meta-interpreter walks: nothing
+clinical is written twice. Three-valued logic becomes two predicates per
+condition node N: `t(N)` (known to hold) and `f(N)` (known to fail); a node
+with neither is unknown.
+
+Generated predicates:
+
+  - `field(F)`, `dom(F, V)`, `threshold(F, C)`: the input domain. Numeric
+    fields are split at every constant the rules and contradictions compare
+    them with: the constant and one value on either side.
+  - `invalid(Id)`: contradiction Id of schema.pl holds.
+  - `inapplicable(F)`: the contradictions leave F no possible value (a
+    duration without a lesion): F is settled although unknown.
+  - `topic(T)`, `policy(T, P)`, `value(T, V)`, `dep(T, F)`
+  - `rule(R)`, `concludes(R, T, V)`, `concept_rule(R, C)`, `body(R, N)`,
+    `fires(R)`, `rfalse(R)`, `beats(T, Winner, Loser, PriorityId)`
+  - `ct(C)`, `cf(C)`: concept C known true / known false
+  - `obligation(Id, T, N)`, `incompatible(Id, N)`, `safety(Id, N)`
+*/
+:- module(asp_export,
+          [ asp_program/1,           % -Text
+            asp_const/2              % +Atomic, -Text
+          ]).
+:- use_module(library(apply)).
+:- use_module(library(lists)).
+:- use_module(schema).
+:- use_module(topics).
+:- use_module(rulebase).
+:- use_module(kb, [topic_fields/2]).
+
+%! asp_program(-Text:string) is det.
+%
+%  Text is the ASP translation of the whole kb.
+asp_program(Text) :-
+    setup_call_cleanup(
+        nb_setval(asp_node, 0),
+        with_output_to(string(Text), emit_program),
+        nb_delete(asp_node)).
+
+emit_program :-
+    format("% Generated from the kb by kb/asp_export.pl. Do not edit.~n"),
+    emit_domain,
+    emit_contradictions,
+    emit_topics,
+    forall(concept(C, _, _), emit_concept(C)),
+    forall(rule(Id, Conclusion, Conds, _), emit_rule(Id, Conclusion, Conds)),
+    forall(beats(T, W, L, P), fact(beats(T, W, L, P))),
+    forall(obligation(Id, T, Conds, _),
+           ( emit_condition(Conds, N), fact(obligation(Id, T, N)) )),
+    forall(incompatible(Id, Conds, _),
+           ( emit_condition(Conds, N), fact(incompatible(Id, N)) )),
+    forall(safety(Id, Conds, _),
+           ( emit_condition(Conds, N), fact(safety(Id, N)) )).
+
+                 /*******************************
+                 *            DOMAIN            *
+                 *******************************/
+
+emit_domain :-
+    forall(field(F, Type, _), emit_field(F, Type)).
+
+emit_field(F, Type) :-
+    fact(field(F)),
+    (   field_value(F, V), fact(dom(F, V)), fail ; true ),
+    (   numeric(Type, Min)
+    ->  thresholds(F, Cs),
+        forall(member(C, Cs), fact(threshold(F, C))),
+        representatives(F, Min, Cs, Reps),
+        forall(member(R, Reps), fact(dom(F, R)))
+    ;   true
+    ).
+
+numeric(number(Min), Min).
+numeric(integer(Min), Min).
+
+%  Every constant a rule, requirement or contradiction compares F with.
+thresholds(F, Cs) :-
+    findall(C, ( all_conditions(Conds), sub_test(Conds, F, C) ), Cs0),
+    sort(Cs0, Cs),
+    (   forall(member(C, Cs), integer(C)) -> true
+    ;   throw(error(domain_error(integer_threshold, F-Cs), asp_program/1))
+    ).
+
+all_conditions(Conds) :- rule(_, _, Conds, _).
+all_conditions(Conds) :- contradiction(_, Cs, _), Conds = all(Cs).
+all_conditions(Conds) :- obligation(_, _, Conds, _).
+all_conditions(Conds) :- incompatible(_, Conds, _).
+all_conditions(Conds) :- safety(_, Conds, _).
+
+sub_test(all(Cs), F, C) :- !, member(X, Cs), sub_test(X, F, C).
+sub_test(any(Cs), F, C) :- !, member(X, Cs), sub_test(X, F, C).
+sub_test(not(X), F, C) :- !, sub_test(X, F, C).
+sub_test(X, F, C) :- finding_test(X, F, Op, C), ( memberchk(Op, [<, =<, >, >=]) ; Op == (=), number(C) ).
+
+%  A real value strictly between two constants of a number field must be
+%  represented by an integer, so its constants must be at least 2 apart.
+check_spacing(F, Cs) :-
+    (   append(_, [A, B|_], Cs), B - A < 2
+    ->  throw(error(domain_error(threshold_spacing, F-[A, B]), asp_program/1))
+    ;   true
+    ).
+
+representatives(_, Min, Cs, Reps) :-
+    findall(R, ( ( R = Min ; member(C, Cs), member(D, [-1, 0, 1]), R is C + D ),
+                 R >= Min ),
+            Rs0),
+    sort(Rs0, Reps).
+
+emit_contradictions :-
+    forall(contradiction(Id, Conds, _),
+           ( maplist(direct_literal, Conds, Lits),
+             atomic_list_concat(Lits, ', ', Body),
+             asp_const(Id, I),
+             format("invalid(~w) :- ~w.~n", [I, Body]) )),
+    forall(( contradiction(_, Conds, _),
+             select(C, Conds, Others),
+             covers_all_values(C, F) ),
+           ( maplist(direct_literal, Others, Lits),
+             atomic_list_concat(Lits, ', ', Body),
+             asp_const(F, Fa),
+             format("inapplicable(~w) :- ~w.~n", [Fa, Body]) )).
+
+%  Condition C holds for every known value of its field F.
+covers_all_values(C, F) :-
+    finding_test(C, F, Op, Arg),
+    field(F, Type, _),
+    (   Op == in
+    ->  forall(field_value(F, V), memberchk(V, Arg))
+    ;   Op == (>=), numeric(Type, Min), Arg =< Min
+    ).
+
+%  A contradiction condition as body literals on val/2.
+direct_literal(C, Lit) :-
+    finding_test(C, F, Op, Arg),
+    asp_const(F, Fa),
+    (   Op == (=)
+    ->  asp_const(Arg, A), format(atom(Lit), "val(~w, ~w)", [Fa, A])
+    ;   Op == in
+    ->  maplist(asp_const, Arg, As), atomic_list_concat(As, ';', Alt),
+        format(atom(Lit), "val(~w, (~w))", [Fa, Alt])
+    ;   asp_op(Op, AOp),
+        format(atom(Lit), "val(~w, X_~w), X_~w ~w ~w", [Fa, Fa, Fa, AOp, Arg])
+    ).
+
+                 /*******************************
+                 *       TOPICS AND RULES       *
+                 *******************************/
+
+emit_topics :-
+    forall(topic(T, P, Vs),
+           ( fact(topic(T)), fact(policy(T, P)),
+             forall(member(V, Vs), fact(value(T, V))),
+             topic_fields(T, Fs),
+             forall(member(F, Fs), fact(dep(T, F))) )).
+
+%  cf(C) holds when every rule of C is known false.
+emit_concept(C) :-
+    findall(L, ( rule(Id, concept(C), _, _), asp_const(Id, I),
+                 format(atom(L), "rfalse(~w)", [I]) ), Ls),
+    atomic_list_concat(Ls, ', ', Body),
+    asp_const(C, Ca),
+    format("cf(~w) :- ~w.~n", [Ca, Body]).
+
+emit_rule(Id, Conclusion, Conds) :-
+    fact(rule(Id)),
+    emit_condition(Conds, N),
+    fact(body(Id, N)),
+    asp_const(Id, I),
+    format("fires(~w) :- t(~w).~nrfalse(~w) :- f(~w).~n", [I, N, I, N]),
+    (   Conclusion = concept(C)
+    ->  fact(concept_rule(Id, C)),
+        asp_const(C, Ca),
+        format("ct(~w) :- fires(~w).~n", [Ca, I])
+    ;   Conclusion = (T = V),
+        fact(concludes(Id, T, V))
+    ).
+
+                 /*******************************
+                 *          CONDITIONS          *
+                 *******************************/
+
+%! emit_condition(+Condition, -Node:integer) is det.
+%
+%  Emits t/1 and f/1 rules for Condition and its parts; Node names it.
+emit_condition(all(Cs), N) :- !,
+    new_node(N),
+    maplist(emit_condition, Cs, Ns),
+    conjunction(t, Ns, TBody), format("t(~w) :- ~w.~n", [N, TBody]),
+    forall(member(M, Ns), format("f(~w) :- f(~w).~n", [N, M])).
+emit_condition(any(Cs), N) :- !,
+    new_node(N),
+    maplist(emit_condition, Cs, Ns),
+    conjunction(f, Ns, FBody), format("f(~w) :- ~w.~n", [N, FBody]),
+    forall(member(M, Ns), format("t(~w) :- t(~w).~n", [N, M])).
+emit_condition(not(C), N) :- !,
+    new_node(N),
+    emit_condition(C, M),
+    format("t(~w) :- f(~w).~nf(~w) :- t(~w).~n", [N, M, N, M]).
+emit_condition(decided(T, V), N) :- !,
+    new_node(N),
+    asp_const(T, Ta), asp_const(V, Va),
+    format("t(~w) :- decided(~w, ~w).~nf(~w) :- dec_false(~w, ~w).~n",
+           [N, Ta, Va, N, Ta, Va]).
+emit_condition(C, N) :-
+    finding_test(C, F, Op, Arg), !,
+    new_node(N),
+    asp_const(F, Fa),
+    finding_rules(Op, Arg, Fa, N).
+emit_condition(C, N) :-
+    new_node(N),
+    asp_const(C, Ca),
+    format("t(~w) :- ct(~w).~nf(~w) :- cf(~w).~n", [N, Ca, N, Ca]).
+
+finding_rules(=, V, F, N) :-
+    asp_const(V, Va),
+    format("t(~w) :- val(~w, ~w).~nf(~w) :- val(~w, W), W != ~w.~n", [N, F, Va, N, F, Va]).
+finding_rules(in, Vs, F, N) :-
+    maplist(asp_const, Vs, As),
+    forall(member(A, As), format("t(~w) :- val(~w, ~w).~n", [N, F, A])),
+    findall(L, ( member(A, As), format(atom(L), "W != ~w", [A]) ), Ls),
+    atomic_list_concat(Ls, ', ', Neq),
+    format("f(~w) :- val(~w, W), ~w.~n", [N, F, Neq]).
+finding_rules(Op, Num, F, N) :-
+    asp_op(Op, A), negated_op(Op, NOp), asp_op(NOp, NA),
+    format("t(~w) :- val(~w, X), X ~w ~w.~nf(~w) :- val(~w, X), X ~w ~w.~n",
+           [N, F, A, Num, N, F, NA, Num]).
+
+asp_op(<, <).
+asp_op(=<, <=).
+asp_op(>, >).
+asp_op(>=, >=).
+
+negated_op(<, >=).
+negated_op(=<, >).
+negated_op(>, =<).
+negated_op(>=, <).
+
+conjunction(P, Ns, Text) :-
+    findall(L, ( member(N, Ns), format(atom(L), "~w(~w)", [P, N]) ), Ls),
+    atomic_list_concat(Ls, ', ', Text).
+
+new_node(N) :-
+    nb_getval(asp_node, N0),
+    N is N0 + 1,
+    nb_setval(asp_node, N).
+
+                 /*******************************
+                 *            TERMS             *
+                 *******************************/
+
+fact(Term) :-
+    Term =.. [Name|Args],
+    maplist(asp_const, Args, As),
+    atomic_list_concat(As, ', ', ArgText),
+    format("~w(~w).~n", [Name, ArgText]).
+
+%! asp_const(+Atomic, -Text) is det.
+%
+%  Text is Atomic as an ASP term: numbers and identifiers as they are,
+%  anything else (such as '8gy_single_fraction') as a quoted string.
+asp_const(X, X) :- integer(X), !.
+asp_const(X, Text) :-
+    atom(X),
+    atom_codes(X, [C|Cs]),
+    code_type(C, lower),
+    forall(member(D, Cs), code_type(D, csym)), !,
+    Text = X.
+asp_const(X, Text) :-
+    format(atom(Text), "\"~w\"", [X]).

@@ -1,0 +1,67 @@
+/** <module> Consistency requirements the check proves over all cases
+
+What the knowledge base must guarantee, beyond its rules: the coverage
+obligations (a topic that must be decided when its conditions hold and
+its findings are known), pairs of decisions that must never occur
+together, and safety constraints. `wervel-lp check` proves each of them
+over the whole input domain or shows a minimal counter-example case.
+*/
+:- module(requirements, []).
+:- use_module(rulebase).
+:- guideline_chapter.
+
+obligation(mri_decided_on_suspicion_with_known_primary, mri,
+           all([known_primary_malignancy = true, clinical_suspicion]),
+           [why("The MRI sentence covers every patient with a known primary and clinical suspicion.")]).
+obligation(mri_urgency_when_mri_indicated, mri_urgency,
+           decided(mri, indicated),
+           [why("Every indicated MRI needs a deadline.")]).
+obligation(treatment_for_symptomatic_metastases, treatment,
+           symptomatic_metastases,
+           [why("Every patient with symptomatic spinal metastases gets a treatment choice.")]).
+obligation(surgery_eligibility_when_considered, surgery_eligible,
+           surgery_considered,
+           [why("Where surgery is indicated or an option, its conditions are assessed.")]).
+obligation(schedule_when_radiotherapy, radiotherapy_schedule,
+           decided(treatment, radiotherapy),
+           [why("Radiotherapy as treatment needs a schedule.")]).
+obligation(schedule_after_operation, radiotherapy_schedule,
+           operated = true,
+           [why("Post-operative radiotherapy needs a schedule.")]).
+obligation(start_of_therapy_for_symptomatic_metastases, start_treatment,
+           symptomatic_metastases,
+           [why("Every patient with a definitive diagnosis and symptoms gets a maximum time to therapy.")]).
+obligation(biopsy_for_unknown_origin, biopsy,
+           all([unknown_origin, histology_obtained = false]),
+           [why("With an unknown primary, tissue must be obtained before treatment.")]).
+obligation(corticosteroid_advice_for_symptomatic_mescc_with_local_treatment, corticosteroids,
+           all([symptomatic_mescc, local_treatment_planned]),
+           [why("Symptomatic MESCC to be operated or irradiated gets a corticosteroid decision.")]).
+
+incompatible(surgery_without_eligibility,
+             all([decided(treatment, surgery), decided(surgery_eligible, no)]),
+             [why("Surgery is never the treatment when its conditions are not met.")]).
+incompatible(mdt_without_eligibility,
+             all([decided(treatment, radiotherapy_or_surgery_mdt), decided(surgery_eligible, no)]),
+             [why("The MDT choice presupposes that the conditions for surgery are met.")]).
+incompatible(ppi_without_dexamethasone,
+             all([decided(proton_pump_inhibitor, add),
+                  not(decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily))]),
+             [why("The proton pump inhibitor accompanies dexamethasone.")]).
+incompatible(biopsy_without_unknown_origin,
+             all([decided(biopsy, within_1_day), known_primary_malignancy = true]),
+             [why("The biopsy deadlines are for an unknown primary.")]).
+
+safety(no_surgery_under_three_months,
+       all([decided(treatment, surgery), life_expectancy_months < 3]),
+       [why("er is een levensverwachting van minstens drie maanden")]).
+safety(no_mdt_surgery_option_under_three_months,
+       all([decided(treatment, radiotherapy_or_surgery_mdt), life_expectancy_months < 3]),
+       [why("er is een levensverwachting van minstens drie maanden")]).
+safety(no_combined_procedure_at_six_months_or_less,
+       all([decided(surgery_eligible, yes), combined_procedure = true,
+            life_expectancy_months =< 6]),
+       [why("Bij een gecombineerde ingreep wordt een levensverwachting van meer dan zes maanden aangehouden.")]).
+safety(no_dexamethasone_with_unknown_origin,
+       all([decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily), unknown_origin]),
+       [why("te wachten met het geven van corticosteroïden tot na het biopt")]).
