@@ -19,3 +19,43 @@ only on anomalies that are not in this register.
 %  requirement or rule id), has been reviewed. Properties: quotes(List),
 %  explanation(String), decision(undetermined | interpretation(Id)).
 :- discontiguous acknowledged/4.
+
+acknowledged(a1_mri_urgency_for_other_suspicion, gap, mri_urgency_when_mri_indicated,
+    [ quotes(["Er wordt geadviseerd om bij een patiënt met verdenking op wervelmetastasen de MRI te maken:",
+              "Ook hevige pijn in alle houdingen en pijn tussen de schouderbladen is verdacht."]),
+      explanation("The urgency list covers local back pain, radicular pain, progressive unilateral deficit, suspected MESCC, Lhermitte's sign and bilateral radicular symptoms. A suspicion raised otherwise (severe pain in all positions or interscapular pain without back pain, a non-progressive unilateral deficit, a neurological deficit without radicular or MESCC findings) gets no deadline in the text."),
+      decision(undetermined)
+    ]).
+
+acknowledged(a2_no_treatment_named, gap, treatment_for_symptomatic_metastases,
+    [ quotes(["mits de mogelijkheid bestaat tot het geven van een adequate en zinvolle dosis radiotherapie en er geen indicatie is voor chirurgie of chemotherapie."]),
+      explanation("When no adequate radiotherapy dose can be given, surgery is not indicated or its conditions are not met, and chemotherapy/antihormonal therapy is not named first choice, the guideline names no treatment."),
+      decision(undetermined)
+    ]).
+
+acknowledged(a3_eligibility_with_unknown_primary, gap, surgery_eligibility_when_considered,
+    [ quotes(["er is, bij een stabiele wervelkolom, geen sprake van een chemotherapiegevoelige tumor"]),
+      explanation("With an unknown primary and a stable spine, whether the tumour is chemotherapy-sensitive (and so whether surgery is allowed) cannot be known before the histology."),
+      decision(undetermined)
+    ]).
+
+acknowledged(a4_schedule_without_pain_or_deficit, gap, schedule_when_radiotherapy,
+    [ quotes(["Bij patiënten met pijn is een eenmalige fractie van 8 Gy de standaardbehandeling",
+              "laagdrempelig dezelfde behandeling moeten krijgen als patiënten met symptomatische MESMC"]),
+      explanation("Asymptomatic MESCC is to be irradiated like symptomatic MESCC, but the schedules are given for patients with pain or with neurological deficit only."),
+      decision(undetermined)
+    ]).
+
+acknowledged(a5_postoperative_schedule_at_one_year, gap, schedule_after_operation,
+    [ quotes(["20 Gy in 5 fracties bij patiënten met een korte levensverwachting (< 1 jaar)",
+              "tot 30-39 Gy in 10-13 fracties bij patiënten met een langere levensverwachting (> 1 jaar of bij oligometastasering)."]),
+      explanation("\"< 1 jaar\" and \"> 1 jaar\" leave a life expectancy of exactly 12 months (without oligometastases) open. The post-operative sentence also needs the life expectancy, which a caller may not give."),
+      decision(undetermined)
+    ]).
+
+acknowledged(a6_time_to_therapy_not_listed, gap, start_of_therapy_for_symptomatic_metastases,
+    [ quotes(["met snel progressieve (< 7 dagen) neurologische uitval",
+              "met langzaam progressieve uitval (> 7 dagen) die nog niet erg uitgesproken is (patiënt kan nog zelfstandig lopen)"]),
+      explanation("The four situations leave open: a deficit that developed over exactly 7 days; a slowly progressive deficit in a patient who can no longer walk; a non-progressive deficit; and clinically suspected MESCC with pain but without MESCC on imaging."),
+      decision(undetermined)
+    ]).

@@ -5,7 +5,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from wervel_lp.knowledge import KnowledgeBase, knowledge_base  # noqa: E402
+from wervel_lp.knowledge import KnowledgeBase, knowledge_base
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """Decisions, collisions, unknown findings and why-not, each against the
-guideline sentence (or the contract's resolution) it rests on."""
+guideline sentence (or the contract's resolution) it rests on.
+"""
 
 import pytest
 from cases import (
@@ -24,7 +25,8 @@ def decided(case, topic):
 
 def test_known_primary_with_suspicion_gets_mri():
     """Er dient een MRI-scan gemaakt te worden bij patiënten met een bekende primaire
-    maligniteit en een klinische verdenking op wervelmetastasen, tenzij ..."""
+    maligniteit en een klinische verdenking op wervelmetastasen, tenzij ...
+    """
     assert decided(full(), "mri") == "indicated"
     assert decided(full(adequate_imaging_available=True), "mri") == "existing_imaging_suffices"
     assert decided(full(NO_BACK_PAIN), "mri") is None
@@ -39,13 +41,14 @@ def test_known_primary_with_suspicion_gets_mri():
     ({"radicular_pain": "bilateral"}, "within_12_hours"),
 ])
 def test_mri_urgency_per_symptom(changes, expected):
-    """binnen 2 weken / 1 week / 48 uur / 24 uur / 12 uur, per symptom."""
+    """Binnen 2 weken / 1 week / 48 uur / 24 uur / 12 uur, per symptom."""
     assert decided(full(**changes), "mri_urgency") == expected
 
 
 def test_strictest_mri_deadline_wins():
     """Unilateral radicular pain (1 week) with a fast unilateral deficit (24 h) and
-    local back pain (2 weeks): the strictest deadline wins, naming the overridden rules."""
+    local back pain (2 weeks): the strictest deadline wins, naming the overridden rules.
+    """
     result = recommend(full(UNILATERAL_DEFICIT, deficit_onset_days=3, radicular_pain="unilateral"))
     assert result.decisions["mri_urgency"] == "within_24_hours"
     (rec,) = [r for r in result.recommendations if r.topic == "mri_urgency"]
@@ -54,7 +57,9 @@ def test_strictest_mri_deadline_wins():
 
 
 def test_complete_lesion_over_48_hours_makes_mri_not_urgent():
-    """geen reden meer voor spoeddiagnostiek, indien een complete dwarslaesie ... reeds langer dan 48 uur bestaat."""
+    """Geen reden meer voor spoeddiagnostiek, indien een complete dwarslaesie ...
+    reeds langer dan 48 uur bestaat.
+    """
     case = full(mescc_suspected=True, complete_cord_lesion=True, neurological_deficit=True,
                 complete_cord_lesion_hours=49)
     assert decided(case, "mri_urgency") == "not_urgent"
@@ -83,8 +88,9 @@ def test_missing_findings_make_mri_undetermined():
 # --- Corticosteroids -------------------------------------------------------
 
 def test_unknown_primary_withholds_steroids():
-    """te wachten met het geven van corticosteroïden tot na het biopt (onbekende origine):
-    withhold_until_biopsy wins over dexamethasone."""
+    """Te wachten met het geven van corticosteroïden tot na het biopt (onbekende origine):
+    withhold_until_biopsy wins over dexamethasone.
+    """
     result = recommend(full(UNKNOWN_ORIGIN, mescc_on_imaging=True))
     assert result.decisions["corticosteroids"] == "withhold_until_biopsy"
     (rec,) = [r for r in result.recommendations if r.topic == "corticosteroids"]
@@ -93,7 +99,7 @@ def test_unknown_primary_withholds_steroids():
 
 
 def test_symptomatic_mescc_gets_dexamethasone_and_ppi_with_risk_factor():
-    """bolus van 10 mg dexamethason i.v., gevolgd door 1 dd 8-16 mg; protonpompremmer bij risicofactoren."""
+    """Bolus van 10 mg dexamethason i.v., gevolgd door 1 dd 8-16 mg; protonpompremmer bij risicofactoren."""
     result = recommend(full(mescc_on_imaging=True, anticoagulant_use=True))
     assert result.decisions["corticosteroids"] == "dexamethasone_10mg_iv_then_8_16mg_daily"
     assert result.decisions["proton_pump_inhibitor"] == "add"
@@ -118,7 +124,8 @@ def test_dexamethasone_beats_pain_flare():
 
 def test_unknown_origin_workup():
     """Onbekende origine: spoed CT/PET-CT thorax, abdomen en bekken; biopt binnen 1 dag bij MESMC,
-    binnen 1 week zonder."""
+    binnen 1 week zonder.
+    """
     without = recommend(full(UNKNOWN_ORIGIN))
     assert without.decisions["staging_ct"] == "urgent_ct_thorax_abdomen_pelvis"
     assert without.decisions["biopsy"] == "within_1_week"
@@ -127,8 +134,9 @@ def test_unknown_origin_workup():
 
 
 def test_possible_surgical_candidate_without_recent_ct_gets_staging_ct():
-    """een recente (PET)-CT-thorax/abdomen noodzakelijk ... Maak in dat geval ook direct een
-    multi-slice volume scan."""
+    """Een recente (PET)-CT-thorax/abdomen noodzakelijk ... Maak in dat geval ook direct een
+    multi-slice volume scan.
+    """
     result = recommend(full(UNSTABLE, recent_staging_ct=False))
     assert result.decisions["staging_ct"] == "ct_thorax_abdomen_with_volume_scan"
     assert "multislice_volume_scan" in {r.value for r in result.recommendations}
@@ -138,13 +146,13 @@ def test_possible_surgical_candidate_without_recent_ct_gets_staging_ct():
 # --- Treatment -------------------------------------------------------------
 
 def test_radiotherapy_is_first_choice():
-    """radiotherapie de behandeling van eerste keus ... mits ... adequate en zinvolle dosis."""
+    """Radiotherapie de behandeling van eerste keus ... mits ... adequate en zinvolle dosis."""
     assert decided(full(), "treatment") == "radiotherapy"
     assert decided(full(adequate_radiotherapy_possible=False), "treatment") is None
 
 
 def test_surgery_preferred_when_indicated_and_eligible():
-    """chirurgie de behandeling van voorkeur ... bij instabiliteit van de wervelkolom."""
+    """Chirurgie de behandeling van voorkeur ... bij instabiliteit van de wervelkolom."""
     result = recommend(full(UNSTABLE))
     assert result.decisions["treatment"] == "surgery"
     assert result.decisions["surgery_eligible"] == "yes"
@@ -158,12 +166,12 @@ def test_radiotherapy_when_surgery_indicated_but_not_eligible():
 
 
 def test_deficit_from_mescc_with_both_options_goes_to_mdt():
-    """radiotherapie en chirurgie beiden goede opties ... spoedoverleg."""
+    """Radiotherapie en chirurgie beiden goede opties ... spoedoverleg."""
     assert decided(full(MESCC_DEFICIT, UNSTABLE), "treatment") == "radiotherapy_or_surgery_mdt"
 
 
 def test_systemic_therapy_first_choice_beats_local_treatment():
-    """chemotherapie en antihormonale therapie als eerste keuze ... multipel myeloom."""
+    """Chemotherapie en antihormonale therapie als eerste keuze ... multipel myeloom."""
     case = full(MESCC_DEFICIT, UNSTABLE, tumour_type="multiple_myeloma", systemic_therapy_sensitive=True)
     result = recommend(case)
     assert result.decisions["treatment"] == "systemic_therapy"
@@ -180,13 +188,13 @@ def test_combined_procedure_needs_more_than_six_months():
 
 
 def test_chemosensitive_tumour_excludes_surgery_only_with_stable_spine():
-    """er is, bij een stabiele wervelkolom, geen sprake van een chemotherapiegevoelige tumor."""
+    """Er is, bij een stabiele wervelkolom, geen sprake van een chemotherapiegevoelige tumor."""
     assert decided(full(MESCC_DEFICIT, tumour_type="germ_cell"), "surgery_eligible") == "no"
     assert decided(full(UNSTABLE, tumour_type="germ_cell"), "surgery_eligible") == "yes"
 
 
 def test_asymptomatic_mescc_treated_like_symptomatic():
-    """laagdrempelig dezelfde behandeling ... levensverwachting meer dan drie maanden."""
+    """Laagdrempelig dezelfde behandeling ... levensverwachting meer dan drie maanden."""
     assert decided(full(ASYMPTOMATIC_MESCC_TO_TREAT), "treatment") == "radiotherapy"
     assert decided(full(ASYMPTOMATIC_MESCC_TO_TREAT, responsive_systemic_therapy_ongoing=True),
                    "treatment") is None
@@ -208,7 +216,8 @@ def test_asymptomatic_mescc_treated_like_symptomatic():
 ])
 def test_radiotherapy_schedule_priorities(changes, expected):
     """The contract's schedule resolutions: post-operative over primary, re-irradiation over a
-    first schedule, deficit over pain, oligometastatic over 8 Gy."""
+    first schedule, deficit over pain, oligometastatic over 8 Gy.
+    """
     assert decided(full(**changes), "radiotherapy_schedule") == expected
 
 
@@ -221,12 +230,12 @@ def test_radiotherapy_schedule_priorities(changes, expected):
     ({}, "within_14_days"),
 ])
 def test_maximum_time_to_start_of_therapy(changes, expected):
-    """binnen 24 uur / 72 uur / 7 dagen / 14 dagen na de definitieve diagnose."""
+    """Binnen 24 uur / 72 uur / 7 dagen / 14 dagen na de definitieve diagnose."""
     assert decided(full(**changes), "start_treatment") == expected
 
 
 def test_postoperative_interval():
-    """minimaal tijdsinterval van 3-4 weken; eerder bij onvoldoende herstel of achteruitgang."""
+    """Minimaal tijdsinterval van 3-4 weken; eerder bij onvoldoende herstel of achteruitgang."""
     assert decided(full(OPERATED), "postoperative_radiotherapy") == "after_3_to_4_weeks"
     assert decided(full(OPERATED, postoperative_neurology="deteriorating"),
                    "postoperative_radiotherapy") == "earlier"
@@ -236,7 +245,7 @@ def test_postoperative_interval():
 
 @pytest.mark.parametrize("months", [0, 1, 2.5, 2.99])
 def test_never_surgery_with_life_expectancy_under_three_months(months):
-    """er is een levensverwachting van minstens drie maanden."""
+    """Er is een levensverwachting van minstens drie maanden."""
     for case in (full(UNSTABLE), full(MESCC_DEFICIT, UNSTABLE)):
         d = recommend({**case, "life_expectancy_months": months}).decisions
         assert d.get("treatment") not in ("surgery", "radiotherapy_or_surgery_mdt")
@@ -244,7 +253,8 @@ def test_never_surgery_with_life_expectancy_under_three_months(months):
 
 def test_why_not_names_failed_conditions_and_smallest_change():
     """Why not surgery for a stable spine? The instability condition failed; the smallest
-    change is to the instability finding."""
+    change is to the instability finding.
+    """
     result = recommend(full())
     report = result.why_not("treatment", "surgery")
     assert not report.concluded
@@ -259,7 +269,8 @@ def test_why_not_names_failed_conditions_and_smallest_change():
 
 def test_why_not_reports_the_rule_that_won():
     """8 Gy was beaten by the oligometastatic schedule: why-not names the winning rule."""
-    report = recommend(full(bone_metastases_count=2)).why_not("radiotherapy_schedule", "8gy_single_fraction")
+    result = recommend(full(bone_metastases_count=2))
+    report = result.why_not("radiotherapy_schedule", "8gy_single_fraction")
     beaten = {b["rule"] for r in report.rules for b in r.beaten_by}
     assert "radiotherapy_pain_oligometastases" in beaten
 

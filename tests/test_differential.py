@@ -1,6 +1,7 @@
 """Differential test: the Prolog meta-interpreter and the ASP translation give
 identical rule statuses and decisions on the examples, a pairwise covering
-set of cases and 10,000 random valid cases."""
+set of cases and 10,000 random valid cases.
+"""
 
 import json
 from pathlib import Path

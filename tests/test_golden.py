@@ -1,6 +1,7 @@
 """Golden files: the rendered result and treatment explanation of every example, in
 Dutch and English. Regenerate with ``pytest tests/test_golden.py --regen-golden``
-and review the diff as a clinician would."""
+and review the diff as a clinician would.
+"""
 
 import json
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Every rule fires on a case built from its guideline sentence, and does not
-fire on a case that differs in what that sentence is about."""
+fire on a case that differs in what that sentence is about.
+"""
 
 import re
 from pathlib import Path

@@ -1,10 +1,10 @@
 """wervel-lp: the Dutch guideline Wervelmetastasen as an explainable logic program.
 
-    >>> from wervel_lp import recommend
-    >>> result = recommend({"known_primary_malignancy": True, "back_pain": True,
-    ...                     "night_pain": True, "adequate_imaging_available": False})
-    >>> result.decisions["mri"]
-    'indicated'
+>>> from wervel_lp import recommend
+>>> result = recommend({"known_primary_malignancy": True, "back_pain": True,
+...                     "night_pain": True, "adequate_imaging_available": False})
+>>> result.decisions["mri"]
+'indicated'
 """
 
 from .result import Explanation, Recommendation, Result, WhyNot, recommend

@@ -189,9 +189,12 @@ def example_case(model: Sequence[clingo.Symbol]) -> dict[str, Any]:
 
 
 def representative(cuts: Sequence[int], minimum: int, value: float) -> int:
-    """The domain value of asp_export.pl that behaves like ``value`` in every
-    comparison with the thresholds ``cuts``: the threshold itself, or the
-    value just above the nearest threshold below (just below the lowest)."""
+    """The domain value of asp_export.pl that stands for ``value``.
+
+    It behaves like ``value`` in every comparison with the thresholds
+    ``cuts``: the threshold itself, or the value just above the nearest
+    threshold below (just below the lowest).
+    """
     if value in cuts:
         return int(value)
     below = [c for c in cuts if c < value]

@@ -1,5 +1,7 @@
-"""Contrastive explanation: the smallest set of findings that would have to
-change for a value to be concluded.
+"""Contrastive explanation for why-not.
+
+The smallest set of findings that would have to change for a value to be
+concluded.
 
 Works on full proof trees (``why_not_json``). A finding that holds needs no
 change; a finding that fails or is unknown must change (or be given). A
@@ -19,9 +21,12 @@ Change = frozenset[str]
 
 def smallest_change(candidates: Iterable[tuple[Node, Sequence[Node]]],
                     case: Mapping[str, Any]) -> list[dict[str, Any]] | None:
-    """The smallest change over ``candidates`` of (rule proof, proofs of the
-    firing rules that beat it), as ``{field, current}`` items; ``None`` if no
-    rule concludes the value at all."""
+    """The smallest change that makes one of ``candidates`` conclude the value.
+
+    ``candidates`` are pairs (rule proof, proofs of the firing rules that beat
+    it). Returns ``{field, current}`` items, or ``None`` if no rule concludes
+    the value at all.
+    """
     best: Change | None = None
     for proof, beaters in candidates:
         change = _make(proof, True).union(*(_make(b, False) for b in beaters))

@@ -80,7 +80,10 @@ class Engine:
 
         # Clean up on this thread at exit, before pyswip's own handler tries from another.
         atexit.register(lambda: self._thread.call(PL_cleanup, 0))
-        self._functor, self._query, self._variable = Functor, Query, Variable
+        # pyswip is untyped: its classes are kept as Any.
+        self._functor: Any = Functor
+        self._query: Any = Query
+        self._variable: Any = Variable
         load = self.kb_dir / "load.pl"
         if not load.is_file():
             raise KbError(f"{load}: no such file")

@@ -134,12 +134,13 @@ def _condition_lines(cond: Mapping[str, Any], kb: KnowledgeBase, lang: str, dept
         text = kb.concepts[cond["concept"]][lang]
         lines = [f"{pad}{mark} {text}"]
         for rule in cond["proof"]:
-            lines.append(f"{pad}    <- {WORDS[lang]['rule']} {rule['rule']}: \"{_short(rule.get('quote', ''))}\"")
+            quote = _short(rule.get("quote", ""))
+            lines.append(f"{pad}    <- {WORDS[lang]['rule']} {rule['rule']}: \"{quote}\"")
             lines += render_proof(rule, kb, lang, depth + 3)
         return lines
     if "negated" in cond:
         prefix = "niet:" if lang == "nl" else "not:"
-        return [f"{pad}{mark} {prefix}"] + _condition_lines(cond["negated"], kb, lang, depth + 1)
+        return [f"{pad}{mark} {prefix}", *_condition_lines(cond["negated"], kb, lang, depth + 1)]
     if "decision" in cond:
         d = cond["decision"]
         return [f"{pad}{mark} {_topic_label(kb, d['topic'], lang)} = {d['value']}"]

@@ -1,5 +1,8 @@
-"""Results of a recommendation: decisions, recommendations with proofs,
-undetermined topics, warnings; and the explain / why-not queries on them."""
+"""Results of a recommendation, and the explain and why-not queries on them.
+
+A result holds the decisions, the recommendations with their proofs, the
+undetermined topics and the warnings.
+"""
 
 from __future__ import annotations
 
@@ -164,9 +167,12 @@ class Result:
         )
 
     def why_not(self, topic: str, value: str) -> WhyNot:
-        """Why ``value`` was not concluded on ``topic``: per rule, the failed and
-        unknown conditions and the rules that beat it; and the smallest set of
-        findings that would have to change."""
+        """Why ``value`` was not concluded on ``topic``.
+
+        Per rule that could conclude it: the failed and unknown conditions and
+        the rules that beat it; and the smallest set of findings that would
+        have to change.
+        """
         raw = self._kb.why_not(self.case, topic, value)
         reports = []
         candidates = []

@@ -1,0 +1,107 @@
+"""The consistency check: its report, its example cases, and that it catches
+defects injected into a copy of the kb.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wervel_lp import recommend
+from wervel_lp.checker import check
+
+KB = Path(__file__).parent.parent / "kb"
+
+
+@pytest.fixture(scope="module")
+def report(kb):
+    return check(kb)
+
+
+def test_check_passes_on_the_kb(report):
+    assert report.unacknowledged == ()
+    stats = report.to_dict()["stats"]
+    assert stats["rules"] == 86 and stats["classes"] > 10**20
+
+
+def test_every_anomaly_example_is_a_valid_case_that_reproduces_it(report):
+    for anomaly in report.anomalies:
+        if anomaly.example_case is None:
+            continue
+        result = recommend(anomaly.example_case)  # accepted by the contract
+        if anomaly.kind == "gap":
+            assert anomaly.topic not in result.decisions, anomaly.subject
+
+
+def check_mutant(tmp_path, edit):
+    """Run `wervel-lp check --format json` on a copy of the kb changed by ``edit``."""
+    kb = tmp_path / "kb"
+    shutil.copytree(KB, kb)
+    edit(kb)
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "check", "--format", "json"],
+                         capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "WERVEL_LP_KB": str(kb)})
+    return out.returncode, (json.loads(out.stdout) if out.stdout.strip() else None), out.stderr
+
+
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_deleting_a_priority_rule_shows_an_unresolved_overlap(tmp_path):
+    """Without "surgery over radiotherapy" both values win for an unstable spine."""
+    def edit(kb):
+        replace(kb / "treatment_indication.pl",
+                "priority(surgery_over_radiotherapy_when_indicated, treatment,",
+                "ignored(surgery_over_radiotherapy_when_indicated, treatment,")
+    code, report, err = check_mutant(tmp_path, edit)
+    assert code == 1, err
+    (a,) = [a for a in report["anomalies"] if not a["acknowledged"]]
+    assert a["kind"] == "unresolved_overlap" and a["topic"] == "treatment"
+    assert {"radiotherapy_first_choice", "surgery_preferred"} <= set(a["rules"])
+    assert recommend(a["example_case"]).to_dict()["undetermined"]
+
+
+def test_moving_a_threshold_breaks_a_safety_constraint(tmp_path):
+    """Surgery from 2 months of life expectancy violates "minstens drie maanden"."""
+    def edit(kb):
+        replace(kb / "treatment_indication.pl",
+                "life_expectancy_months >= 3]", "life_expectancy_months >= 2]")
+    code, report, _ = check_mutant(tmp_path, edit)
+    assert code == 1
+    kinds = {(a["kind"], a["subject"]) for a in report["anomalies"] if not a["acknowledged"]}
+    assert ("safety", "no_surgery_under_three_months") in kinds
+
+
+def test_a_rule_that_cannot_fire_is_unreachable(tmp_path):
+    def edit(kb):
+        replace(kb / "timing.pl", "postoperative_neurology in [insufficient_recovery, deteriorating]]",
+                "postoperative_neurology in [insufficient_recovery, deteriorating], operated = false]")
+    code, report, _ = check_mutant(tmp_path, edit)
+    assert code == 1
+    kinds = {(a["kind"], a["subject"]) for a in report["anomalies"] if not a["acknowledged"]}
+    assert ("unreachable", "postoperative_radiotherapy_earlier") in kinds
+
+
+def test_a_kb_that_does_not_load_fails_with_file_and_line(tmp_path):
+    def edit(kb):
+        head = "rule(radiotherapy_reirradiation, radiotherapy_schedule = reirradiation,"
+        replace(kb / "radiotherapy.pl", head, head + ",")
+    code, _, err = check_mutant(tmp_path, edit)
+    assert code == 3
+    assert "radiotherapy.pl:" in err and "Traceback" not in err
+
+
+def test_a_condition_on_an_unknown_field_is_refused(tmp_path):
+    def edit(kb):
+        replace(kb / "timing.pl", "operated = true,\n     [ section(surgery_radiotherapy_interval)",
+                "operatd = true,\n     [ section(surgery_radiotherapy_interval)")
+    code, _, err = check_mutant(tmp_path, edit)
+    assert code == 3
+    assert "unknown case field operatd" in err and "timing.pl:" in err
