@@ -46,6 +46,9 @@ pytest: $(STAMP)
 check: $(STAMP)
 	$(BIN)/wervel-lp check
 
+docs: $(STAMP)
+	$(BIN)/python -m wervel_lp.docs
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 

@@ -24,6 +24,7 @@ returned as `{"error": Message}`.
 :- use_module(proof_json).
 :- use_module(asp_export).
 :- use_module(anomalies).
+:- use_module(coverage).
 
 %! kb_metadata_json(-JSON:string) is det.
 %
@@ -110,7 +111,8 @@ beaten_json(beaten(W, V, PId, Proof), _{rule: W, value: V, priority: PId, proof:
 kb_metadata(_{fields: Fields, contradictions: Contradictions, topics: Topics,
               concepts: Concepts, sections: Sections, rules: Rules,
               priorities: Priorities, strengths: Strengths, problems: Problems,
-              requirements: Requirements, acknowledged: Acknowledged}) :-
+              requirements: Requirements, acknowledged: Acknowledged,
+              not_encoded: NotEncoded}) :-
     findall(F, field_json(F), Fields),
     findall(_{id: Id, conditions: CJ, explanation: Ex},
             ( contradiction(Id, Cs, Ex), maplist(condition_json, Cs, CJ) ),
@@ -137,6 +139,7 @@ kb_metadata(_{fields: Fields, contradictions: Contradictions, topics: Topics,
               memberchk(decision(D0), Props),
               format(string(D), "~w", [D0]) ),
             Acknowledged),
+    findall(_{start: S, reason: R}, not_encoded(S, R), NotEncoded),
     kb_problems(Ps),
     maplist([P, M]>>message_to_codes(P, M), Ps, Problems).
 

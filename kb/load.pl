@@ -20,6 +20,7 @@ queries/ for ready-made queries.
 :- use_module(follow_up).
 :- use_module(requirements).
 :- use_module(anomalies).
+:- use_module(coverage).
 :- use_module(engine).
 :- use_module(kb).
 

@@ -19,7 +19,7 @@ rule(start_within_24_hours_rapid_deficit, start_treatment = within_24_hours,
           deficit_progressive = true, deficit_onset_days < 7]),
      [ section(time_to_therapy),
        strength(working_group_opinion),
-       quote("met snel progressieve (< 7 dagen) neurologische uitval ten gevolge van MESMC de therapie binnen 24 uur ingezet dient te worden."),
+       quote("De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose wervelmetastasen bij patiënten: [...] met snel progressieve (< 7 dagen) neurologische uitval ten gevolge van MESMC de therapie binnen 24 uur ingezet dient te worden."),
        nl("Start de therapie binnen 24 uur (snel progressieve uitval door MESMC)."),
        en("Start therapy within 24 hours (rapidly progressive deficit from MESCC).")
      ]).
@@ -29,7 +29,7 @@ rule(start_within_72_hours_slow_deficit_ambulatory, start_treatment = within_72_
           deficit_progressive = true, deficit_onset_days > 7, ambulatory = true]),
      [ section(time_to_therapy),
        strength(working_group_opinion),
-       quote("met langzaam progressieve uitval (> 7 dagen) die nog niet erg uitgesproken is (patiënt kan nog zelfstandig lopen) ten gevolge van MESMC de therapie binnen 72 uur ingezet dient te worden."),
+       quote("De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose wervelmetastasen bij patiënten: [...] met langzaam progressieve uitval (> 7 dagen) die nog niet erg uitgesproken is (patiënt kan nog zelfstandig lopen) ten gevolge van MESMC de therapie binnen 72 uur ingezet dient te worden."),
        nl("Start de therapie binnen 72 uur (langzaam progressieve uitval, patiënt loopt nog zelfstandig)."),
        en("Start therapy within 72 hours (slowly progressive deficit, patient still walks independently).")
      ]).
@@ -38,7 +38,7 @@ rule(start_within_7_days_radiological_mescc_with_pain, start_treatment = within_
      all([mescc_on_imaging = true, pain, neurological_deficit = false]),
      [ section(time_to_therapy),
        strength(working_group_opinion),
-       quote("met alleen radiologische MESMC met pijn de therapie binnen 7 dagen ingezet dient te worden."),
+       quote("De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose wervelmetastasen bij patiënten: [...] met alleen radiologische MESMC met pijn de therapie binnen 7 dagen ingezet dient te worden."),
        nl("Start de therapie binnen 7 dagen (alleen radiologische MESMC met pijn)."),
        en("Start therapy within 7 days (radiological MESCC only, with pain).")
      ]).
@@ -49,7 +49,7 @@ rule(start_within_14_days_pain_or_radicular_syndrome, start_treatment = within_1
           any([pain, radicular_deficit in [unilateral, bilateral]])]),
      [ section(time_to_therapy),
        strength(working_group_opinion),
-       quote("zonder radiologische en/of klinische MESMC en alleen pijn of een radiculair syndroom de therapie in elk geval binnen 14 dagen na het stellen van de diagnose ingezet dient te worden."),
+       quote("De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose wervelmetastasen bij patiënten: [...] zonder radiologische en/of klinische MESMC en alleen pijn of een radiculair syndroom de therapie in elk geval binnen 14 dagen na het stellen van de diagnose ingezet dient te worden."),
        nl("Start de therapie in elk geval binnen 14 dagen (geen MESMC, alleen pijn of radiculair syndroom)."),
        en("Start therapy within 14 days at the latest (no MESCC, only pain or a radicular syndrome).")
      ]).
