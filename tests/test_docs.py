@@ -1,5 +1,6 @@
 """The generated documents are current, and the coverage matrix leaves no guideline
-statement out silently."""
+statement out silently.
+"""
 
 from wervel_lp.docs import coverage, documents, encoding_rules, statements
 from wervel_lp.engine import kb_directory

@@ -15,7 +15,6 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from .engine import kb_directory
 from .knowledge import KnowledgeBase, knowledge_base
@@ -58,7 +57,7 @@ def statements(guideline: str) -> list[Statement]:
 def _blocks(guideline: str) -> Iterator[str]:
     """Headings, bullets and paragraphs, each as one line of text."""
     current: list[str] = []
-    for line in guideline.splitlines() + [""]:
+    for line in [*guideline.splitlines(), ""]:
         starts_new = line.startswith(("#", "- ", "  - ")) or not line.strip()
         if starts_new and current:
             yield normalise(" ".join(current))
