@@ -46,8 +46,6 @@ Proof terms:
 :- use_module(topics).
 :- use_module(rulebase).
 
-:- dynamic cached_node_order/1.
-
 %! case_from_pairs(+Pairs:list, -Case:dict) is det.
 %
 %  Case is the dict of known findings in Pairs (`Field-Value` or
@@ -83,10 +81,7 @@ eval_node_(Case, Node, Env0, Env) :-
     eval_node(Node, Case, Env0, Env).
 
 nodes(Nodes) :-
-    cached_node_order(Nodes), !.
-nodes(Nodes) :-
-    node_order(Nodes),
-    assertz(cached_node_order(Nodes)).
+    node_order(Nodes).
 
 eval_node(concept(C), Case, Env0, Env) :-
     node_rules(concept(C), Rules),

@@ -24,5 +24,4 @@ queries/ for ready-made queries.
 :- use_module(engine).
 :- use_module(kb).
 
-:- initialization(compile_kb, now).
 :- initialization(validate_kb, now).

@@ -57,17 +57,22 @@ The condition language is deliberately small, so that it translates to ASP:
 :- use_module(topics).
 
 :- dynamic
-    rule/4, concept/3, priority/5, section/2, chapter_module/1,
+    rule/4, concept/3, priority/5, section/2, chapter_module/1, stored_in/2,
     obligation/4, incompatible/3, safety/3,
-    compiled_beats/4, compiled_node_rules/2, compiled_beaters/2.
+    compiled_beats/4, compiled_node_rules/2, compiled_beaters/2,
+    compiled_node_order/1, compiled/0.
 
 %! guideline_chapter is det.
 %
 %  Directive: the module being loaded is a guideline chapter whose rule,
-%  concept, priority and section terms go into the rule store.
+%  concept, priority and section terms go into the rule store. What the
+%  chapter stored before is erased first, so that reloading an edited
+%  chapter (make/0) replaces its knowledge instead of duplicating it.
 guideline_chapter :-
     prolog_load_context(module, M),
-    assertz(chapter_module(M)).
+    forall(retract(stored_in(M, Ref)), erase(Ref)),
+    uncompile_kb,
+    (   chapter_module(M) -> true ; assertz(chapter_module(M)) ).
 
 :- multifile system:term_expansion/2.
 system:term_expansion(Term, []) :-
@@ -79,21 +84,25 @@ system:term_expansion(Term, []) :-
 store_term(rule(Id, Conclusion, Conditions, Props), M) :-
     source_props(M, Src),
     append(Src, Props, AllProps),
-    assertz(rule(Id, Conclusion, Conditions, AllProps)).
-store_term(concept(Name, NL, EN), _M) :-
-    assertz(concept(Name, NL, EN)).
+    store(M, rule(Id, Conclusion, Conditions, AllProps)).
+store_term(concept(Name, NL, EN), M) :-
+    store(M, concept(Name, NL, EN)).
 store_term(priority(Id, Topic, Higher, Lower, Props), M) :-
     source_props(M, Src),
     append(Src, Props, AllProps),
-    assertz(priority(Id, Topic, Higher, Lower, AllProps)).
-store_term(section(Id, Title), _M) :-
-    assertz(section(Id, Title)).
-store_term(obligation(Id, Topic, Conditions, Props), _M) :-
-    assertz(obligation(Id, Topic, Conditions, Props)).
-store_term(incompatible(Id, Conditions, Props), _M) :-
-    assertz(incompatible(Id, Conditions, Props)).
-store_term(safety(Id, Conditions, Props), _M) :-
-    assertz(safety(Id, Conditions, Props)).
+    store(M, priority(Id, Topic, Higher, Lower, AllProps)).
+store_term(section(Id, Title), M) :-
+    store(M, section(Id, Title)).
+store_term(obligation(Id, Topic, Conditions, Props), M) :-
+    store(M, obligation(Id, Topic, Conditions, Props)).
+store_term(incompatible(Id, Conditions, Props), M) :-
+    store(M, incompatible(Id, Conditions, Props)).
+store_term(safety(Id, Conditions, Props), M) :-
+    store(M, safety(Id, Conditions, Props)).
+
+store(M, Clause) :-
+    assertz(Clause, Ref),
+    assertz(stored_in(M, Ref)).
 
 source_props(M, [module(M), source(File:Line)]) :-
     source_location(File, Line),
@@ -119,10 +128,8 @@ rule_topic(Id, Topic, Value) :-
 %
 %  Rule Winner beats rule Loser on Topic by the named priority rule.
 beats(Topic, Winner, Loser, PriorityId) :-
-    compiled_beats(_, _, _, _), !,
+    ensure_compiled,
     compiled_beats(Topic, Winner, Loser, PriorityId).
-beats(Topic, Winner, Loser, PriorityId) :-
-    priority_beats(Topic, Winner, Loser, PriorityId).
 
 priority_beats(Topic, Winner, Loser, PriorityId) :-
     priority(PriorityId, Topic, Higher, Lower, _),
@@ -171,13 +178,11 @@ finding_test(F >= N, F, >=, N) :- atom(F).
 
 %! compile_kb is det.
 %
-%  Tables the priority relation and the rules of every concept and topic,
-%  so that evaluation looks them up instead of deriving them per case.
-%  load.pl calls it once all chapters are loaded.
+%  Tables the priority relation, the rules of every concept and topic and
+%  the evaluation order, so that evaluation looks them up instead of
+%  deriving them per case. Runs on first use after (re)loading a chapter.
 compile_kb :-
-    retractall(compiled_beats(_, _, _, _)),
-    retractall(compiled_node_rules(_, _)),
-    retractall(compiled_beaters(_, _)),
+    uncompile_kb,
     forall(distinct(B, ( priority_beats(T, W, L, P), B = b(T, W, L, P) )),
            ( B = b(T, W, L, P), assertz(compiled_beats(T, W, L, P)) )),
     forall(kb_node(Node),
@@ -185,16 +190,29 @@ compile_kb :-
              assertz(compiled_node_rules(Node, Rules)) )),
     forall(rule(Id, _, _, _),
            ( findall(W, compiled_beats(_, W, Id, _), Ws0), sort(Ws0, Ws),
-             assertz(compiled_beaters(Id, Ws)) )).
+             assertz(compiled_beaters(Id, Ws)) )),
+    (   catch(node_order_(Nodes), error(domain_error(acyclic_rule_graph, _), _), fail)
+    ->  assertz(compiled_node_order(Nodes))
+    ;   true
+    ),
+    assertz(compiled).
+
+uncompile_kb :-
+    retractall(compiled),
+    retractall(compiled_beats(_, _, _, _)),
+    retractall(compiled_node_rules(_, _)),
+    retractall(compiled_beaters(_, _)),
+    retractall(compiled_node_order(_)).
+
+ensure_compiled :-
+    (   compiled -> true ; compile_kb ).
 
 %! beaters(+Rule, -Winners:list) is det.
 %
 %  Winners are the rules that beat Rule by some priority.
 beaters(Id, Winners) :-
-    compiled_beaters(Id, Winners), !.
-beaters(Id, Winners) :-
-    findall(W, priority_beats(_, W, Id, _), Ws),
-    sort(Ws, Winners).
+    ensure_compiled,
+    compiled_beaters(Id, Winners).
 
 node_rule_entry(concept(C), r(Id, true, Conds)) :- rule(Id, concept(C), Conds, _).
 node_rule_entry(topic(T), r(Id, V, Conds)) :- rule(Id, T = V, Conds, _).
@@ -204,9 +222,8 @@ node_rule_entry(topic(T), r(Id, V, Conds)) :- rule(Id, T = V, Conds, _).
 %  Rules are the `r(Id, Value, Conditions)` of concept or topic Node
 %  (Value is `true` for a concept).
 node_rules(Node, Rules) :-
-    compiled_node_rules(Node, Rules), !.
-node_rules(Node, Rules) :-
-    findall(Rule, node_rule_entry(Node, Rule), Rules).
+    ensure_compiled,
+    compiled_node_rules(Node, Rules).
 
 %! node_order(-Nodes:list) is det.
 %
@@ -215,6 +232,12 @@ node_rules(Node, Rules) :-
 %  @error domain_error(acyclic_rule_graph, Cycle) if the rules refer to each
 %  other in a cycle.
 node_order(Nodes) :-
+    ensure_compiled,
+    compiled_node_order(Nodes), !.
+node_order(Nodes) :-
+    node_order_(Nodes).
+
+node_order_(Nodes) :-
     node_graph(Graph),
     (   top_sort(Graph, Sorted)
     ->  reverse(Sorted, Nodes)
@@ -281,7 +304,7 @@ kb_problem(kb_problem(concept(C), concept_without_rules(C))) :-
     concept(C, _, _),
     \+ rule(_, concept(C), _, _).
 kb_problem(kb_problem(kb, cyclic_rules)) :-
-    \+ catch(node_order(_), error(domain_error(acyclic_rule_graph, _), _), fail).
+    \+ catch(node_order_(_), error(domain_error(acyclic_rule_graph, _), _), fail).
 kb_problem(kb_problem(topic(T), cyclic_priorities(T))) :-
     topic(T, _, _),
     beats(T, A, B, _),

@@ -54,16 +54,6 @@ rule(start_within_14_days_pain_or_radicular_syndrome, start_treatment = within_1
        en("Start therapy within 14 days at the latest (no MESCC, only pain or a radicular syndrome).")
      ]).
 
-priority(start_24_hours_is_strictest, start_treatment,
-         value(within_24_hours), [value(within_72_hours), value(within_7_days), value(within_14_days)],
-         [why("The strictest applicable deadline for the start of therapy wins.")]).
-priority(start_72_hours_before_later, start_treatment,
-         value(within_72_hours), [value(within_7_days), value(within_14_days)],
-         [why("The strictest applicable deadline for the start of therapy wins.")]).
-priority(start_7_days_before_14_days, start_treatment,
-         value(within_7_days), value(within_14_days),
-         [why("The strictest applicable deadline for the start of therapy wins.")]).
-
 rule(postoperative_radiotherapy_after_3_to_4_weeks, postoperative_radiotherapy = after_3_to_4_weeks,
      operated = true,
      [ section(surgery_radiotherapy_interval),

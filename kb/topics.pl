@@ -35,7 +35,7 @@ topic(radiotherapy_schedule, priority,
       ['8gy_single_fraction', '30_39gy_in_10_13_fractions_or_sbrt',
        '30gy_in_10_fractions', '20gy_in_5_fractions',
        '30_39gy_in_10_13_fractions', reirradiation]).
-topic(start_treatment, priority,
+topic(start_treatment, unique,
       [within_24_hours, within_72_hours, within_7_days, within_14_days]).
 topic(postoperative_radiotherapy, priority, [after_3_to_4_weeks, earlier]).
 topic(advice, collect,

@@ -113,7 +113,8 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "symptomatic_metastases_pain_or_deficit": (full(), full(metastases_on_imaging=False)),
     "treat_symptomatic_metastases": (full(), full(metastases_on_imaging=False)),
     "treat_asymptomatic_mescc_as_symptomatic": (
-        full(ASYMPTOMATIC_MESCC_TO_TREAT), full(ASYMPTOMATIC_MESCC_TO_TREAT, life_expectancy_months=3)),
+        full(ASYMPTOMATIC_MESCC_TO_TREAT, life_expectancy_months=4),
+        full(ASYMPTOMATIC_MESCC_TO_TREAT, life_expectancy_months=3)),
     "surgery_indicated_instability": (full(UNSTABLE), full()),
     "surgery_indicated_recurrence_without_adequate_radiotherapy": (
         full(prior_radiotherapy_same_level=True, recurrence_after_radiotherapy=True,
@@ -130,8 +131,8 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "chemosensitive_tumour_types": (full(tumour_type="germ_cell"), full()),
     "chemosensitive_tumour_condition": (full(), full(tumour_type="multiple_myeloma")),
     "cord_lesion_condition": (
-        full(COMPLETE_LESION, complete_cord_lesion_hours=12),
-        full(COMPLETE_LESION, complete_cord_lesion_hours=30)),
+        full(COMPLETE_LESION, complete_cord_lesion_hours=23),
+        full(COMPLETE_LESION, complete_cord_lesion_hours=24)),
     "contiguous_involvement_condition": (
         full(contiguous_affected_vertebrae=3), full(contiguous_affected_vertebrae=4)),
     "expert_surgery_condition": (full(MESCC_DEFICIT), full(MESCC_DEFICIT, expert_surgery_within_24h=False)),
@@ -159,7 +160,7 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "local_treatment_decided": (full(), full(adequate_radiotherapy_possible=False)),
     # Specificeer radiotherapie
     "radiotherapy_decided": (full(), full(UNSTABLE)),
-    "oligometastases_1_to_3": (full(bone_metastases_count=3), full(bone_metastases_count=4)),
+    "oligometastases_1_to_3": (full(bone_metastases_count=1), full(bone_metastases_count=4)),
     "radiotherapy_pain_8gy": (full(), full(adequate_radiotherapy_possible=False)),
     "radiotherapy_pain_oligometastases": (full(bone_metastases_count=2), full()),
     "radiotherapy_deficit_moderate_condition_or_short_life": (

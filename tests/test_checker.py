@@ -105,3 +105,16 @@ def test_a_condition_on_an_unknown_field_is_refused(tmp_path):
     code, _, err = check_mutant(tmp_path, edit)
     assert code == 3
     assert "unknown case field operatd" in err and "timing.pl:" in err
+
+
+def test_a_priority_between_exclusive_rules_is_unused(tmp_path):
+    """Biopsy within 1 day (MESCC) and within 1 week (no MESCC) never fire together."""
+    def edit(kb):
+        path = kb / "additional_diagnostics.pl"
+        path.write_text(path.read_text(encoding="utf-8") + (
+            "\npriority(day_over_week, biopsy, value(within_1_day), value(within_1_week),\n"
+            "         [why(\"never applies\")]).\n"), encoding="utf-8")
+    code, report, _ = check_mutant(tmp_path, edit)
+    assert code == 1
+    kinds = {(a["kind"], a["subject"]) for a in report["anomalies"] if not a["acknowledged"]}
+    assert kinds == {("unused_priority", "day_over_week")}

@@ -57,7 +57,7 @@ def test_strictest_mri_deadline_wins():
 
 
 def test_complete_lesion_over_48_hours_makes_mri_not_urgent():
-    """Geen reden meer voor spoeddiagnostiek, indien een complete dwarslaesie ...
+    """geen reden meer voor spoeddiagnostiek, indien een complete dwarslaesie ...
     reeds langer dan 48 uur bestaat.
     """
     case = full(mescc_suspected=True, complete_cord_lesion=True, neurological_deficit=True,
@@ -282,3 +282,36 @@ def test_explain_returns_the_winning_proof():
     assert rec.rule == "radiotherapy_first_choice"
     assert rec.proof["holds"] is True
     assert rec.proof["quote"].startswith("De werkgroep is van mening dat radiotherapie")
+
+
+@pytest.mark.parametrize("changes", [
+    {}, {"radicular_pain": "unilateral"}, {"mescc_suspected": True},
+    {**UNILATERAL_DEFICIT, "deficit_onset_days": 2},
+])
+def test_no_mri_deadline_when_existing_imaging_suffices(changes):
+    """tenzij er al beeldvorming aanwezig is waarop de wervelmetastasen adequaat zijn afgebeeld."""
+    assert decided(full(adequate_imaging_available=True, **changes), "mri_urgency") is None
+
+
+def test_systemic_therapy_first_choice_only_for_deficit_from_mescc():
+    """bij de behandeling van neurologische uitval door MESMC ... geen mogelijkheden (meer)
+    voor radiotherapie en chirurgie: without a deficit from MESCC it is not first choice.
+    """
+    case = full(systemic_therapy_sensitive=True, adequate_radiotherapy_possible=False, whole_spine_mri=False)
+    assert decided(case, "treatment") != "systemic_therapy"
+    assert decided({**case, **MESCC_DEFICIT}, "treatment") == "systemic_therapy"
+
+
+def test_no_radiotherapy_schedule_without_radiotherapy():
+    """The schedules specify radiotherapy: with systemic therapy as first choice there is none."""
+    case = full(MESCC_DEFICIT, tumour_type="multiple_myeloma", systemic_therapy_sensitive=True)
+    assert decided(case, "treatment") == "systemic_therapy"
+    assert decided(case, "radiotherapy_schedule") is None
+
+
+@pytest.mark.parametrize(("count", "expected"), [
+    (1, "30_39gy_in_10_13_fractions_or_sbrt"), (3, "30_39gy_in_10_13_fractions_or_sbrt"),
+    (4, "8gy_single_fraction")])
+def test_oligometastases_are_one_to_three(count, expected):
+    """solitaire of oligometastasen (1-3 botmetastasen)."""
+    assert decided(full(bone_metastases_count=count), "radiotherapy_schedule") == expected

@@ -20,7 +20,6 @@ import clingo
 from .knowledge import KnowledgeBase
 
 _UNKNOWN = object()
-KINDS = ("conflict", "unresolved_overlap", "gap", "incompatible", "safety", "unreachable", "redundant")
 
 
 class TranslationError(RuntimeError):
@@ -168,6 +167,10 @@ def check(kb: KnowledgeBase) -> CheckReport:
             topic = req["topic"]
             rules = [r.id for r in kb.rules.values() if r.topic == topic] if topic else _winners(model)
             report(kind, req["id"], topic, rules, model)
+    for pid, prio in kb.priorities.items():
+        if solver.example(clingo.Function("target", [clingo.Function("cofire", [_sym(pid)])])) is None:
+            report("unused_priority", pid, prio["topic"], sorted({r for pair in prio["beats"] for r in pair}),
+                   None)
     for rule in kb.rules.values():
         reach = clingo.Function("target", [clingo.Function("reach", [_sym(rule.id)])])
         if solver.example(reach) is None:
