@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 def _recommend(args: argparse.Namespace) -> int:
     result = _result(args.case)
     if args.format == "json":
-        print(result.to_json())
+        print(result.to_json(indent=2))
     else:
         print(render_result(result, knowledge_base(), args.lang), end="")
     return EXIT_OK

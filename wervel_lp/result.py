@@ -151,8 +151,11 @@ class Result:
             "warnings": [w.to_dict() for w in self.warnings],
         }
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """The result as JSON text; the same case always gives the same bytes."""
+    def to_json(self, indent: int | None = None) -> str:
+        """The result as JSON text; the same case always gives the same bytes.
+
+        Compact by default (the fast C encoder); ``indent`` for people.
+        """
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=True)
 
     def explain(self, topic: str) -> Explanation:
