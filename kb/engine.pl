@@ -36,7 +36,8 @@ Proof terms:
             explain/3,               % +Case, +Topic, -Proofs
             why_not/4,               % +Case, +Topic, +Value, -Report
             proof_unknown_fields/2,  % +Proof, -Fields
-            open_fields/2            % +Resolution, -Fields
+            open_fields/2,           % +Resolution, -Fields
+            proof_status/2           % +Proof, -Status
           ]).
 :- use_module(library(assoc)).
 :- use_module(library(apply)).
@@ -152,6 +153,9 @@ kleene_not(true, false).
 kleene_not(false, true).
 kleene_not(unknown, unknown).
 
+%! proof_status(+Proof, -Status) is det.
+%
+%  Status (true, false or unknown) is the status of Proof's root.
 proof_status(rule(_, S, _), S).
 proof_status(finding(_, S, _, _), S).
 proof_status(all(S, _), S).

@@ -15,13 +15,16 @@ Predicates to ask the kb questions at the swipl toplevel, without Python:
             rules_in_section/2,      % +Section, -Ids
             rule_quote/2,            % +Id, -Quote
             rules_quoting/2,         % +Word, -Ids
-            topic_fields/2           % +Topic, -Fields
+            topic_fields/2,          % +Topic, -Fields
+            failed_conditions/4,     % +Pairs, +Topic, +Value, -Report
+            run_queries/1            % +File
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(rulebase).
 :- use_module(topics).
 :- use_module(engine).
+:- use_module(proof_json, [condition_text/2]).
 
 %! case_decisions(+Pairs:list, -Decisions:list) is det.
 %
@@ -94,3 +97,45 @@ node_field(Node, F, Seen) :-
 
 node_conditions(topic(T), Conds) :- rule(_, T = _, Conds, _).
 node_conditions(concept(C), Conds) :- rule(_, concept(C), Conds, _).
+
+%! failed_conditions(+Pairs:list, +Topic, +Value, -Report:list) is det.
+%
+%  Report says, per rule that concludes Value on Topic for the case of
+%  Pairs, `Rule-Status-Blocking`: its status and the findings (as
+%  condition texts) that failed or are unknown on its failing paths.
+failed_conditions(Pairs, Topic, Value, Report) :-
+    why_not(Pairs, Topic, Value, why_not(_, _, _, Rules)),
+    findall(Id-S-Blocking,
+            ( member(rule_report(rule(Id, S, Body), _), Rules),
+              findall(T-FS, blocking(Body, T, FS), Blocking0),
+              sort(Blocking0, Blocking) ),
+            Report).
+
+blocking(finding(C, S, _, _), T, S) :- S \== true, !, condition_text(C, T).
+blocking(P, T, S) :-
+    proof_status(P, PS), PS \== true,
+    proof_children(P, Cs), member(C, Cs), blocking(C, T, S).
+proof_children(all(_, Ps), Ps).
+proof_children(any(_, Ps), Ps).
+proof_children(concept(_, _, Ps), Ps).
+proof_children(rule(_, _, P), [P]).
+
+%! run_queries(+File) is det.
+%
+%  Runs every `?- Goal.` of File (see queries/) and prints its solutions,
+%  as `wervel-lp query --file File` does.
+run_queries(File) :-
+    setup_call_cleanup(open(File, read, In), run_queries_(In), close(In)).
+
+run_queries_(In) :-
+    read_term(In, T, [variable_names(Names)]),
+    (   T == end_of_file
+    ->  true
+    ;   T = (?- Goal)
+    ->  format("?- ~W.~n", [Goal, [variable_names(Names), quoted(true)]]),
+        forall(Goal, ( forall(( member(N=V, Names), \+ sub_atom(N, 0, _, _, '_') ),
+                              format("~w = ~q~n", [N, V])),
+                       format("~n") )),
+        run_queries_(In)
+    ;   run_queries_(In)
+    ).

@@ -77,3 +77,14 @@ def test_invalid_case_names_the_field(text, field):
     out = run("recommend", "-", stdin=text)
     assert out.returncode == 2
     assert f"invalid input: {field}:" in out.stderr
+
+
+@pytest.mark.parametrize("query", [
+    "treatment=radiotherapy_or_surgery_mdt", "mri_urgency=within_12_hours",
+    "corticosteroids=withhold_until_biopsy", "start_treatment=within_72_hours"])
+def test_example_gives_a_minimal_case_that_reproduces_the_decision(query):
+    topic, value = query.split("=")
+    out = run("example", query)
+    assert out.returncode == 0, out.stderr
+    from wervel_lp import recommend
+    assert recommend(json.loads(out.stdout)).decisions[topic] == value

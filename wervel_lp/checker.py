@@ -157,32 +157,38 @@ def check(kb: KnowledgeBase) -> CheckReport:
     for topic, t in kb.topics.items():
         kind = {"unique": "conflict", "priority": "unresolved_overlap"}.get(t.policy)
         if kind:
-            model = solver.example(clingo.Function("target", [clingo.Function(kind, [_sym(topic)])]))
+            model = solver.example(_target(kind, topic))
             if model is not None:
                 report(kind, topic, topic, _winners(model, topic), model)
     for req in kb.metadata["requirements"]:
         kind = "gap" if req["kind"] == "obligation" else req["kind"]
-        model = solver.example(clingo.Function("target", [clingo.Function(kind, [_sym(req["id"])])]))
+        model = solver.example(_target(kind, req["id"]))
         if model is not None:
             topic = req["topic"]
             rules = [r.id for r in kb.rules.values() if r.topic == topic] if topic else _winners(model)
             report(kind, req["id"], topic, rules, model)
     for pid, prio in kb.priorities.items():
-        if solver.example(clingo.Function("target", [clingo.Function("cofire", [_sym(pid)])])) is None:
+        if solver.example(_target("cofire", pid)) is None:
             report("unused_priority", pid, prio["topic"], sorted({r for pair in prio["beats"] for r in pair}),
                    None)
     for rule in kb.rules.values():
-        reach = clingo.Function("target", [clingo.Function("reach", [_sym(rule.id)])])
-        if solver.example(reach) is None:
+        if solver.example(_target("reach", rule.id)) is None:
             report("unreachable", rule.id, rule.topic, [rule.id], None)
             continue
-        sole = clingo.Function("target", [clingo.Function("sole", [_sym(rule.id)])])
-        if solver.example(sole) is None:
+        if solver.example(_target("sole", rule.id)) is None:
             twins = [r.id for r in kb.rules.values() if r.id != rule.id
                      and (r.topic, r.value, r.concept) == (rule.topic, rule.value, rule.concept)]
             report("redundant", rule.id, rule.topic, [rule.id, *twins], None)
     return CheckReport(anomalies=tuple(found), rules=len(kb.rules), classes=_classes(solver),
                        seconds=time.perf_counter() - start, solves=solver.solves, program=program)
+
+
+def minimal_case(kb: KnowledgeBase, topic: str, value: str) -> dict[str, Any] | None:
+    """A case with the fewest known findings on which ``value`` is decided on ``topic``."""
+    kb.check_topic_value(topic, value)
+    solver = Solver(kb.engine.call_json("asp_program_json")["program"])
+    model = solver.example(_target("decision", topic, value))
+    return None if model is None else example_case(model)
 
 
 def example_case(model: Sequence[clingo.Symbol]) -> dict[str, Any]:
@@ -212,6 +218,11 @@ def _value(sym: clingo.Symbol) -> Any:
     if sym.type == clingo.SymbolType.String:
         return sym.string
     return {"true": True, "false": False}.get(sym.name, sym.name)
+
+
+def _target(kind: str, *names: str) -> clingo.Symbol:
+    """The check.lp atom ``target(kind(names...))``."""
+    return clingo.Function("target", [clingo.Function(kind, [_sym(n) for n in names])])
 
 
 def _sym(name: str) -> clingo.Symbol:

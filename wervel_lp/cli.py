@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -69,6 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--lang", choices=("nl", "en"), default="nl")
     w.set_defaults(run=_why_not)
 
+    q = sub.add_parser("query", help="run read-only Prolog queries on the kb (sandboxed)")
+    q.add_argument("goal", nargs="?", help="a Prolog goal, e.g. 'rules_for_topic(mri, Ids)'")
+    q.add_argument("--file", help="a file of '?- Goal.' queries (see queries/)")
+    q.add_argument("--timeout", type=float, default=5.0, help="seconds per query (default 5)")
+    q.add_argument("--max", type=int, default=100, help="solutions per query (default 100)")
+    q.add_argument("--format", choices=("text", "json"), default="text")
+    q.set_defaults(run=_query)
+
+    x = sub.add_parser("example", help="a minimal case on which TOPIC=VALUE is decided (ASP)")
+    x.add_argument("query", metavar="TOPIC=VALUE")
+    x.set_defaults(run=_example)
+
     c = sub.add_parser("check", help="consistency check of the rule set (ASP)")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.set_defaults(run=_check)
@@ -95,17 +108,72 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _why_not(args: argparse.Namespace) -> int:
-    topic, sep, value = args.query.partition("=")
-    if not sep:
-        raise CaseError("topic", f"expected TOPIC=VALUE, got {args.query[:80]!r}")
+    topic, value = _topic_value(args.query)
     result = _result(args.case)
-    knowledge_base().check_topic_value(topic, value)
     report = result.why_not(topic, value)
     if args.format == "json":
         _print_json(report.to_dict())
     else:
         print(render_why_not(report, knowledge_base(), args.lang), end="")
     return EXIT_OK
+
+
+def _example(args: argparse.Namespace) -> int:
+    from .checker import minimal_case
+
+    topic, value = _topic_value(args.query)
+    case = minimal_case(knowledge_base(), topic, value)
+    if case is None:
+        print(f"wervel-lp: no valid case leads to {topic}={value}", file=sys.stderr)
+        return EXIT_ANOMALY
+    _print_json(case)
+    return EXIT_OK
+
+
+def _topic_value(query: str) -> tuple[str, str]:
+    topic, sep, value = query.partition("=")
+    if not sep:
+        raise CaseError("topic", f"expected TOPIC=VALUE, got {query[:80]!r}")
+    knowledge_base().check_topic_value(topic, value)
+    return topic, value
+
+
+def _query(args: argparse.Namespace) -> int:
+    if (args.goal is None) == (args.file is None):
+        raise CaseError("goal", "give either a GOAL or --file FILE")
+    goals = [args.goal] if args.goal is not None else read_queries(args.file)
+    kb = knowledge_base()
+    answers = [(goal, kb.query(goal, args.timeout, args.max)) for goal in goals]
+    if args.format == "json":
+        _print_json([{"query": g, **a} for g, a in answers])
+    else:
+        for goal, answer in answers:
+            print(render_answer(goal, answer), end="")
+    return EXIT_OK
+
+
+def read_queries(path: str) -> list[str]:
+    """The goals of a queries file: each ``?- Goal.`` (possibly over several lines)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise CaseError("file", f"cannot read {path!r}: {e}") from None
+    goals = [m.group(1).strip() for m in re.finditer(r"^\?-\s*(.*?)\.\s*$", text, re.M | re.S)]
+    if not goals:
+        raise CaseError("file", f"no '?- Goal.' query in {path!r}")
+    return goals
+
+
+def render_answer(goal: str, answer: Mapping[str, Any]) -> str:
+    """A query and its solutions, as swipl shows them."""
+    shown = [",\n".join(f"{k} = {v}" for k, v in s) or "true" for s in answer["solutions"]]
+    if not shown:
+        body = "false."
+    elif answer["truncated"]:
+        body = " ;\n".join([*shown, "... (more solutions)"])
+    else:
+        body = " ;\n".join(shown) + "."
+    return f"?- {goal}.\n{body}\n\n"
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .engine import Engine, engine
+from .engine import Engine, KbError, engine
 from .schema import CaseError, Schema
 
 
@@ -102,6 +102,19 @@ class KnowledgeBase:
         """Rule statuses and decided (topic, value) pairs, advice included, without proofs."""
         answer = self.engine.call_json("rule_statuses_json", _case_json(known))
         return answer["rules"], {(t, v) for t, v in answer["decided"]}
+
+    def query(self, goal: str, seconds: float = 5.0, max_solutions: int = 100) -> dict[str, Any]:
+        """Run a read-only Prolog query on the kb, sandboxed and time-limited.
+
+        Raises :class:`CaseError` (field ``goal``) for a syntax error, a goal
+        the sandbox refuses, or a run over the time limit.
+        """
+        try:
+            answer: dict[str, Any] = self.engine.call_json(
+                "query_json", goal, str(float(seconds)), str(int(max_solutions)))
+        except KbError as e:
+            raise CaseError("goal", str(e).removeprefix("query_json: ")) from None
+        return answer
 
     def why_not(self, known: Mapping[str, Any], topic: str, value: str) -> dict[str, Any]:
         """Full proofs of the rules concluding ``topic = value`` for ``known``."""

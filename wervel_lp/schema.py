@@ -9,6 +9,7 @@ before any engine sees it. Bad input is refused as a whole with a
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -145,7 +146,7 @@ class Schema:
         known: dict[str, Any] = {}
         for name in sorted(case, key=str):
             if not isinstance(name, str) or name not in self.fields:
-                raise CaseError(str(name)[:80], "not a field of the case schema")
+                raise CaseError(_field_name(name), "not a field of the case schema")
             value = case[name]
             if value is None:
                 continue
@@ -159,6 +160,14 @@ class Schema:
                     f"contradicts {fields}: {contradiction.explanation} ({contradiction.id})",
                 )
         return known
+
+
+def _field_name(name: object) -> str:
+    """An unknown key as it can be named in an error: quoted unless a plain identifier."""
+    text = str(name)
+    if text.isidentifier() and len(text) <= 80:
+        return text
+    return json.dumps(text[:80])
 
 
 def _is_number(value: Any, *, integer: bool) -> bool:

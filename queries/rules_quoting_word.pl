@@ -1,0 +1,2 @@
+% Which rules quote a sentence that mentions dexamethason?
+?- rules_quoting("dexamethason", Ids).

@@ -1,0 +1,2 @@
+% Which case findings can influence the treatment decision?
+?- topic_fields(treatment, Fields).

@@ -1,0 +1,140 @@
+"""Reliability and security: any input gives a result or a CaseError naming a field and
+nothing else; no caller string runs as Prolog; threads and long runs give the same
+answers as a single serial run.
+"""
+
+import json
+import resource
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wervel_lp import CaseError, recommend
+from wervel_lp.knowledge import knowledge_base
+
+SCHEMA = knowledge_base().schema
+HOSTILE = ["x). halt.", "'), shell('touch /tmp/wervel-lp-pwned'", "halt", "\u0000", "a" * 1_000_000,
+           "\") :- true. %", "shell(\"ls\")", "breast.\nhalt.", "\ud800", "X", "_", "[]", "{}"]
+
+
+def field_value():
+    def for_field(name):
+        f = SCHEMA.fields[name]
+        values = {"bool": st.booleans(), "enum": st.sampled_from(f.values),
+                  "number": st.floats(min_value=0, max_value=400, allow_nan=False),
+                  "integer": st.integers(min_value=0, max_value=30)}[f.kind]
+        return st.one_of(st.none(), values)
+    return st.fixed_dictionaries({}, optional={name: for_field(name) for name in SCHEMA.fields})
+
+
+anything = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=field_value())
+def test_any_schema_case_gives_a_result_or_a_named_case_error(case):
+    try:
+        result = recommend(case)
+    except CaseError as e:
+        assert e.field in case  # only contradictions are refused here
+        return
+    data = json.loads(result.to_json())
+    assert set(data) == {"decisions", "recommendations", "undetermined", "warnings"}
+    for topic, value in data["decisions"].items():
+        assert value in knowledge_base().topics[topic].values
+
+
+@settings(max_examples=150, deadline=None)
+@given(document=st.one_of(anything, st.dictionaries(st.sampled_from(sorted(SCHEMA.fields)), anything,
+                                                     max_size=4)))
+def test_any_document_gives_a_result_or_a_case_error(document):
+    try:
+        recommend(document)
+    except CaseError as e:
+        assert isinstance(e.field, str) and e.field
+
+
+@pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
+@pytest.mark.parametrize("field", ["tumour_type", "general_condition", "radicular_pain", "back_pain"])
+def test_hostile_strings_in_fields_are_refused_naming_the_field(field, hostile):
+    with pytest.raises(CaseError) as err:
+        recommend({field: hostile})
+    assert err.value.field == field
+
+
+@pytest.mark.parametrize("hostile", HOSTILE[:8], ids=range(8))
+def test_hostile_field_names_and_topics_are_refused(hostile):
+    with pytest.raises(CaseError):
+        recommend({hostile: True})
+    result = recommend({"back_pain": True})
+    with pytest.raises(CaseError) as err:
+        result.explain(hostile)
+    assert err.value.field == "topic"
+    with pytest.raises(CaseError) as err:
+        result.why_not("treatment", hostile)
+    assert err.value.field == "value"
+
+
+@pytest.mark.parametrize("args", [
+    ["explain", "-", "x). halt."], ["why-not", "-", "treatment=surgery). halt(1"],
+    ["why-not", "-", "shell('touch /tmp/wervel-lp-pwned')=x"],
+])
+def test_hostile_cli_arguments_exit_2_and_run_nothing(args):
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", *args], input='{"back_pain": true}',
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert not Path("/tmp/wervel-lp-pwned").exists()
+
+
+def test_non_utf8_case_file_exits_2(tmp_path):
+    path = tmp_path / "case.json"
+    path.write_bytes(b'{"tumour_type": "\xff\xfe"}')
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "recommend", str(path)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "UTF-8" in out.stderr
+
+
+def sample_cases(n):
+    from generate import field_values, random_cases
+
+    from wervel_lp.checker import Solver
+    solver = Solver(knowledge_base().engine.call_json("asp_program_json")["program"])
+    return list(random_cases(SCHEMA, field_values(solver), n, seed=5))
+
+
+def test_threads_give_exactly_the_serial_results():
+    """8 threads share one engine; every answer equals the serial one."""
+    cases = sample_cases(120)
+    serial = [recommend(c).to_json() for c in cases]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        parallel = list(pool.map(lambda c: recommend(c).to_json(), cases * 4))
+    assert parallel == serial * 4
+
+
+def test_many_calls_do_not_fail_or_grow_memory():
+    """A shorter version of the 100,000-call run in benchmarks/."""
+    cases = sample_cases(50)
+    for case in cases * 4:
+        recommend(case)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for case in cases * 40:
+        recommend(case)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 20
+
+
+def test_json_is_byte_identical_across_processes():
+    script = ("import json,sys; from wervel_lp import recommend; "
+              "print(recommend(json.load(open(sys.argv[1]))).to_json())")
+    case = str(Path(__file__).parent.parent / "examples" / "mescc_deficit_mdt_choice.json")
+    outs = {subprocess.run([sys.executable, "-c", script, case], capture_output=True, text=True,
+                           timeout=60).stdout for _ in range(3)}
+    assert len(outs) == 1 and outs.pop().startswith('{"decisions"')
