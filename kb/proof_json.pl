@@ -11,8 +11,9 @@ language into dicts for json_write_dict/3. The shape of a proof node:
               | {condition, holds, decision: {topic, value, rules}}    % decided/2
               | {condition: "all"|"any", holds, conditions: [Condition]}
 
-`holds` is true, false or null (unknown). In `brief` mode a concept shows
-only the rules that give it its status; in `full` mode all of them.
+`holds` is true, false or null (unknown). In `brief` mode a node shows only
+the parts that give it its status (the rules of a concept, the parts of an
+`any` that holds or of an `all` that fails); in `full` mode all of them.
 */
 :- module(proof_json,
           [ proof_json/3,            % +Mode, +Proof, -Dict
@@ -21,6 +22,7 @@ only the rules that give it its status; in `full` mode all of them.
           ]).
 :- use_module(library(apply)).
 :- use_module(rulebase).
+:- use_module(engine, [proof_status/2]).
 
 %! proof_json(+Mode, +Proof, -Dict) is det.
 %
@@ -37,10 +39,12 @@ proof_json(_, finding(C, S, F, V),
     condition_text(C, Text).
 proof_json(Mode, all(S, Ps), _{condition: all, holds: H, conditions: Cs}) :- !,
     holds(S, H),
-    maplist(proof_json(Mode), Ps, Cs).
+    shown_parts(Mode, S, false, Ps, Shown),
+    maplist(proof_json(Mode), Shown, Cs).
 proof_json(Mode, any(S, Ps), _{condition: any, holds: H, conditions: Cs}) :- !,
     holds(S, H),
-    maplist(proof_json(Mode), Ps, Cs).
+    shown_parts(Mode, S, true, Ps, Shown),
+    maplist(proof_json(Mode), Shown, Cs).
 proof_json(Mode, not(S, P), _{condition: not, holds: H, negated: PJ}) :- !,
     holds(S, H),
     proof_json(Mode, P, PJ).
@@ -55,6 +59,11 @@ proof_json(_, decided(T, V, S, Winners, _),
 
 body_proofs(all(_, Ps), Ps) :- !.
 body_proofs(P, [P]).
+
+%  A decisive part of an all (false) or any (true) settles it alone.
+shown_parts(brief, S, S, Parts, Shown) :- !,
+    include([P]>>proof_status(P, S), Parts, Shown).
+shown_parts(_, _, _, Parts, Parts).
 
 shown_rules(full, _, Rules, Rules) :- !.
 shown_rules(brief, S, Rules, Shown) :-

@@ -118,3 +118,32 @@ def test_a_priority_between_exclusive_rules_is_unused(tmp_path):
     assert code == 1
     kinds = {(a["kind"], a["subject"]) for a in report["anomalies"] if not a["acknowledged"]}
     assert kinds == {("unused_priority", "day_over_week")}
+
+
+def test_a_rule_without_a_quote_is_refused_with_file_and_line(tmp_path):
+    def edit(kb):
+        path = kb / "follow_up.pl"
+        text = path.read_text(encoding="utf-8")
+        start = text.index('       quote("Laat de patiënt mobiliseren')
+        end = text.index("\n", start)
+        path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    code, _, err = check_mutant(tmp_path, edit)
+    assert code == 3
+    assert "follow_up.pl:" in err and "missing or empty property quote" in err
+
+
+def test_a_missing_chapter_file_is_refused(tmp_path):
+    code, _, err = check_mutant(tmp_path, lambda kb: (kb / "timing.pl").unlink())
+    assert code == 3 and "timing" in err and "Traceback" not in err
+
+
+def test_the_python_api_refuses_a_broken_kb(tmp_path):
+    kb = tmp_path / "kb"
+    shutil.copytree(KB, kb)
+    replace(kb / "diagnostics.pl", "rule(instruct_patient,", "rule(instruct_patient")
+    script = ("from wervel_lp import recommend\n"
+              "from wervel_lp.engine import KbError\n"
+              "try:\n    recommend({})\nexcept KbError as e:\n    print('refused:', e)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "WERVEL_LP_KB": str(kb)})
+    assert out.stdout.startswith("refused: the kb does not load clean") and "diagnostics.pl:" in out.stdout
