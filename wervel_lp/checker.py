@@ -127,14 +127,20 @@ class Solver:
         if target not in self.atoms:
             return None
         self.solves += 1
-        best: list[clingo.Symbol] | None = None
+        return optimal_model(self.ctl, [(target, True), *fixed])
 
-        def on_model(model: clingo.Model) -> None:
-            nonlocal best
-            best = list(model.symbols(shown=True))
 
-        self.ctl.solve(assumptions=[(target, True), *fixed], on_model=on_model)
-        return best
+def optimal_model(ctl: clingo.Control,
+                  assumptions: Sequence[tuple[clingo.Symbol, bool]]) -> list[clingo.Symbol] | None:
+    """The shown atoms of the last (optimal) model under ``assumptions``, or None."""
+    best: list[clingo.Symbol] | None = None
+
+    def on_model(model: clingo.Model) -> None:
+        nonlocal best
+        best = list(model.symbols(shown=True))
+
+    ctl.solve(assumptions=list(assumptions), on_model=on_model)
+    return best
 
 
 def check(kb: KnowledgeBase) -> CheckReport:

@@ -82,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("query", metavar="TOPIC=VALUE")
     x.set_defaults(run=_example)
 
+    d = sub.add_parser("diff", help="behavioural difference between two kb versions (ASP)")
+    d.add_argument("old", help="a git revision or a kb directory")
+    d.add_argument("new", help="a git revision or a kb directory")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+    d.set_defaults(run=_diff)
+
     c = sub.add_parser("check", help="consistency check of the rule set (ASP)")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.set_defaults(run=_check)
@@ -115,6 +121,18 @@ def _why_not(args: argparse.Namespace) -> int:
         _print_json(report.to_dict())
     else:
         print(render_why_not(report, knowledge_base(), args.lang), end="")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_specs, render_diff
+    from .engine import kb_directory
+
+    diffs = diff_specs(args.old, args.new, kb_directory().parent)
+    if args.format == "json":
+        _print_json([d.to_dict() for d in diffs])
+    else:
+        print(render_diff(diffs), end="")
     return EXIT_OK
 
 
