@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="the proof of the decision on one topic")
     e.add_argument("case")
     e.add_argument("topic")
-    e.add_argument("--format", choices=("text", "json"), default="text")
+    e.add_argument("--format", choices=("text", "json", "dot", "svg", "html"), default="text")
     e.add_argument("--lang", choices=("nl", "en"), default="nl")
     e.set_defaults(run=_explain)
 
@@ -106,10 +106,20 @@ def _recommend(args: argparse.Namespace) -> int:
 def _explain(args: argparse.Namespace) -> int:
     result = _result(args.case)
     expl = result.explain(args.topic)
+    kb = knowledge_base()
     if args.format == "json":
         _print_json(expl.to_dict())
+    elif args.format in ("dot", "svg"):
+        from .pictures import proof_dot, to_svg
+
+        dot = proof_dot(expl, kb)
+        print(dot if args.format == "dot" else to_svg(dot), end="")
+    elif args.format == "html":
+        from .pictures import proof_html
+
+        print(proof_html(expl, kb, args.lang), end="")
     else:
-        print(render_explanation(expl, knowledge_base(), args.lang), end="")
+        print(render_explanation(expl, kb, args.lang), end="")
     return EXIT_OK
 
 
