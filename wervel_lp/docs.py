@@ -143,9 +143,42 @@ def documents(kb: KnowledgeBase) -> dict[str, str]:
     from .pictures import chapter_dot
 
     docs = {"case-format.md": case_format(kb), "anomalies.md": anomalies(kb),
-            "coverage.md": coverage(kb)[0]}
+            "coverage.md": coverage(kb)[0], "reference.md": reference()}
     docs.update({f"pictures/{m}.dot": chapter_dot(kb, m) for m in CHAPTERS})
     return docs
+
+
+def reference() -> str:
+    """The CLI and Python API reference, from the argument parser and the docstrings."""
+    import inspect
+    import os
+
+    from . import Explanation, Recommendation, Result, WhyNot, cli, recommend
+    from .schema import CaseError
+
+    old = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = "100"  # argparse wraps at the terminal width
+    try:
+        parser = cli._parser()
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        lines = [GENERATED + "# Reference", "", "## Command line", "", "```", parser.format_help().rstrip(),
+                 "```", ""]
+        for name, p in sub.choices.items():
+            lines += [f"### wervel-lp {name}", "", "```", p.format_help().rstrip(), "```", ""]
+    finally:
+        if old is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = old
+    lines += ["## Python", "", "```python", "from wervel_lp import recommend, Result, CaseError", "```", ""]
+    for obj in (recommend, Result, Recommendation, Explanation, WhyNot, CaseError):
+        lines += [f"### `{obj.__name__}`", "", inspect.getdoc(obj) or "", ""]
+        if inspect.isclass(obj):
+            for name, member in vars(obj).items():
+                if inspect.isfunction(member) and not name.startswith("_"):
+                    lines += [f"- `{name}{inspect.signature(member)}`: {inspect.getdoc(member)}"]
+            lines.append("")
+    return "\n".join(lines)
 
 
 def _cell(text: str) -> str:
