@@ -18,6 +18,7 @@ returned as `{"error": Message}`.
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(library(assoc)).
+:- use_module(library(pairs)).
 :- use_module(library(sandbox)).
 :- use_module(library(time)).
 :- use_module(schema).
@@ -93,10 +94,13 @@ read_case(CaseJSON, Case) :-
     dict_pairs(Dict, _, Pairs),
     case_from_pairs(Pairs, Case).
 
-recommend_dict(CaseJSON, _{topics: Topics}) :-
+recommend_dict(CaseJSON, _{topics: Topics, concepts: Concepts}) :-
     read_case(CaseJSON, Case),
     evaluate(Case, Env),
-    findall(TJ, ( topic_resolution(Env, _, R), resolution_json(R, TJ) ), Topics).
+    findall(TJ-Ps, ( topic_resolution(Env, _, R), resolution_json(R, TJ, Ps) ), Pairs),
+    pairs_keys_values(Pairs, Topics, ProofLists),
+    append(ProofLists, Proofs),
+    shared_concepts(Proofs, Concepts).
 
 why_not_dict(CaseJSON, Topic, Value, Dict) :-
     read_case(CaseJSON, Case),
@@ -187,14 +191,15 @@ conclusion_json(concept(C), _{concept: C}).
 conclusion_json(T = V, _{topic: T, value: V}).
 
 resolution_json(Resolution, _{topic: T, status: Status, values: Values, winners: WJ,
-                              missing: Missing, warnings: XJ}) :-
+                              missing: Missing, warnings: XJ}, WinnerProofs) :-
     Resolution = resolution(T, Status, Values, Winners, Results, _, Warnings),
     (   Status == undetermined -> open_fields(Resolution, Missing) ; Missing = [] ),
     include(fires, Results, Firing),
+    findall(P, ( member(Id, Winners), memberchk(r(Id, _, _, P), Results) ), WinnerProofs),
     findall(_{rule: Id, value: V, proof: PJ, overrides: OJ},
             ( member(Id, Winners),
               memberchk(r(Id, V, _, P), Results),
-              proof_json(brief, P, PJ),
+              proof_json(shared, P, PJ),
               findall(_{rule: L, value: LV, priority: PId},
                       ( member(r(L, LV, true, _), Firing), beats(T, Id, L, PId) ),
                       OJ) ),

@@ -14,9 +14,12 @@ language into dicts for json_write_dict/3. The shape of a proof node:
 `holds` is true, false or null (unknown). In `brief` mode a node shows only
 the parts that give it its status (the rules of a concept, the parts of an
 `any` that holds or of an `all` that fails); in `full` mode all of them.
+In `shared` mode (brief, for recommend) a concept node carries no `proof`:
+each concept's rule proofs are given once, by shared_concepts/2.
 */
 :- module(proof_json,
           [ proof_json/3,            % +Mode, +Proof, -Dict
+            shared_concepts/2,       % +Proofs, -Dict
             condition_json/2,        % +Condition, -Dict
             condition_text/2         % +Condition, -Text
           ]).
@@ -48,6 +51,8 @@ proof_json(Mode, any(S, Ps), _{condition: any, holds: H, conditions: Cs}) :- !,
 proof_json(Mode, not(S, P), _{condition: not, holds: H, negated: PJ}) :- !,
     holds(S, H),
     proof_json(Mode, P, PJ).
+proof_json(shared, concept(C, S, _), _{condition: C, holds: H, concept: C}) :- !,
+    holds(S, H).
 proof_json(Mode, concept(C, S, Rules), _{condition: C, holds: H, concept: C, proof: RJ}) :- !,
     holds(S, H),
     shown_rules(Mode, S, Rules, Shown),
@@ -57,16 +62,44 @@ proof_json(_, decided(T, V, S, Winners, _),
     holds(S, H),
     format(string(Text), "decided(~w, ~w)", [T, V]).
 
+%! shared_concepts(+Proofs:list, -Dict) is det.
+%
+%  Dict maps every concept that the shared-mode JSON of Proofs refers to,
+%  directly or through other concepts, to the JSON of its shown rule proofs.
+shared_concepts(Proofs, Dict) :-
+    foldl(collect_concepts, Proofs, [], Concepts),
+    findall(C-RJ, ( member(concept(C, S, Rules), Concepts),
+                    shown_rules(brief, S, Rules, Shown),
+                    maplist(proof_json(shared), Shown, RJ) ), Pairs),
+    dict_pairs(Dict, _, Pairs).
+
+collect_concepts(P, Seen0, Seen) :-
+    (   P = concept(C, S, Rules)
+    ->  (   memberchk(concept(C, _, _), Seen0)
+        ->  Seen = Seen0
+        ;   shown_rules(brief, S, Rules, Shown),
+            foldl(collect_concepts, Shown, [P|Seen0], Seen)
+        )
+    ;   shown_children(P, Children),
+        foldl(collect_concepts, Children, Seen0, Seen)
+    ).
+
+shown_children(rule(_, _, Body), Ps) :- !, body_proofs(Body, Ps).
+shown_children(all(S, Ps), Shown) :- !, shown_parts(brief, S, false, Ps, Shown).
+shown_children(any(S, Ps), Shown) :- !, shown_parts(brief, S, true, Ps, Shown).
+shown_children(not(_, P), [P]) :- !.
+shown_children(_, []).
+
 body_proofs(all(_, Ps), Ps) :- !.
 body_proofs(P, [P]).
 
 %  A decisive part of an all (false) or any (true) settles it alone.
-shown_parts(brief, S, S, Parts, Shown) :- !,
+shown_parts(Mode, S, S, Parts, Shown) :- Mode \== full, !,
     include([P]>>proof_status(P, S), Parts, Shown).
 shown_parts(_, _, _, Parts, Parts).
 
 shown_rules(full, _, Rules, Rules) :- !.
-shown_rules(brief, S, Rules, Shown) :-
+shown_rules(_, S, Rules, Shown) :-
     include([rule(_, RS, _)]>>(RS == S), Rules, Shown).
 
 holds(true, true).

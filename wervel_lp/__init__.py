@@ -7,7 +7,8 @@
 'indicated'
 """
 
+from .batch import recommend_many
 from .result import Explanation, Recommendation, Result, WhyNot, recommend
 from .schema import CaseError
 
-__all__ = ["CaseError", "Explanation", "Recommendation", "Result", "WhyNot", "recommend"]
+__all__ = ["CaseError", "Explanation", "Recommendation", "Result", "WhyNot", "recommend", "recommend_many"]

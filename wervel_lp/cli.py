@@ -51,9 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     r = sub.add_parser("recommend", help="decisions for a case, with their rules and proofs")
-    r.add_argument("case", help="case JSON file, or - for standard input")
+    r.add_argument("case", nargs="?", help="case JSON file, or - for standard input")
     r.add_argument("--format", choices=("text", "json"), default="text")
     r.add_argument("--lang", choices=("nl", "en"), default="nl")
+    r.add_argument("--batch", metavar="FILE", help="JSON Lines of cases (- for standard input); "
+                   "writes JSON Lines of results in the same order")
+    r.add_argument("--jobs", type=int, default=1, help="worker processes for --batch (default 1)")
+    r.add_argument("--on-error", choices=("fail", "skip"), default="fail",
+                   help="--batch: stop at a bad line (exit 2), or write an error record and go on")
     r.set_defaults(run=_recommend)
 
     e = sub.add_parser("explain", help="the proof of the decision on one topic")
@@ -95,12 +100,30 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _recommend(args: argparse.Namespace) -> int:
+    if (args.case is None) == (args.batch is None):
+        raise CaseError("case", "give either a CASE file or --batch FILE")
+    if args.batch is not None:
+        return _batch(args)
     result = _result(args.case)
     if args.format == "json":
         print(result.to_json(indent=2))
     else:
         print(render_result(result, knowledge_base(), args.lang), end="")
     return EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    if args.jobs < 1:
+        raise CaseError("jobs", "expected a whole number >= 1")
+    try:
+        source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+    except OSError as e:
+        raise CaseError("$", f"cannot read {args.batch!r}: {e.strerror}") from None
+    with source:
+        bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error)
+    return EXIT_BAD_INPUT if bad and args.on_error == "fail" else EXIT_OK
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -86,11 +86,15 @@ class KnowledgeBase:
             raise CaseError("value", f"unknown value {value[:80]!r} for {topic}; expected one of "
                             + ", ".join(self.topics[topic].values))
 
-    def evaluate(self, known: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """Resolve every topic for the validated findings ``known``."""
-        answer = self.engine.call_json("recommend_json", _case_json(known))
-        topics: list[dict[str, Any]] = answer["topics"]
-        return topics
+    def evaluate(self, known: Mapping[str, Any]) -> dict[str, Any]:
+        """Resolve every topic for the validated findings ``known``.
+
+        Returns ``{topics, concepts}``: per topic its resolution, with proofs
+        whose concept nodes refer to ``concepts``, where each concept's rule
+        proofs are given once.
+        """
+        answer: dict[str, Any] = self.engine.call_json("recommend_json", _case_json(known))
+        return answer
 
     def rule_statuses(self, known: Mapping[str, Any]) -> dict[str, bool | None]:
         """Every rule's status for the validated findings ``known`` (None: unknown)."""

@@ -180,7 +180,7 @@ class Result:
         reports = []
         candidates = []
         for r in raw["rules"]:
-            proof = _enrich(r["proof"], self._kb)
+            proof = _Enricher(self._kb, {})(r["proof"])
             beaten = tuple({"rule": b["rule"], "value": b["value"], "priority": b["priority"]}
                            for b in r["beaten_by"])
             reports.append(RuleReport(
@@ -205,9 +205,10 @@ def recommend(case: Mapping[str, Any]) -> Result:
     return build_result(kb, known, kb.evaluate(known))
 
 
-def build_result(kb: KnowledgeBase, known: Mapping[str, Any],
-                 topics: list[dict[str, Any]]) -> Result:
-    """Turn the kb's per-topic resolutions into a :class:`Result`."""
+def build_result(kb: KnowledgeBase, known: Mapping[str, Any], answer: Mapping[str, Any]) -> Result:
+    """Turn the kb's per-topic resolutions (see ``KnowledgeBase.evaluate``) into a :class:`Result`."""
+    topics = answer["topics"]
+    enrich = _Enricher(kb, answer["concepts"])
     decisions: dict[str, str] = {}
     recommendations: list[Recommendation] = []
     undetermined: list[Undetermined] = []
@@ -217,7 +218,7 @@ def build_result(kb: KnowledgeBase, known: Mapping[str, Any],
         if status == "decided" and kb.topics[topic].policy != "collect":
             decisions[topic] = values[0]
         if status == "decided":
-            recommendations.extend(_recommendation(kb, topic, w) for w in t["winners"])
+            recommendations.extend(_recommendation(kb, topic, w, enrich) for w in t["winners"])
         if status == "undetermined":
             undetermined.append(Undetermined(topic, "missing_findings", tuple(t["missing"])))
         elif status == "conflict":
@@ -230,32 +231,49 @@ def build_result(kb: KnowledgeBase, known: Mapping[str, Any],
                   warnings=tuple(warnings), _topics={t["topic"]: t for t in topics}, _kb=kb)
 
 
-def _recommendation(kb: KnowledgeBase, topic: str, winner: Mapping[str, Any]) -> Recommendation:
+def _recommendation(kb: KnowledgeBase, topic: str, winner: Mapping[str, Any],
+                    enrich: _Enricher) -> Recommendation:
     rule = kb.rules[winner["rule"]]
     return Recommendation(
         rule=rule.id, topic=topic, value=winner["value"],
         text={"nl": rule.text_nl, "en": rule.text_en},
         section=rule.section, section_title=rule.section_title, strength=rule.strength,
-        quote=rule.quote, proof=_enrich(winner["proof"], kb),
+        quote=rule.quote, proof=enrich(winner["proof"]),
         overrides=tuple(winner["overrides"]),
     )
 
 
-def _enrich(node: Mapping[str, Any], kb: KnowledgeBase) -> dict[str, Any]:
-    """Add each rule node's conclusion and quote, so a proof reads on its own."""
-    out = dict(node)
-    if "rule" in node and node["rule"] in kb.rules:
-        rule = kb.rules[node["rule"]]
-        out["conclusion"] = ({"concept": rule.concept} if rule.concept
-                             else {"topic": rule.topic, "value": rule.value})
-        out["quote"] = rule.quote
-        out["section"] = rule.section
-    for key in ("conditions", "proof"):
-        if isinstance(node.get(key), list):
-            out[key] = [_enrich(child, kb) for child in node[key]]
-    if isinstance(node.get("negated"), Mapping):
-        out["negated"] = _enrich(node["negated"], kb)
-    return out
+class _Enricher:
+    """Makes proofs read on their own.
+
+    Each rule node gets its conclusion and quote, and each concept node its
+    rule proofs (given once per result by the kb).
+    """
+
+    def __init__(self, kb: KnowledgeBase, concepts: Mapping[str, list[Mapping[str, Any]]]) -> None:
+        self.kb = kb
+        self.concepts = concepts
+        self.done: dict[str, list[dict[str, Any]]] = {}
+
+    def __call__(self, node: Mapping[str, Any]) -> dict[str, Any]:
+        out = dict(node)
+        if "rule" in node and node["rule"] in self.kb.rules:
+            rule = self.kb.rules[node["rule"]]
+            out["conclusion"] = ({"concept": rule.concept} if rule.concept
+                                 else {"topic": rule.topic, "value": rule.value})
+            out["quote"] = rule.quote
+            out["section"] = rule.section
+        if "concept" in node and "proof" not in node and node["concept"] in self.concepts:
+            name = node["concept"]
+            if name not in self.done:
+                self.done[name] = [self(rule) for rule in self.concepts[name]]
+            out["proof"] = self.done[name]
+        for key in ("conditions", "proof"):
+            if isinstance(node.get(key), list):
+                out[key] = [self(child) for child in node[key]]
+        if isinstance(node.get("negated"), Mapping):
+            out["negated"] = self(node["negated"])
+        return out
 
 
 def _leaves(node: Mapping[str, Any], holds: bool | None, found: list[str] | None = None) -> list[str]:

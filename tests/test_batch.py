@@ -1,0 +1,51 @@
+"""Batch use: recommend_many and `wervel-lp recommend --batch` (JSON Lines)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wervel_lp import CaseError, recommend, recommend_many
+
+EXAMPLES = [json.loads(p.read_text()) for p in sorted((Path(__file__).parent.parent / "examples").glob("*.json"))]
+
+
+def test_recommend_many_gives_the_single_results_in_order():
+    many = [r.to_json() for r in recommend_many(EXAMPLES)]
+    assert many == [recommend(c).to_json() for c in EXAMPLES]
+
+
+def test_recommend_many_raises_or_returns_errors():
+    cases = [EXAMPLES[0], {"back_pain": "yes"}, EXAMPLES[1]]
+    with pytest.raises(CaseError):
+        list(recommend_many(cases))
+    out = list(recommend_many(cases, errors="return"))
+    assert isinstance(out[1], CaseError) and out[1].field == "back_pain"
+    assert out[2].to_json() == recommend(EXAMPLES[1]).to_json()
+
+
+def batch(tmp_path, lines, *args):
+    source = tmp_path / "cases.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "wervel_lp.cli", "recommend", "--batch", str(source), *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_skips_bad_lines_with_their_number_and_keeps_order(tmp_path, jobs):
+    lines = [json.dumps(c) for c in EXAMPLES[:4]] + ['{"back_pain": "yes"}', "{not json"] + [json.dumps(EXAMPLES[4])]
+    out = batch(tmp_path, lines, "--on-error", "skip", "--jobs", jobs)
+    assert out.returncode == 0
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["line"] for r in records] == [1, 2, 3, 4, 5, 6, 7]
+    assert records[4]["error"]["field"] == "back_pain" and records[5]["error"]["field"] == "$"
+    assert records[6]["decisions"] == recommend(EXAMPLES[4]).decisions
+    assert "line 5: back_pain:" in out.stderr and "line 6:" in out.stderr
+
+
+def test_batch_stops_at_a_bad_line_by_default(tmp_path):
+    out = batch(tmp_path, [json.dumps(EXAMPLES[0]), '{"shoe_size": 42}', json.dumps(EXAMPLES[1])])
+    assert out.returncode == 2
+    assert len(out.stdout.splitlines()) == 1 and "line 2: shoe_size" in out.stderr

@@ -1,0 +1,103 @@
+"""Batch use: many cases in, one result per case out, streaming.
+
+:func:`recommend_many` serves Python callers. :func:`run_batch` serves
+``wervel-lp recommend --batch FILE``. It reads JSON Lines and writes JSON
+Lines in input order, in windows, so memory stays constant. A bad line is
+reported on standard error with its line number; with ``on_error="skip"`` an
+error record takes its place in the output, so nothing is dropped silently.
+``jobs`` worker processes share the work, each with its own engine.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import multiprocessing
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any, Literal
+
+from .result import Result, recommend
+from .schema import CaseError
+
+WINDOW = 512
+
+
+def recommend_many(cases: Iterable[Mapping[str, Any]],
+                   errors: Literal["raise", "return"] = "raise") -> Iterator[Result | CaseError]:
+    """Recommend for each case in turn, lazily.
+
+    With ``errors="raise"`` a bad case raises :class:`CaseError`; with
+    ``errors="return"`` the error takes the case's place in the output.
+    """
+    for case in cases:
+        try:
+            yield recommend(case)
+        except CaseError as e:
+            if errors == "raise":
+                raise
+            yield e
+
+
+def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
+    """One numbered input line to (output JSON line, error message or None)."""
+    number, text = numbered
+    try:
+        try:
+            case = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise CaseError("$", f"not valid JSON: {e.msg}") from None
+        result = recommend(case).to_dict()
+        return json.dumps({"line": number, **result}, ensure_ascii=False, sort_keys=True), None
+    except CaseError as e:
+        record = {"line": number, "error": {"field": e.field, "message": e.message}}
+        return json.dumps(record, ensure_ascii=False, sort_keys=True), f"line {number}: {e}"
+
+
+def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,
+              on_error: Literal["skip", "fail"] = "fail") -> int:
+    """Stream results for the JSON Lines in ``source``; return the number of bad lines."""
+    lines = ((n, text) for n, text in enumerate(source, start=1) if text.strip())
+    progress = _Progress(err)
+    bad = 0
+    pool = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
+    try:
+        while window := list(itertools.islice(lines, WINDOW)):
+            results = pool.imap(line_result, window, chunksize=32) if pool else map(line_result, window)
+            for text, error in results:
+                if error is not None:
+                    bad += 1
+                    print(f"wervel-lp: {' '.join(error.split())}", file=err)
+                    if on_error == "fail":
+                        return bad
+                out.write(text + "\n")
+                progress.tick()
+    finally:
+        if pool:
+            pool.terminate()
+        progress.done()
+    return bad
+
+
+class _Progress:
+    """A one-line progress report on a terminal; silent otherwise."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+        self.count = 0
+        self.start = self.last = time.monotonic()
+
+    def tick(self) -> None:
+        self.count += 1
+        now = time.monotonic()
+        if self.active and now - self.last > 0.5:
+            self.last = now
+            rate = self.count / (now - self.start)
+            self.stream.write(f"\r{self.count} cases, {rate:.0f}/s")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.active and self.count:
+            self.stream.write(f"\r{self.count} cases in {time.monotonic() - self.start:.1f} s\n")
+
