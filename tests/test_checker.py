@@ -48,6 +48,11 @@ def check_mutant(tmp_path, edit):
     return out.returncode, (json.loads(out.stdout) if out.stdout.strip() else None), out.stderr
 
 
+def new_anomalies(report):
+    """The (kind, subject) of every anomaly the register does not acknowledge."""
+    return {(a["kind"], a["subject"]) for a in report["anomalies"] if not a["acknowledged"]}
+
+
 def replace(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -75,7 +80,7 @@ def test_moving_a_threshold_breaks_a_safety_constraint(tmp_path):
                 "life_expectancy_months >= 3]", "life_expectancy_months >= 2]")
     code, report, _ = check_mutant(tmp_path, edit)
     assert code == 1
-    kinds = {(a["kind"], a["subject"]) for a in report["anomalies"] if not a["acknowledged"]}
+    kinds = new_anomalies(report)
     assert ("safety", "no_surgery_under_three_months") in kinds
 
 
@@ -85,7 +90,7 @@ def test_a_rule_that_cannot_fire_is_unreachable(tmp_path):
                 "postoperative_neurology in [insufficient_recovery, deteriorating], operated = false]")
     code, report, _ = check_mutant(tmp_path, edit)
     assert code == 1
-    kinds = {(a["kind"], a["subject"]) for a in report["anomalies"] if not a["acknowledged"]}
+    kinds = new_anomalies(report)
     assert ("unreachable", "postoperative_radiotherapy_earlier") in kinds
 
 
@@ -116,7 +121,7 @@ def test_a_priority_between_exclusive_rules_is_unused(tmp_path):
             "         [why(\"never applies\")]).\n"), encoding="utf-8")
     code, report, _ = check_mutant(tmp_path, edit)
     assert code == 1
-    kinds = {(a["kind"], a["subject"]) for a in report["anomalies"] if not a["acknowledged"]}
+    kinds = new_anomalies(report)
     assert kinds == {("unused_priority", "day_over_week")}
 
 
