@@ -25,7 +25,9 @@ Proof terms:
   - `finding(Condition, Status, Field, ValueOrNull)`
   - `all(Status, Proofs)`, `any(Status, Proofs)`
   - `concept(Name, Status, RuleProofs)`, `not(Status, Proof)`
-  - `decided(Topic, Value, Status, WinnerIds, UnknownFields)`
+  - `decided(Topic, Value, Status, WinnerIds, Open)`: Open are the topic's
+    undefeated rules with unknown conditions (their fields, when needed,
+    by proof_unknown_fields/2)
 */
 :- module(engine,
           [ case_from_pairs/2,       % +Pairs, -Case
@@ -112,11 +114,10 @@ eval_cond(any(Cs), Case, Env, S, any(S, Ps)) :- !,
 eval_cond(not(C), Case, Env, S, not(S, P)) :- !,
     eval_cond(C, Case, Env, S0, P),
     kleene_not(S0, S).
-eval_cond(decided(T, V), _, Env, S, decided(T, V, S, Winners, Fields)) :- !,
+eval_cond(decided(T, V), _, Env, S, decided(T, V, S, Winners, Open)) :- !,
     get_assoc(topic(T), Env, Resolution),
     decided_status(Resolution, V, S),
-    Resolution = resolution(T, _, _, Winners, _, Open, _),
-    ( S == unknown -> results_unknown_fields(Open, Fields) ; Fields = [] ).
+    Resolution = resolution(T, _, _, Winners, _, Open, _).
 eval_cond(C, Case, _, S, finding(C, S, F, Value)) :-
     finding_test(C, F, Op, Arg), !,
     (   get_dict(F, Case, Value)
@@ -254,7 +255,9 @@ unknown_field_(all(_, Ps), F) :- member(P, Ps), unknown_field(P, F).
 unknown_field_(any(_, Ps), F) :- member(P, Ps), unknown_field(P, F).
 unknown_field_(not(_, P), F) :- unknown_field(P, F).
 unknown_field_(concept(_, _, Ps), F) :- member(P, Ps), unknown_field(P, F).
-unknown_field_(decided(_, _, _, _, Fs), F) :- member(F, Fs).
+unknown_field_(decided(_, _, _, _, Open), F) :-
+    member(r(_, _, _, P), Open),
+    unknown_field(P, F).
 
                  /*******************************
                  *        QUERY INTERFACE       *
