@@ -28,11 +28,13 @@ message_text(Term, Lines, Text) :-
 message_location(error(_, file(File, Line, _, _)), Where) :-
     format(string(Where), "~w:~w: ", [File, Line]).
 
-%! boot(+LoadFile:atom, -Errors:list) is det.
+%! boot(+LoadFile:text, -Errors:string) is det.
 %
-%  Loads LoadFile (kb/load.pl) and the JSON bridge into `user`; Errors are
-%  the texts of all errors and warnings printed while loading.
-boot(LoadFile, Errors) :-
+%  Loads LoadFile (kb/load.pl) and the JSON bridge into `user`; Errors is
+%  the text of all errors and warnings printed while loading, one a line
+%  ("" when it loaded clean).
+boot(LoadFile0, Errors) :-
+    atom_string(LoadFile, LoadFile0),
     retractall(collected(_)),
     setup_call_cleanup(
         assertz(boot_collecting),
@@ -43,7 +45,9 @@ boot(LoadFile, Errors) :-
               E,
               ( message_to_codes_(E, Text), assertz(collected(Text)) )),
         retractall(boot_collecting)),
-    findall(T, collected(T), Errors).
+    findall(T, collected(T), Texts),
+    atomic_list_concat(Texts, '\n', Atom),
+    atom_string(Atom, Errors).
 
 message_to_codes_(E, Text) :-
     format(string(Text), "~q", [E]).

@@ -1,10 +1,11 @@
 /** <module> The JSON bridge between the kb and Python
 
 The only predicates the Python package calls. Every case arrives as one
-JSON text that Python has already validated against schema.pl; it is read
-with the JSON parser, never as Prolog text, so no string a caller sends can
-run as Prolog. Every answer is one JSON text; every error is caught and
-returned as `{"error": Message}`.
+text of `field=value` pairs separated by `;`, built by Python from a case it
+has already validated against schema.pl. It is split into strings, never
+read as Prolog, so no string a caller sends can run as Prolog. Every answer
+is one JSON text (json_text.pl); every error is caught and returned as
+`{"error": Message}`.
 */
 :- module(bridge,
           [ kb_metadata_json/1,      % -JSON
@@ -14,7 +15,6 @@ returned as `{"error": Message}`.
             asp_program_json/1,      % -JSON
             query_json/4             % +GoalText, +Seconds, +MaxSolutions, -JSON
           ]).
-:- use_module(library(http/json)).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(library(assoc)).
@@ -26,6 +26,7 @@ returned as `{"error": Message}`.
 :- use_module(rulebase).
 :- use_module(engine).
 :- use_module(proof_json).
+:- use_module(json_text).
 :- use_module(asp_export).
 :- use_module(anomalies).
 :- use_module(coverage).
@@ -79,7 +80,7 @@ guarded(Goal, JSON) :-
     catch(( call(Goal, Dict) -> true ; Dict = _{error: "goal failed"} ),
           E,
           ( message_to_codes(E, Msg), Dict = _{error: Msg} )),
-    with_output_to(string(JSON), json_write_dict(current_output, Dict, [width(0)])).
+    json_text(Dict, JSON).
 
 message_to_codes(E, Msg) :-
     message_to_codes(E, [], Codes) -> string_codes(Msg, Codes)
@@ -89,10 +90,21 @@ message_to_codes(E, _, Codes) :-
     '$messages':translate_message(E, Lines, []),
     with_output_to(codes(Codes), print_message_lines(current_output, '', Lines)).
 
-read_case(CaseJSON, Case) :-
-    atom_json_dict(CaseJSON, Dict, [value_string_as(atom)]),
-    dict_pairs(Dict, _, Pairs),
+%  CaseText is "field=value;..." with values true, false, an enum value
+%  or a number, as Python writes them for a validated case.
+read_case(CaseText, Case) :-
+    split_string(CaseText, ";", "", Parts),
+    exclude(==(""), Parts, Assignments),
+    maplist(finding_pair, Assignments, Pairs),
     case_from_pairs(Pairs, Case).
+
+finding_pair(Assignment, Field-Value) :-
+    split_string(Assignment, "=", "", [F, V]),
+    atom_string(Field, F),
+    (   field(Field, Type, _), memberchk(Type, [number(_), integer(_)])
+    ->  number_string(Value, V)
+    ;   atom_string(Value, V)
+    ).
 
 recommend_dict(CaseJSON, _{topics: Topics, concepts: Concepts}) :-
     read_case(CaseJSON, Case),
@@ -102,7 +114,9 @@ recommend_dict(CaseJSON, _{topics: Topics, concepts: Concepts}) :-
     append(ProofLists, Proofs),
     shared_concepts(Proofs, Concepts).
 
-why_not_dict(CaseJSON, Topic, Value, Dict) :-
+why_not_dict(CaseJSON, Topic0, Value0, Dict) :-
+    atom_string(Topic, Topic0),
+    atom_string(Value, Value0),
     read_case(CaseJSON, Case),
     why_not(Case, Topic, Value, why_not(Topic, Value, Concluded, Reports)),
     maplist(rule_report_json, Reports, Rules),
@@ -245,7 +259,7 @@ query_dict(_, _, _, _{solutions: [], truncated: false}).
 
 answer_dict(Names, Bindings) :-
     findall([Name, Text],
-            ( member(Name=Value, Names), \+ sub_atom(Name, 0, _, _, '_'),
+            ( member(Name=Value, Names), \+ sub_atom(Name, 0, _, _, '_'), nonvar(Value),
               format(string(Text), "~W", [Value, [quoted(true), portray(true), max_depth(50)]]) ),
             Bindings).
 

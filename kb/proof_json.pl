@@ -1,7 +1,7 @@
 /** <module> Proof terms and conditions as JSON dicts
 
 Converts the proof terms of engine.pl and the conditions of the rule
-language into dicts for json_write_dict/3. The shape of a proof node:
+language into dicts for json_text/2. The shape of a proof node:
 
     {rule, holds, conditions: [Condition]}
     Condition = {condition, holds, test: {op, value},

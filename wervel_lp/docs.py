@@ -153,7 +153,7 @@ def reference() -> str:
     import inspect
     import os
 
-    from . import Explanation, Recommendation, Result, WhyNot, cli, recommend
+    from . import Explanation, Recommendation, Result, WhyNot, cli, recommend, recommend_many
     from .schema import CaseError
 
     old = os.environ.get("COLUMNS")
@@ -170,8 +170,8 @@ def reference() -> str:
             del os.environ["COLUMNS"]
         else:
             os.environ["COLUMNS"] = old
-    lines += ["## Python", "", "```python", "from wervel_lp import recommend, Result, CaseError", "```", ""]
-    for obj in (recommend, Result, Recommendation, Explanation, WhyNot, CaseError):
+    lines += ["## Python", "", "```python", "from wervel_lp import recommend, recommend_many, Result, CaseError", "```", ""]
+    for obj in (recommend, recommend_many, Result, Recommendation, Explanation, WhyNot, CaseError):
         lines += [f"### `{obj.__name__}`", "", inspect.getdoc(obj) or "", ""]
         if inspect.isclass(obj):
             for name, member in vars(obj).items():

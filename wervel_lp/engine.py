@@ -12,6 +12,7 @@ holding JSON that Python has validated; the kb reads it with a JSON parser.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import json
 import os
 import queue
@@ -75,46 +76,95 @@ class Engine:
         self._thread.call(self._boot)
 
     def _boot(self) -> None:
-        from pyswip import Functor, Prolog, Query, Variable  # starts SWI-Prolog on this thread
-        from pyswip.core import PL_cleanup
+        import pyswip.core as swi  # importing pyswip starts SWI-Prolog, here on this thread
 
+        self._swi = swi
+        _declare_text_functions(swi)
         # Clean up on this thread at exit, before pyswip's own handler tries from another.
-        atexit.register(lambda: self._thread.call(PL_cleanup, 0))
-        # pyswip is untyped: its classes are kept as Any.
-        self._functor: Any = Functor
-        self._query: Any = Query
-        self._variable: Any = Variable
+        atexit.register(lambda: self._thread.call(swi.PL_cleanup, 0))
+        self._predicates: dict[tuple[str, int], Any] = {}
         load = self.kb_dir / "load.pl"
         if not load.is_file():
             raise KbError(f"{load}: no such file")
-        Prolog.consult(str(self.kb_dir / "boot.pl"))
+        self._solve("user:consult", str(self.kb_dir / "boot.pl"), arity=1)
         errors = self._solve("boot", str(load))
         if errors:
-            raise KbError("the kb does not load clean:\n" + "\n".join(_text(e) for e in errors))
+            raise KbError("the kb does not load clean:\n" + errors)
 
-    def _solve(self, name: str, *args: str) -> Any:
-        """Run ``name(Args..., Out)`` once and return Out; runs on the engine thread."""
-        out = self._variable()
-        goal = self._functor(name, len(args) + 1)(*args, out)
-        query = self._query(goal)
+    def _solve(self, name: str, *args: str, arity: int | None = None) -> str:
+        """Call ``name(Args..., Out)`` once, Out a text; runs on the engine thread.
+
+        Built on SWI-Prolog's C interface directly (through pyswip's library
+        handle): the arguments are put as UTF-8 strings into term references of
+        a foreign frame, which is discarded afterwards. pyswip's Functor/Query
+        layer is not used: it leaks about 0.5 KB per call.
+        """
+        swi = self._swi
+        with_out = arity is None
+        n: int = len(args) + 1 if arity is None else arity
+        module, _, plain = name.rpartition(":")
+        key = (name, n)
+        if key not in self._predicates:
+            self._predicates[key] = swi._lib.PL_predicate(plain.encode(), n, (module or "user").encode())
+        frame = swi.PL_open_foreign_frame()
         try:
-            if not query.nextSolution():
-                raise KbError(f"{name}/{len(args) + 1} failed")
-            return out.value
+            t0 = swi.PL_new_term_refs(n)
+            for i, arg in enumerate(args):
+                data = arg.encode("utf-8")
+                swi._lib.PL_put_chars(t0 + i, _PL_STRING | _REP_UTF8, len(data), data)
+            flags = swi.PL_Q_NODEBUG | swi.PL_Q_CATCH_EXCEPTION
+            if not swi._lib.PL_call_predicate(None, flags, self._predicates[key], t0):
+                raise KbError(f"{name}/{n} failed")
+            return _get_text(swi, t0 + n - 1) if with_out else ""
         finally:
-            query.closeQuery()
+            swi.PL_discard_foreign_frame(frame)
 
     def call_json(self, name: str, *args: str) -> Any:
         """Call bridge predicate ``name`` and return its decoded JSON answer."""
-        raw = self._thread.call(self._solve, name, *args)
-        answer = json.loads(_text(raw))
+        answer = json.loads(self._thread.call(self._solve, name, *args))
         if isinstance(answer, dict) and "error" in answer:
             raise KbError(f"{name}: {answer['error']}")
         return answer
 
 
-def _text(value: Any) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+# From SWI-Prolog.h
+_PL_STRING, _REP_UTF8, _CVT_TEXT, _BUF_STACK = 6, 0x00100000, 0x00000001 | 0x00000002, 0x00010000
+
+
+def _declare_text_functions(swi: Any) -> None:
+    """Declare the ctypes signatures of the C functions this module calls."""
+    swi._lib.PL_put_chars.argtypes = [ctypes.c_size_t, ctypes.c_int, ctypes.c_size_t, ctypes.c_char_p]
+    swi._lib.PL_put_chars.restype = ctypes.c_int
+    swi._lib.PL_get_nchars.argtypes = [ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t),
+                                       ctypes.POINTER(ctypes.c_char_p), ctypes.c_uint]
+    swi._lib.PL_get_nchars.restype = ctypes.c_int
+    swi._lib.PL_predicate.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    swi._lib.PL_predicate.restype = ctypes.c_void_p
+    swi._lib.PL_call_predicate.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t]
+    swi._lib.PL_call_predicate.restype = ctypes.c_int
+    swi._lib.PL_mark_string_buffers.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
+    swi._lib.PL_mark_string_buffers.restype = None
+    swi._lib.PL_release_string_buffers_from_mark.argtypes = [ctypes.c_void_p]
+    swi._lib.PL_release_string_buffers_from_mark.restype = None
+
+
+def _get_text(swi: Any, term: int) -> str:
+    """The atom or string in ``term`` as Python text.
+
+    The UTF-8 copy lives in SWI-Prolog's string buffers; they are released
+    right after it is copied into Python (PL_STRINGS_MARK/RELEASE in C).
+    """
+    mark = ctypes.c_void_p()
+    swi._lib.PL_mark_string_buffers(ctypes.byref(mark))
+    try:
+        length = ctypes.c_size_t()
+        chars = ctypes.c_char_p()
+        if not swi._lib.PL_get_nchars(term, ctypes.byref(length), ctypes.byref(chars),
+                                      _CVT_TEXT | _REP_UTF8 | _BUF_STACK):
+            raise KbError("the kb answered with something other than text")
+        return ctypes.string_at(chars, length.value).decode("utf-8")
+    finally:
+        swi._lib.PL_release_string_buffers_from_mark(mark)
 
 
 @cache

@@ -6,7 +6,6 @@ clinical is defined in Python.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -129,7 +128,21 @@ class KnowledgeBase:
 
 
 def _case_json(known: Mapping[str, Any]) -> str:
-    return json.dumps(dict(known), sort_keys=True, ensure_ascii=True, allow_nan=False)
+    """The validated case as the bridge reads it: ``field=value`` pairs joined by ``;``.
+
+    Only schema field names and validated values get here: identifiers, enum
+    values, booleans and finite numbers, none of which contains ``=`` or ``;``.
+    """
+    return ";".join(f"{name}={_value_text(known[name])}" for name in sorted(known))
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        text = repr(value)
+        return text.replace("e", ".0e") if "e" in text and "." not in text else text
+    return str(value)
 
 
 @cache
