@@ -170,7 +170,8 @@ def reference() -> str:
             del os.environ["COLUMNS"]
         else:
             os.environ["COLUMNS"] = old
-    lines += ["## Python", "", "```python", "from wervel_lp import recommend, recommend_many, Result, CaseError", "```", ""]
+    lines += ["## Python", "", "```python",
+              "from wervel_lp import recommend, recommend_many, Result, CaseError", "```", ""]
     for obj in (recommend, recommend_many, Result, Recommendation, Explanation, WhyNot, CaseError):
         lines += [f"### `{obj.__name__}`", "", inspect.getdoc(obj) or "", ""]
         if inspect.isclass(obj):
