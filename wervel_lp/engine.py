@@ -4,9 +4,11 @@ This is the only module that touches pyswip. SWI-Prolog is started, the kb
 loaded and every query run on one dedicated thread, because pyswip is not
 thread-safe: callers on any thread submit work and wait for its answer.
 
-Case data never becomes query text. Each call builds the goal as a term
-(``bridge:recommend_json(CaseJSON, Result)``) whose arguments are atoms
-holding JSON that Python has validated; the kb reads it with a JSON parser.
+Case data never becomes query text. Each call is a fixed bridge predicate
+(``recommend_json(CaseText, Result)``) called through SWI-Prolog's C
+interface; its arguments are Prolog strings: for a case, the ``field=value``
+text of a case Python has validated, which the kb splits, never reads as
+Prolog. The answer is one JSON text.
 """
 
 from __future__ import annotations

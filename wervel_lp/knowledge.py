@@ -92,7 +92,7 @@ class KnowledgeBase:
         whose concept nodes refer to ``concepts``, where each concept's rule
         proofs are given once.
         """
-        answer: dict[str, Any] = self.engine.call_json("recommend_json", _case_json(known))
+        answer: dict[str, Any] = self.engine.call_json("recommend_json", _case_text(known))
         return answer
 
     def rule_statuses(self, known: Mapping[str, Any]) -> dict[str, bool | None]:
@@ -103,7 +103,7 @@ class KnowledgeBase:
     def statuses_and_decisions(
             self, known: Mapping[str, Any]) -> tuple[dict[str, bool | None], set[tuple[str, str]]]:
         """Rule statuses and decided (topic, value) pairs, advice included, without proofs."""
-        answer = self.engine.call_json("rule_statuses_json", _case_json(known))
+        answer = self.engine.call_json("rule_statuses_json", _case_text(known))
         return answer["rules"], {(t, v) for t, v in answer["decided"]}
 
     def query(self, goal: str, seconds: float = 5.0, max_solutions: int = 100) -> dict[str, Any]:
@@ -123,11 +123,11 @@ class KnowledgeBase:
         """Full proofs of the rules concluding ``topic = value`` for ``known``."""
         self.check_topic_value(topic, value)
         answer: dict[str, Any] = self.engine.call_json(
-            "why_not_json", _case_json(known), topic, value)
+            "why_not_json", _case_text(known), topic, value)
         return answer
 
 
-def _case_json(known: Mapping[str, Any]) -> str:
+def _case_text(known: Mapping[str, Any]) -> str:
     """The validated case as the bridge reads it: ``field=value`` pairs joined by ``;``.
 
     Only schema field names and validated values get here: identifiers, enum
