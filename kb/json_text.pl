@@ -40,11 +40,17 @@ write_text(T) :-
     (   plain(T) -> write(T) ; forall(sub_atom(T, _, 1, _, C), write_char(C)) ),
     put_char('"').
 
-%  No quote, backslash or control character: written as it is.
+%  No quote, backslash or control character: written as it is. One C-level
+%  split over the characters that need escaping decides it.
+%  (NUL cannot be in the separator set, which C reads up to its first NUL.)
 plain(T) :-
-    \+ sub_atom(T, _, _, _, '"'),
-    \+ sub_atom(T, _, _, _, '\\'),
-    \+ ( sub_atom(T, _, 1, _, C), char_code(C, X), X < 32 ).
+    escaped_chars(Chars),
+    split_string(T, Chars, "", [_]),
+    \+ sub_atom(T, _, _, _, '\0\').
+
+:- dynamic escaped_chars/1.
+:- initialization(( numlist(1, 31, Codes0), append(Codes0, [0'", 0'\\], Codes),
+                    string_codes(S, Codes), assertz(escaped_chars(S)) ), now).
 
 write_char('"') :- !, write('\\"').
 write_char('\\') :- !, write('\\\\').
