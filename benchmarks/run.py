@@ -60,8 +60,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=2000, help="generated cases for the warm timings")
     args = parser.parse_args()
     kb = knowledge_base()
-    cases = EXAMPLES + list(random_cases(kb.schema, field_values(Solver(
-        kb.engine.call_json("asp_program_json")["program"])), args.cases, seed=3))
+    cases = EXAMPLES + list(random_cases(kb.schema, field_values(Solver.for_kb(kb)), args.cases, seed=3))
     for case in cases[:50]:
         recommend(case).to_json()
 

@@ -220,7 +220,6 @@ resolution_json(Resolution, _{topic: T, status: Status, values: Values, winners:
             WJ),
     maplist(warning_json, Warnings, XJ).
 
-fires(r(_, _, true, _)).
 
 warning_json(warning(_, Winner, WinValue, Rule, Value, PId, Fields),
              _{rule: Rule, value: Value, instead_of: _{rule: Winner, value: WinValue},

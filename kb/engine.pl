@@ -39,7 +39,8 @@ Proof terms:
             why_not/4,               % +Case, +Topic, +Value, -Report
             proof_unknown_fields/2,  % +Proof, -Fields
             open_fields/2,           % +Resolution, -Fields
-            proof_status/2           % +Proof, -Status
+            proof_status/2,          % +Proof, -Status
+            fires/1                  % +Result
           ]).
 :- use_module(library(assoc)).
 :- use_module(library(apply)).
@@ -177,28 +178,31 @@ proof_status(decided(_, _, S, _, _), S).
 %  the topic when it is undetermined; see open_fields/2).
 resolve(T, Results, resolution(T, Status, Values, Winners, Results, OpenUnknown, Warnings)) :-
     include(fires, Results, Firing),
-    exclude(beaten_by_any(T, Firing), Firing, WinnerResults),
+    exclude(beaten_by_any(Firing), Firing, WinnerResults),
     findall(Id, member(r(Id, _, _, _), WinnerResults), Winners),
     findall(V, member(r(_, V, _, _), WinnerResults), Vs0),
     sort(Vs0, Values),
     topic(T, Policy, _),
-    exclude(defeated(T, Firing), Results, Open),
+    exclude(defeated(Firing), Results, Open),
     include(unknown_result, Open, OpenUnknown),
     resolution_status(Policy, Values, OpenUnknown, Status),
     findall(W, resolution_warning(T, WinnerResults, OpenUnknown, W), Warnings).
 
+%! fires(+Result) is semidet.
+%
+%  Result `r(Id, Value, Status, Proof)` of a topic rule fired (Status true).
 fires(r(_, _, true, _)).
 unknown_result(r(_, _, unknown, _)).
 
-beaten_by_any(_, Firing, r(Id, _, _, _)) :-
+beaten_by_any(Firing, r(Id, _, _, _)) :-
     beaters(Id, Winners),
     member(W, Winners),
     memberchk(r(W, _, true, _), Firing), !.
 
 %  A rule is defeated when it cannot win in any completion of the case:
 %  its conditions are false, or a firing rule beats it.
-defeated(_, _, r(_, _, false, _)) :- !.
-defeated(T, Firing, R) :- beaten_by_any(T, Firing, R).
+defeated(_, r(_, _, false, _)) :- !.
+defeated(Firing, R) :- beaten_by_any(Firing, R).
 
 resolution_status(_, [], [], not_applicable) :- !.
 resolution_status(_, [], _, undetermined) :- !.
@@ -231,10 +235,10 @@ resolution_warning(T, WinnerResults, OpenUnknown,
 %  defeated (or there is none), and unknown otherwise.
 decided_status(resolution(_, Status, Values, _, _, _, _), V, true) :-
     Status == decided, memberchk(V, Values), !.
-decided_status(resolution(T, _, _, _, Results, _, _), V, false) :-
+decided_status(resolution(_, _, _, _, Results, _, _), V, false) :-
     include(fires, Results, Firing),
     forall(member(r(Id, V, S, P), Results),
-           defeated(T, Firing, r(Id, V, S, P))), !.
+           defeated(Firing, r(Id, V, S, P))), !.
 decided_status(_, _, unknown).
 
 %! proof_unknown_fields(+Proof, -Fields:list) is det.

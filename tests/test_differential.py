@@ -17,7 +17,7 @@ EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.json"))
 
 @pytest.fixture(scope="module")
 def solver(kb):
-    return Solver(kb.engine.call_json("asp_program_json")["program"])
+    return Solver.for_kb(kb)
 
 
 def prolog_view(kb, case):

@@ -106,7 +106,7 @@ def sample_cases(n):
     from generate import field_values, random_cases
 
     from wervel_lp.checker import Solver
-    solver = Solver(knowledge_base().engine.call_json("asp_program_json")["program"])
+    solver = Solver.for_kb(knowledge_base())
     return list(random_cases(SCHEMA, field_values(solver), n, seed=5))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
@@ -54,7 +54,6 @@ class CheckReport:
     classes: int
     seconds: float
     solves: int
-    program: str = field(repr=False)
 
     @property
     def unacknowledged(self) -> tuple[Anomaly, ...]:
@@ -91,6 +90,11 @@ class Solver:
         for f, d in self.facts("dom", 2):
             if d.type == clingo.SymbolType.Number:
                 self.minimum[str(f)] = min(d.number, self.minimum.get(str(f), d.number))
+
+    @classmethod
+    def for_kb(cls, kb: KnowledgeBase) -> Solver:
+        """The solver for the ASP translation of ``kb``."""
+        return cls(kb.engine.call_json("asp_program_json")["program"])
 
     def _log(self, code: clingo.MessageCode, message: str) -> None:
         if code == clingo.MessageCode.AtomUndefined:
@@ -146,8 +150,7 @@ def optimal_model(ctl: clingo.Control,
 def check(kb: KnowledgeBase) -> CheckReport:
     """Run every check over the whole input domain of ``kb``."""
     start = time.perf_counter()
-    program = kb.engine.call_json("asp_program_json")["program"]
-    solver = Solver(program)
+    solver = Solver.for_kb(kb)
     register = {(a["kind"], a["subject"]): a for a in kb.metadata["acknowledged"]}
     found: list[Anomaly] = []
 
@@ -186,13 +189,13 @@ def check(kb: KnowledgeBase) -> CheckReport:
                      and (r.topic, r.value, r.concept) == (rule.topic, rule.value, rule.concept)]
             report("redundant", rule.id, rule.topic, [rule.id, *twins], None)
     return CheckReport(anomalies=tuple(found), rules=len(kb.rules), classes=_classes(solver),
-                       seconds=time.perf_counter() - start, solves=solver.solves, program=program)
+                       seconds=time.perf_counter() - start, solves=solver.solves)
 
 
 def minimal_case(kb: KnowledgeBase, topic: str, value: str) -> dict[str, Any] | None:
     """A case with the fewest known findings on which ``value`` is decided on ``topic``."""
     kb.check_topic_value(topic, value)
-    solver = Solver(kb.engine.call_json("asp_program_json")["program"])
+    solver = Solver.for_kb(kb)
     model = solver.example(_target("decision", topic, value))
     return None if model is None else example_case(model)
 
