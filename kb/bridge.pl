@@ -17,7 +17,6 @@ is one JSON text (json_text.pl); every error is caught and returned as
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
-:- use_module(library(assoc)).
 :- use_module(library(pairs)).
 :- use_module(library(sandbox)).
 :- use_module(library(time)).
@@ -31,6 +30,11 @@ is one JSON text (json_text.pl); every error is caught and returned as
 :- use_module(anomalies).
 :- use_module(coverage).
 
+%  The evaluator and the static JSON parts are compiled as the bridge loads,
+%  before callers on several threads can ask for them at once. A kb that
+%  cannot compile (a cycle) is reported by validate_kb/0 instead.
+:- initialization(catch(( engine:ensure_evaluator, proof_json:ensure_parts ), _, true)).
+
 %! kb_metadata_json(-JSON:string) is det.
 %
 %  JSON describes the kb: schema, contradictions, topics, concepts,
@@ -38,11 +42,17 @@ is one JSON text (json_text.pl); every error is caught and returned as
 kb_metadata_json(JSON) :-
     guarded(kb_metadata, JSON).
 
-%! recommend_json(+CaseJSON:text, -JSON:string) is det.
+%! recommend_json(+CaseText:text, -JSON:string) is det.
 %
-%  JSON holds, per topic, its resolution for the validated case CaseJSON.
-recommend_json(CaseJSON, JSON) :-
-    guarded(recommend_dict(CaseJSON), JSON).
+%  JSON is the result object (decisions, recommendations with their
+%  proofs, undetermined, warnings) for the validated case CaseText.
+recommend_json(CaseText, JSON) :-
+    guarded(recommend_text(CaseText), JSON).
+
+recommend_text(CaseText, JSON) :-
+    read_case(CaseText, Case),
+    evaluate(Case, Env),
+    result_json(Env, JSON).
 
 %! rule_statuses_json(+CaseJSON:text, -JSON:string) is det.
 %
@@ -55,7 +65,7 @@ rule_statuses_json(CaseJSON, JSON) :-
 rule_statuses(CaseJSON, _{rules: Rules, decided: Decided}) :-
     read_case(CaseJSON, Case),
     evaluate(Case, Env),
-    assoc_to_values(Env, Nodes),
+    Env =.. [_|Nodes],
     findall(Id-H, ( member(Node, Nodes), node_rule_status(Node, Id, S), holds_json(S, H) ), Pairs),
     dict_pairs(Rules, _, Pairs),
     findall([T, V], ( topic_resolution(Env, T, resolution(_, decided, Vs, _, _, _, _)),
@@ -73,14 +83,15 @@ holds_json(unknown, null).
 %  JSON reports, for each rule that concludes Value on Topic, its full proof
 %  and the firing rules that beat it.
 why_not_json(CaseJSON, Topic, Value, JSON) :-
-    guarded(why_not_dict(CaseJSON, Topic, Value), JSON).
+    guarded(why_not_text(CaseJSON, Topic, Value), JSON).
 
+%  Goal gives a dict for json_text/2, or JSON text already written.
 :- meta_predicate guarded(1, -).
 guarded(Goal, JSON) :-
-    catch(( call(Goal, Dict) -> true ; Dict = _{error: "goal failed"} ),
+    catch(( call(Goal, Answer) -> true ; Answer = _{error: "goal failed"} ),
           E,
-          ( message_to_codes(E, Msg), Dict = _{error: Msg} )),
-    json_text(Dict, JSON).
+          ( message_to_codes(E, Msg), Answer = _{error: Msg} )),
+    (   string(Answer) -> JSON = Answer ; json_text(Answer, JSON) ).
 
 message_to_codes(E, Msg) :-
     message_to_codes(E, [], Codes) -> string_codes(Msg, Codes)
@@ -92,42 +103,31 @@ message_to_codes(E, _, Codes) :-
 
 %  CaseText is "field=value;..." with values true, false, an enum value
 %  or a number, as Python writes them for a validated case.
+read_case("", Case) :- !,
+    case_from_pairs([], Case).
 read_case(CaseText, Case) :-
-    split_string(CaseText, ";", "", Parts),
-    exclude(==(""), Parts, Assignments),
-    maplist(finding_pair, Assignments, Pairs),
+    split_string(CaseText, ";=", "", Parts),
+    finding_pairs(Parts, Pairs),
     case_from_pairs(Pairs, Case).
 
-finding_pair(Assignment, Field-Value) :-
-    split_string(Assignment, "=", "", [F, V]),
+finding_pairs([], []).
+finding_pairs([F, V|Parts], [Field-Value|Pairs]) :-
     atom_string(Field, F),
-    (   field(Field, Type, _), memberchk(Type, [number(_), integer(_)])
+    (   field(Field, Type, _), numeric_type(Type)
     ->  number_string(Value, V)
     ;   atom_string(Value, V)
-    ).
+    ),
+    finding_pairs(Parts, Pairs).
 
-recommend_dict(CaseJSON, _{topics: Topics, concepts: Concepts}) :-
-    read_case(CaseJSON, Case),
-    evaluate(Case, Env),
-    findall(TJ-Ps, ( topic_resolution(Env, _, R), resolution_json(R, TJ, Ps) ), Pairs),
-    pairs_keys_values(Pairs, Topics, ProofLists),
-    append(ProofLists, Proofs),
-    shared_concepts(Proofs, Concepts).
+numeric_type(number(_)).
+numeric_type(integer(_)).
 
-why_not_dict(CaseJSON, Topic0, Value0, Dict) :-
+why_not_text(CaseJSON, Topic0, Value0, JSON) :-
     atom_string(Topic, Topic0),
     atom_string(Value, Value0),
     read_case(CaseJSON, Case),
-    why_not(Case, Topic, Value, why_not(Topic, Value, Concluded, Reports)),
-    maplist(rule_report_json, Reports, Rules),
-    Dict = _{topic: Topic, value: Value, concluded: Concluded, rules: Rules}.
-
-rule_report_json(rule_report(Proof, Beaten), _{proof: PJ, beaten_by: BJ}) :-
-    proof_json(full, Proof, PJ),
-    maplist(beaten_json, Beaten, BJ).
-
-beaten_json(beaten(W, V, PId, Proof), _{rule: W, value: V, priority: PId, proof: PJ}) :-
-    proof_json(full, Proof, PJ).
+    why_not(Case, Topic, Value, Report),
+    why_not_json_text(Report, JSON).
 
 kb_metadata(_{fields: Fields, contradictions: Contradictions, topics: Topics,
               concepts: Concepts, sections: Sections, rules: Rules,
@@ -201,29 +201,6 @@ rule_json(_{id: Id, conclusion: CJ, conditions: Cond, section: S, strength: St,
     ;   Src = null
     ).
 
-conclusion_json(concept(C), _{concept: C}).
-conclusion_json(T = V, _{topic: T, value: V}).
-
-resolution_json(Resolution, _{topic: T, status: Status, values: Values, winners: WJ,
-                              missing: Missing, warnings: XJ}, WinnerProofs) :-
-    Resolution = resolution(T, Status, Values, Winners, Results, _, Warnings),
-    (   Status == undetermined -> open_fields(Resolution, Missing) ; Missing = [] ),
-    include(fires, Results, Firing),
-    findall(P, ( member(Id, Winners), memberchk(r(Id, _, _, P), Results) ), WinnerProofs),
-    findall(_{rule: Id, value: V, proof: PJ, overrides: OJ},
-            ( member(Id, Winners),
-              memberchk(r(Id, V, _, P), Results),
-              proof_json(shared, P, PJ),
-              findall(_{rule: L, value: LV, priority: PId},
-                      ( member(r(L, LV, true, _), Firing), beats(T, Id, L, PId) ),
-                      OJ) ),
-            WJ),
-    maplist(warning_json, Warnings, XJ).
-
-
-warning_json(warning(_, Winner, WinValue, Rule, Value, PId, Fields),
-             _{rule: Rule, value: Value, instead_of: _{rule: Winner, value: WinValue},
-               priority: PId, unknown_fields: Fields}).
 
 %! asp_program_json(-JSON:string) is det.
 %
@@ -240,6 +217,13 @@ asp_program_json(JSON) :-
 %  order of the query's variables), or `{error: Text}`.
 query_json(GoalText, Seconds, Max, JSON) :-
     guarded(query_dict(GoalText, Seconds, Max), JSON).
+
+%  The kb's own compilation steps rebuild tables from the rule store and
+%  nothing else; the sandbox need not look into them (it would refuse
+%  their assertz of clauses with a body).
+:- multifile sandbox:safe_primitive/1.
+sandbox:safe_primitive(engine:ensure_evaluator).
+sandbox:safe_primitive(proof_json:ensure_parts).
 
 query_dict(GoalText, Seconds0, Max0, _{solutions: Solutions, truncated: Truncated}) :-
     number_text(Seconds0, Seconds),

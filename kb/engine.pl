@@ -33,16 +33,17 @@ Proof terms:
           [ case_from_pairs/2,       % +Pairs, -Case
             evaluate/2,              % +Case, -Env
             topic_resolution/3,      % +Env, ?Topic, -Resolution
+            topic_resolutions/2,     % +Env, -Pairs
             recommend/2,             % +Case, -Decisions
             decision/3,              % +Case, ?Topic, ?Value
             explain/3,               % +Case, +Topic, -Proofs
             why_not/4,               % +Case, +Topic, +Value, -Report
             proof_unknown_fields/2,  % +Proof, -Fields
             open_fields/2,           % +Resolution, -Fields
+            open_fields/3,           % +Resolution, +Memo, -Fields
             proof_status/2,          % +Proof, -Status
             fires/1                  % +Result
           ]).
-:- use_module(library(assoc)).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
@@ -75,81 +76,143 @@ pair_kv(Pair, _, _) :- type_error(field_value_pair, Pair).
 %! evaluate(+Case:dict, -Env) is det.
 %
 %  Env holds the evaluation of every concept and the resolution of every
-%  topic for Case.
+%  topic for Case: `env(Node1, ...)`, one argument per node of node_order/1
+%  (see node_index/2).
 evaluate(Case, Env) :-
-    nodes(Nodes),
-    empty_assoc(Env0),
-    foldl(eval_node_(Case), Nodes, Env0, Env).
+    ensure_evaluator,
+    evaluator(Case, Env).
 
-eval_node_(Case, Node, Env0, Env) :-
-    eval_node(Node, Case, Env0, Env).
+:- dynamic evaluator/2, evaluator_stamp/1, node_index/2, topic_indexes/1.
 
-nodes(Nodes) :-
-    node_order(Nodes).
+%  The rules are compiled into one clause, evaluator(Case, Env) :- Goals,
+%  the partial evaluation of eval_cond/5 for every rule: each condition
+%  becomes its test, and a reference to a concept or a decision becomes the
+%  variable that holds it. It is rebuilt whenever the rule store changes.
+ensure_evaluator :-
+    kb_stamp(Stamp),
+    (   evaluator_stamp(Stamp)
+    ->  true
+    ;   with_mutex(wervel_lp_compile,
+                   ( evaluator_stamp(Stamp) -> true ; compile_evaluator(Stamp) ))
+    ).
 
-eval_node(concept(C), Case, Env0, Env) :-
-    node_rules(concept(C), Rules),
-    maplist(eval_concept_rule(Case, Env0), Rules, Proofs),
-    maplist(proof_status, Proofs, Ss),
-    kleene_or(Ss, S),
-    put_assoc(concept(C), Env0, concept(C, S, Proofs), Env).
-eval_node(topic(T), Case, Env0, Env) :-
-    node_rules(topic(T), Rules),
-    maplist(eval_topic_rule(Case, Env0), Rules, Results),
-    resolve(T, Results, Resolution),
-    put_assoc(topic(T), Env0, Resolution, Env).
+compile_evaluator(Stamp) :-
+    node_order(Nodes),
+    maplist(node_slot, Nodes, Slots),
+    pairs_keys_values(Map, Nodes, Slots),
+    phrase(node_goals(Nodes, Case, Map, _), GoalList),
+    goals_conj(GoalList, Goals),
+    Env =.. [env|Slots],
+    retractall(evaluator(_, _)),
+    retractall(node_index(_, _)),
+    retractall(evaluator_stamp(_)),
+    retractall(topic_indexes(_)),
+    assertz((evaluator(Case, Env) :- Goals)),
+    forall(nth1(I, Nodes, Node), assertz(node_index(Node, I))),
+    findall(T-I, ( topic(T, _, _), nth1(I, Nodes, topic(T)) ), TopicIndexes),
+    assertz(topic_indexes(TopicIndexes)),
+    assertz(evaluator_stamp(Stamp)).
 
-eval_concept_rule(Case, Env, r(Id, _, Conds), rule(Id, S, P)) :-
-    eval_cond(Conds, Case, Env, S, P).
+node_slot(concept(C), concept(C, _, _)).
+node_slot(topic(_), _Resolution).
 
-eval_topic_rule(Case, Env, r(Id, V, Conds), r(Id, V, S, rule(Id, S, P))) :-
-    eval_cond(Conds, Case, Env, S, P).
+goals_conj([], true).
+goals_conj([G], G) :- !.
+goals_conj([G|Gs], (G, Conj)) :- goals_conj(Gs, Conj).
+
+%  The goals evaluate the nodes in order, so that each is bound before use.
+%  Map holds the slot of every node and the proof of every finding tested
+%  so far: a finding that several rules test is tested once.
+node_goals([], _, Map, Map) --> [].
+node_goals([Node|Nodes], Case, Map0, Map) -->
+    { memberchk(Node-Slot, Map0), node_rules(Node, Rules) },
+    rule_goals(Rules, Case, Results, Map0, Map1),
+    node_result(Node, Slot, Results),
+    node_goals(Nodes, Case, Map1, Map).
+
+rule_goals([], _, [], Map, Map) --> [].
+rule_goals([r(Id, V, Conds)|Rules], Case, [r(Id, V, S, rule(Id, S, P))|Results], Map0, Map) -->
+    compile_cond(Conds, Case, S, P, Map0, Map1),
+    rule_goals(Rules, Case, Results, Map1, Map).
+
+node_result(concept(_), concept(_, S, Proofs), Results) -->
+    { maplist([r(_, _, RS, RP), RS, RP]>>true, Results, Ss, Proofs) },
+    kleene(or, Ss, S).
+node_result(topic(T), Resolution, Results) -->
+    { topic(T, Policy, _),
+      maplist([r(Id, _, _, _), Ws]>>beaters(Id, Ws), Results, Beaters) },
+    [resolve(T, Policy, Results, Beaters, Resolution)].
+
+%  One status needs no connective: it is the same variable.
+kleene(_, [S0], S) --> !, { S = S0 }.
+kleene(and, Ss, S) --> [kleene_and(Ss, S)].
+kleene(or, Ss, S) --> [kleene_or(Ss, S)].
 
 %! eval_cond(+Condition, +Case, +Env, -Status, -Proof) is det.
-eval_cond(all(Cs), Case, Env, S, all(S, Ps)) :- !,
-    eval_conds(Cs, Case, Env, Ss, Ps),
-    kleene_and(Ss, S).
-eval_cond(any(Cs), Case, Env, S, any(S, Ps)) :- !,
-    eval_conds(Cs, Case, Env, Ss, Ps),
-    kleene_or(Ss, S).
-eval_cond(not(C), Case, Env, S, not(S, P)) :- !,
-    eval_cond(C, Case, Env, S0, P),
-    kleene_not(S0, S).
-eval_cond(decided(T, V), _, Env, S, decided(T, V, S, Winners, Open)) :- !,
-    get_assoc(topic(T), Env, Resolution),
-    decided_status(Resolution, V, S),
-    Resolution = resolution(T, _, _, Winners, _, Open, _).
-eval_cond(C, Case, _, S, finding(C, S, F, Value)) :-
-    finding_test(C, F, Op, Arg), !,
-    (   get_dict(F, Case, Value)
-    ->  ( test(Op, Value, Arg) -> S = true ; S = false )
-    ;   Value = null, S = unknown
+%
+%  Evaluates any Condition of the rule language on Case, reading the
+%  concepts and decisions it refers to from Env (see evaluate/2).
+eval_cond(Cond, Case, Env, S, P) :-
+    findall(Node-Slot, ( node_index(Node, I), arg(I, Env, Slot) ), Map),
+    phrase(compile_cond(Cond, Case, S, P, Map, _), GoalList),
+    goals_conj(GoalList, Goal),
+    call(Goal).
+
+%! compile_cond(+Condition, ?Case, -Status, -Proof, +Map0, -Map)// is det.
+%
+%  The goals that compute the Status and Proof of Condition on Case (the
+%  partial evaluation of the meta-interpreter for Condition). Map gives
+%  the term (concept/3) or resolution of every node Condition may refer
+%  to, and the proofs of the findings tested before.
+compile_cond(all(Cs), Case, S, all(S, Ps), Map0, Map) --> !,
+    compile_conds(Cs, Case, Ss, Ps, Map0, Map),
+    kleene(and, Ss, S).
+compile_cond(any(Cs), Case, S, any(S, Ps), Map0, Map) --> !,
+    compile_conds(Cs, Case, Ss, Ps, Map0, Map),
+    kleene(or, Ss, S).
+compile_cond(not(C), Case, S, not(S, P), Map0, Map) --> !,
+    compile_cond(C, Case, S0, P, Map0, Map),
+    [kleene_not(S0, S)].
+compile_cond(decided(T, V), _, S, decided(T, V, S, Winners, Open), Map, Map) --> !,
+    { memberchk(topic(T)-R, Map),
+      R = resolution(T, _, _, Winners, _, Open, _) },
+    [decided_status(R, V, S)].
+compile_cond(C, Case, S, P, Map0, Map) -->
+    { finding_test(C, F, Op, Arg) }, !,
+    (   { memberchk(finding(C)-P, Map0) }
+    ->  { P = finding(_, S, _, _), Map = Map0 }
+    ;   { P = finding(C, S, F, X), Map = [finding(C)-P|Map0], test_goal(Op, X, Arg, Test) },
+        [( get_dict(F, Case, X) -> ( Test -> S = true ; S = false ) ; X = null, S = unknown )]
     ).
-eval_cond(C, _, Env, S, P) :-
-    get_assoc(concept(C), Env, P),
-    P = concept(_, S, _).
+compile_cond(C, _, S, P, Map, Map) -->
+    { memberchk(concept(C)-P, Map),
+      P = concept(_, S, _) }.
 
-eval_conds([], _, _, [], []).
-eval_conds([C|Cs], Case, Env, [S|Ss], [P|Ps]) :-
-    eval_cond(C, Case, Env, S, P),
-    eval_conds(Cs, Case, Env, Ss, Ps).
+compile_conds([], _, [], [], Map, Map) --> [].
+compile_conds([C|Cs], Case, [S|Ss], [P|Ps], Map0, Map) -->
+    compile_cond(C, Case, S, P, Map0, Map1),
+    compile_conds(Cs, Case, Ss, Ps, Map1, Map).
 
-test(=, X, V) :- X == V.
-test(in, X, Vs) :- memberchk(X, Vs).
-test(<, X, N) :- X < N.
-test(=<, X, N) :- X =< N.
-test(>, X, N) :- X > N.
-test(>=, X, N) :- X >= N.
+test_goal(=, X, V, X == V).
+test_goal(in, X, Vs, memberchk(X, Vs)).
+test_goal(<, X, N, X < N).
+test_goal(=<, X, N, X =< N).
+test_goal(>, X, N, X > N).
+test_goal(>=, X, N, X >= N).
 
-kleene_and(Ss, S) :-
-    (   memberchk(false, Ss) -> S = false
-    ;   memberchk(unknown, Ss) -> S = unknown
-    ;   S = true
+kleene_and(Ss, S) :- kleene_and(Ss, true, S).
+kleene_and([], S, S).
+kleene_and([S0|Ss], S1, S) :-
+    (   S0 == false -> S = false
+    ;   S0 == unknown -> kleene_and(Ss, unknown, S)
+    ;   kleene_and(Ss, S1, S)
     ).
-kleene_or(Ss, S) :-
-    (   memberchk(true, Ss) -> S = true
-    ;   memberchk(unknown, Ss) -> S = unknown
-    ;   S = false
+kleene_or(Ss, S) :- kleene_or(Ss, false, S).
+kleene_or([], S, S).
+kleene_or([S0|Ss], S1, S) :-
+    (   S0 == true -> S = true
+    ;   S0 == unknown -> kleene_or(Ss, unknown, S)
+    ;   kleene_or(Ss, S1, S)
     ).
 kleene_not(true, false).
 kleene_not(false, true).
@@ -170,39 +233,47 @@ proof_status(decided(_, _, S, _, _), S).
                  *          RESOLUTION          *
                  *******************************/
 
-%! resolve(+Topic, +Results, -Resolution) is det.
+%! resolve(+Topic, +Policy, +Results, +Beaters, -Resolution) is det.
 %
 %  Resolution is `resolution(Topic, Status, Values, WinnerIds, Results,
 %  Open, Warnings)`, where Results are `r(Id, Value, Status, Proof)` and
 %  Open are the undefeated results with unknown conditions (what blocks
-%  the topic when it is undetermined; see open_fields/2).
-resolve(T, Results, resolution(T, Status, Values, Winners, Results, OpenUnknown, Warnings)) :-
-    include(fires, Results, Firing),
-    exclude(beaten_by_any(Firing), Firing, WinnerResults),
-    findall(Id, member(r(Id, _, _, _), WinnerResults), Winners),
-    findall(V, member(r(_, V, _, _), WinnerResults), Vs0),
+%  the topic when it is undetermined; see open_fields/2). Beaters lists,
+%  per result, the rules that beat it (a constant of the evaluator).
+resolve(T, Policy, Results, Beaters,
+        resolution(T, Status, Values, Winners, Results, Open, Warnings)) :-
+    undefeated(Results, Beaters, Results, WinnerResults, Open),
+    result_ids_values(WinnerResults, Winners, Vs0),
     sort(Vs0, Values),
-    topic(T, Policy, _),
-    exclude(defeated(Firing), Results, Open),
-    include(unknown_result, Open, OpenUnknown),
-    resolution_status(Policy, Values, OpenUnknown, Status),
-    findall(W, resolution_warning(T, WinnerResults, OpenUnknown, W), Warnings).
+    resolution_status(Policy, Values, Open, Status),
+    (   Open == [] -> Warnings = []
+    ;   findall(W, resolution_warning(T, WinnerResults, Open, W), Warnings)
+    ).
+
+%  WinnerResults fired and no firing rule beats them; Open have unknown
+%  conditions and no firing rule beats them.
+undefeated([], [], _, [], []).
+undefeated([R|Rs], [Ws|Wss], All, Winners, Open) :-
+    R = r(_, _, S, _),
+    (   S == false -> Winners = Winners1, Open = Open1
+    ;   beaten(Ws, All) -> Winners = Winners1, Open = Open1
+    ;   S == true -> Winners = [R|Winners1], Open = Open1
+    ;   Winners = Winners1, Open = [R|Open1]
+    ),
+    undefeated(Rs, Wss, All, Winners1, Open1).
+
+beaten(Ws, Results) :-
+    member(W, Ws),
+    memberchk(r(W, _, true, _), Results), !.
+
+result_ids_values([], [], []).
+result_ids_values([r(Id, V, _, _)|Rs], [Id|Ids], [V|Vs]) :-
+    result_ids_values(Rs, Ids, Vs).
 
 %! fires(+Result) is semidet.
 %
 %  Result `r(Id, Value, Status, Proof)` of a topic rule fired (Status true).
 fires(r(_, _, true, _)).
-unknown_result(r(_, _, unknown, _)).
-
-beaten_by_any(Firing, r(Id, _, _, _)) :-
-    beaters(Id, Winners),
-    member(W, Winners),
-    memberchk(r(W, _, true, _), Firing), !.
-
-%  A rule is defeated when it cannot win in any completion of the case:
-%  its conditions are false, or a firing rule beats it.
-defeated(_, r(_, _, false, _)) :- !.
-defeated(Firing, R) :- beaten_by_any(Firing, R).
 
 resolution_status(_, [], [], not_applicable) :- !.
 resolution_status(_, [], _, undetermined) :- !.
@@ -213,15 +284,16 @@ resolution_status(_, _, _, conflict).
 %! open_fields(+Resolution, -Fields:list) is det.
 %
 %  Fields are the unknown findings that keep the rules of Resolution open.
-open_fields(resolution(_, _, _, _, _, Open, _), Fields) :-
-    results_unknown_fields(Open, Fields).
+open_fields(Resolution, Fields) :-
+    open_fields(Resolution, memo([]), Fields).
 
-results_unknown_fields(Results, Fields) :-
-    findall(F, ( member(r(_, _, _, P), Results),
-                 proof_unknown_fields(P, Fs),
-                 member(F, Fs) ),
-            Fs0),
-    sort(Fs0, Fields).
+%! open_fields(+Resolution, +Memo, -Fields:list) is det.
+%
+%  As open_fields/2; Memo (`memo([])` at first) keeps the unknown fields
+%  of every concept met, for later calls on the same evaluation.
+open_fields(resolution(_, _, _, _, _, Open, _), Memo, Fields) :-
+    foldl(result_unknown_fields(Memo), Open, Fs, []),
+    sort(Fs, Fields).
 
 resolution_warning(T, WinnerResults, OpenUnknown,
                    warning(T, Winner, WinValue, Rule, Value, PriorityId, Fields)) :-
@@ -232,36 +304,49 @@ resolution_warning(T, WinnerResults, OpenUnknown,
     proof_unknown_fields(Proof, Fields).
 
 %  decided(T, V) is true when V won, false when every rule concluding V is
-%  defeated (or there is none), and unknown otherwise.
-decided_status(resolution(_, Status, Values, _, _, _, _), V, true) :-
-    Status == decided, memberchk(V, Values), !.
-decided_status(resolution(_, _, _, _, Results, _, _), V, false) :-
-    include(fires, Results, Firing),
-    forall(member(r(Id, V, S, P), Results),
-           defeated(Firing, r(Id, V, S, P))), !.
-decided_status(_, _, unknown).
+%  defeated (its conditions are false or a firing rule beats it; or there
+%  is no such rule), and unknown otherwise: an undefeated rule concluding
+%  V is a winner or open.
+decided_status(resolution(_, Status, Values, _, _, Open, _), V, S) :-
+    (   memberchk(V, Values) -> ( Status == decided -> S = true ; S = unknown )
+    ;   memberchk(r(_, V, _, _), Open) -> S = unknown
+    ;   S = false
+    ).
 
 %! proof_unknown_fields(+Proof, -Fields:list) is det.
 %
 %  Fields are the absent findings that make Proof unknown: changing any of
 %  them may change its status. Empty for a true or false proof.
 proof_unknown_fields(Proof, Fields) :-
-    findall(F, unknown_field(Proof, F), Fs),
+    unknown_fields(memo([]), Proof, Fs, []),
     sort(Fs, Fields).
 
-unknown_field(P, F) :-
-    proof_status(P, unknown),
-    unknown_field_(P, F).
+%  A difference list of the unknown findings under the unknown nodes.
+unknown_fields(Memo, P, Fs0, Fs) :-
+    (   proof_status(P, unknown)
+    ->  unknown_fields_(P, Memo, Fs0, Fs)
+    ;   Fs0 = Fs
+    ).
 
-unknown_field_(finding(_, _, F, _), F).
-unknown_field_(rule(_, _, P), F) :- unknown_field(P, F).
-unknown_field_(all(_, Ps), F) :- member(P, Ps), unknown_field(P, F).
-unknown_field_(any(_, Ps), F) :- member(P, Ps), unknown_field(P, F).
-unknown_field_(not(_, P), F) :- unknown_field(P, F).
-unknown_field_(concept(_, _, Ps), F) :- member(P, Ps), unknown_field(P, F).
-unknown_field_(decided(_, _, _, _, Open), F) :-
-    member(r(_, _, _, P), Open),
-    unknown_field(P, F).
+unknown_fields_(finding(_, _, F, _), _, [F|Fs], Fs).
+unknown_fields_(rule(_, _, P), M, Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
+unknown_fields_(all(_, Ps), M, Fs0, Fs) :- foldl(unknown_fields(M), Ps, Fs0, Fs).
+unknown_fields_(any(_, Ps), M, Fs0, Fs) :- foldl(unknown_fields(M), Ps, Fs0, Fs).
+unknown_fields_(not(_, P), M, Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
+unknown_fields_(concept(C, _, Ps), M, Fs0, Fs) :-
+    arg(1, M, Known),
+    (   memberchk(C-CFs, Known)
+    ->  true
+    ;   foldl(unknown_fields(M), Ps, CFs0, []),
+        sort(CFs0, CFs),
+        arg(1, M, Known1),
+        setarg(1, M, [C-CFs|Known1])
+    ),
+    append(CFs, Fs, Fs0).
+unknown_fields_(decided(_, _, _, _, Open), M, Fs0, Fs) :-
+    foldl(result_unknown_fields(M), Open, Fs0, Fs).
+
+result_unknown_fields(M, r(_, _, _, P), Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
 
                  /*******************************
                  *        QUERY INTERFACE       *
@@ -272,7 +357,19 @@ unknown_field_(decided(_, _, _, _, Open), F) :-
 %  Resolution is the resolved Topic in Env (see resolve/3).
 topic_resolution(Env, T, Resolution) :-
     topic(T, _, _),
-    get_assoc(topic(T), Env, Resolution).
+    node_index(topic(T), I),
+    arg(I, Env, Resolution).
+
+%! topic_resolutions(+Env, -Pairs:list) is det.
+%
+%  Pairs are the `Topic-Resolution` of every topic in Env, in the order of
+%  topic/3 (the resolutions are not copied, as findall/3 would).
+topic_resolutions(Env, Pairs) :-
+    topic_indexes(TopicIndexes),
+    maplist(topic_slot(Env), TopicIndexes, Pairs).
+
+topic_slot(Env, T-I, T-R) :-
+    arg(I, Env, R).
 
 %! recommend(+Case, -Decisions:list) is det.
 %

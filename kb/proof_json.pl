@@ -1,110 +1,320 @@
-/** <module> Proof terms and conditions as JSON dicts
+/** <module> Results and proofs as JSON text
 
-Converts the proof terms of engine.pl and the conditions of the rule
-language into dicts for json_text/2. The shape of a proof node:
+Writes the evaluation of a case (engine.pl) as the JSON text that callers
+receive, and the conditions of the rule language as JSON dicts.
 
-    {rule, holds, conditions: [Condition]}
-    Condition = {condition, holds, test: {op, value},
-                 satisfied_by: {field, value}}                         % finding
-              | {condition, holds, concept, proof: [Rule]}             % concept
+The result object is `{decisions, recommendations, undetermined, warnings}`
+(docs/contract.md); keys are sorted, the text is compact. A proof node:
+
+    {conclusion, conditions: [Condition], holds, quote, rule, section}  % rule
+    Condition = {condition, holds, satisfied_by: {field, value},
+                 test: {op, value}}                                   % finding
+              | {concept, condition, holds, proof: [Rule]}             % concept
               | {condition: "not", holds, negated: Condition}          % not/1
-              | {condition, holds, decision: {topic, value, rules}}    % decided/2
-              | {condition: "all"|"any", holds, conditions: [Condition]}
+              | {condition, decision: {rules, topic, value}, holds}    % decided/2
+              | {condition: "all"|"any", conditions: [Condition], holds}
 
-`holds` is true, false or null (unknown). In `brief` mode a node shows only
-the parts that give it its status (the rules of a concept, the parts of an
-`any` that holds or of an `all` that fails); in `full` mode all of them.
-In `shared` mode (brief, for recommend) a concept node carries no `proof`:
-each concept's rule proofs are given once, by shared_concepts/2.
+`holds` is true, false or null (unknown). In `brief` mode (recommend) a node
+shows only the parts that give it its status: the rules of a concept with
+the concept's status, the parts of an `any` that holds or of an `all` that
+fails; in `full` mode (why-not) all of them.
+
+Speed: the text is a list of pieces joined once (atomics_to_string/2).
+Everything that does not depend on the case (quotes, labels, condition
+texts) is written as JSON once per compilation of the rule store, into
+the `*_parts` tables below.
 */
 :- module(proof_json,
-          [ proof_json/3,            % +Mode, +Proof, -Dict
-            shared_concepts/2,       % +Proofs, -Dict
+          [ result_json/2,           % +Env, -Text
+            why_not_json_text/2,     % +Report, -Text
             condition_json/2,        % +Condition, -Dict
+            conclusion_json/2,       % +Conclusion, -Dict
             condition_text/2         % +Condition, -Text
           ]).
 :- use_module(library(apply)).
+:- use_module(library(lists)).
+:- use_module(schema).
+:- use_module(topics).
 :- use_module(rulebase).
-:- use_module(engine, [proof_status/2]).
+:- use_module(engine).
+:- use_module(json_text).
 
-%! proof_json(+Mode, +Proof, -Dict) is det.
+%! result_json(+Env, -Text:string) is det.
 %
-%  Dict is the JSON form of Proof; Mode is `brief` or `full`.
-proof_json(Mode, rule(Id, S, Body), _{rule: Id, holds: H, conditions: Cs}) :- !,
-    holds(S, H),
-    body_proofs(Body, Ps),
-    maplist(proof_json(Mode), Ps, Cs).
-proof_json(_, finding(C, S, F, V),
-           _{condition: Text, holds: H, test: _{op: Op, value: Arg},
-             satisfied_by: _{field: F, value: V}}) :- !,
-    holds(S, H),
-    finding_test(C, F, Op, Arg),
-    condition_text(C, Text).
-proof_json(Mode, all(S, Ps), _{condition: all, holds: H, conditions: Cs}) :- !,
-    holds(S, H),
-    shown_parts(Mode, S, false, Ps, Shown),
-    maplist(proof_json(Mode), Shown, Cs).
-proof_json(Mode, any(S, Ps), _{condition: any, holds: H, conditions: Cs}) :- !,
-    holds(S, H),
-    shown_parts(Mode, S, true, Ps, Shown),
-    maplist(proof_json(Mode), Shown, Cs).
-proof_json(Mode, not(S, P), _{condition: not, holds: H, negated: PJ}) :- !,
-    holds(S, H),
-    proof_json(Mode, P, PJ).
-proof_json(shared, concept(C, S, _), _{condition: C, holds: H, concept: C}) :- !,
-    holds(S, H).
-proof_json(Mode, concept(C, S, Rules), _{condition: C, holds: H, concept: C, proof: RJ}) :- !,
-    holds(S, H),
-    shown_rules(Mode, S, Rules, Shown),
-    maplist(proof_json(Mode), Shown, RJ).
-proof_json(_, decided(T, V, S, Winners, _),
-           _{condition: Text, holds: H, decision: _{topic: T, value: V, rules: Winners}}) :-
-    holds(S, H),
-    format(string(Text), "decided(~w, ~w)", [T, V]).
+%  Text is the contract's result object for the evaluation Env
+%  (engine:evaluate/2), with brief proofs.
+result_json(Env, Text) :-
+    ensure_parts,
+    topic_resolutions(Env, Resolutions),
+    phrase(result(Resolutions), Pieces),
+    atomics_to_string(Pieces, Text).
 
-%! shared_concepts(+Proofs:list, -Dict) is det.
+%! why_not_json_text(+Report, -Text:string) is det.
 %
-%  Dict maps every concept that the shared-mode JSON of Proofs refers to,
-%  directly or through other concepts, to the JSON of its shown rule proofs.
-shared_concepts(Proofs, Dict) :-
-    foldl(collect_concepts, Proofs, [], Concepts),
-    findall(C-RJ, ( member(concept(C, S, Rules), Concepts),
-                    shown_rules(brief, S, Rules, Shown),
-                    maplist(proof_json(shared), Shown, RJ) ), Pairs),
-    dict_pairs(Dict, _, Pairs).
+%  Text is the JSON of a why_not/4 Report: `{concluded, rules: [{beaten_by:
+%  [{priority, proof, rule, value}], proof}], topic, value}`, full proofs.
+why_not_json_text(why_not(T, V, Concluded, Reports), Text) :-
+    ensure_parts,
+    phrase(( ['{"concluded":', Concluded, ',"rules":['],
+             seq(Reports, rule_report),
+             ['],"topic":'], string(T), [',"value":'], string(V), ['}'] ),
+           Pieces),
+    atomics_to_string(Pieces, Text).
 
-collect_concepts(P, Seen0, Seen) :-
-    (   P = concept(C, S, Rules)
-    ->  (   memberchk(concept(C, _, _), Seen0)
-        ->  Seen = Seen0
-        ;   shown_rules(brief, S, Rules, Shown),
-            foldl(collect_concepts, Shown, [P|Seen0], Seen)
-        )
-    ;   shown_children(P, Children),
-        foldl(collect_concepts, Children, Seen0, Seen)
+rule_report(rule_report(Proof, Beaten)) -->
+    { mode(full, M) },
+    ['{"beaten_by":['], seq(Beaten, beaten(M)), ['],"proof":'], proof(M, Proof), ['}'].
+
+beaten(M, beaten(W, V, PId, Proof)) -->
+    ['{"priority":'], string(PId), [',"proof":'], proof(M, Proof),
+    [',"rule":'], string(W), [',"value":'], string(V), ['}'].
+
+                 /*******************************
+                 *        RESULT OBJECT         *
+                 *******************************/
+
+result(Rs) -->
+    { include(decision, Rs, Decided0), msort(Decided0, Decided),
+      foldl(recommendations, Rs, Recs, []),
+      include(status_in([undetermined, conflict]), Rs, Undetermined),
+      foldl(warnings, Rs, Warnings, []),
+      mode(brief, M),
+      Unknown = memo([]) },
+    ['{"decisions":{'], seq(Decided, decision_member),
+    ['},"recommendations":['], seq(Recs, recommendation(M)),
+    ['],"undetermined":['], seq(Undetermined, undetermined(Unknown)),
+    ['],"warnings":['], seq(Warnings, warning), [']}'].
+
+decision(T-resolution(_, decided, _, _, _, _, _)) :- topic(T, Policy, _), Policy \== collect.
+decision_member(T-resolution(_, _, [V|_], _, _, _, _)) --> string(T), [':'], string(V).
+
+status_in(Statuses, _-resolution(_, S, _, _, _, _, _)) :- memberchk(S, Statuses).
+
+%  The recommendations of a decided topic, one per winning rule, each with
+%  the firing rules it overrides (a difference list, for foldl/4).
+recommendations(T-resolution(_, decided, _, Winners, Results, _, _), Recs0, Recs) :- !,
+    include(fires, Results, Firing),
+    foldl(winner_recommendation(T, Results, Firing), Winners, Recs0, Recs).
+recommendations(_, Recs, Recs).
+
+winner_recommendation(T, Results, Firing, Id, [Id-P-Overrides|Recs], Recs) :-
+    memberchk(r(Id, _, _, P), Results),
+    findall(o(PId, L, LV), ( member(r(L, LV, true, _), Firing), beats(T, Id, L, PId) ),
+            Overrides).
+
+recommendation(M, Id-Proof-Overrides) -->
+    { recommendation_parts(Id, Post) },
+    ['{"overrides":['], seq(Overrides, override), ['],"proof":'], proof(M, Proof), [Post].
+
+override(o(PId, L, LV)) -->
+    ['{"priority":'], string(PId), [',"rule":'], string(L), [',"value":'], string(LV), ['}'].
+
+undetermined(Memo, T-R) -->
+    { R = resolution(_, Status, Values, _, _, _, _) },
+    (   { Status == undetermined }
+    ->  { open_fields(R, Memo, Missing) },
+        ['{"missing":['], seq(Missing, string), ['],"reason":"missing_findings","topic":'],
+        string(T), [',"values":[]}']
+    ;   ['{"missing":[],"reason":"conflict","topic":'], string(T),
+        [',"values":['], seq(Values, string), [']}']
     ).
 
-shown_children(rule(_, _, Body), Ps) :- !, body_proofs(Body, Ps).
-shown_children(all(S, Ps), Shown) :- !, shown_parts(brief, S, false, Ps, Shown).
-shown_children(any(S, Ps), Shown) :- !, shown_parts(brief, S, true, Ps, Shown).
-shown_children(not(_, P), [P]) :- !.
-shown_children(_, []).
+warnings(_-resolution(_, _, _, _, _, _, Warnings), Ws0, Ws) :-
+    append(Warnings, Ws, Ws0).
+
+warning(warning(T, _Winner, WinValue, Rule, Value, PId, Fields)) -->
+    ['{"decision":'], string(WinValue), [',"priority":'], string(PId), [',"rule":'], string(Rule),
+    [',"topic":'], string(T), [',"unknown_fields":['], seq(Fields, string),
+    ['],"value":'], string(Value), ['}'].
+
+                 /*******************************
+                 *            PROOFS            *
+                 *******************************/
+
+%  Mode is mode(brief|full, Memo): Memo holds the text of every concept
+%  proof written so far, so that a concept that several rules refer to is
+%  written once and copied.
+proof(M, rule(Id, S, Body)) -->
+    { rule_parts(Id, Pre, Post), body_proofs(Body, Ps) },
+    [Pre], proofs(Ps, M), ['],"holds":'], holds(S), [Post].
+proof(_, finding(C, S, F, X)) -->
+    { finding_parts(F, C, Pre, Mid, Post) },
+    [Pre], holds(S), [Mid], value(X), [Post].
+proof(M, all(S, Ps)) -->
+    { shown_parts(M, S, false, Ps, Shown) },
+    ['{"condition":"all","conditions":['], proofs(Shown, M), ['],"holds":'], holds(S), ['}'].
+proof(M, any(S, Ps)) -->
+    { shown_parts(M, S, true, Ps, Shown) },
+    ['{"condition":"any","conditions":['], proofs(Shown, M), ['],"holds":'], holds(S), ['}'].
+proof(M, not(S, P)) -->
+    ['{"condition":"not","holds":'], holds(S), [',"negated":'], proof(M, P), ['}'].
+proof(M, concept(C, S, Rules)) -->
+    { M = mode(_, Memo), arg(1, Memo, Done) },
+    (   { memberchk(C-Text, Done) }
+    ->  [Text]
+    ;   { concept_parts(C, Pre), shown_rules(M, S, Rules, Shown),
+          phrase(proofs(Shown, M), Pieces, [']}']),
+          holds_text(S, H),
+          atomics_to_string([Pre, H, ',"proof":['|Pieces], Text),
+          arg(1, Memo, Done1), setarg(1, Memo, [C-Text|Done1]) },
+        [Text]
+    ).
+proof(_, decided(T, V, S, Winners, _)) -->
+    { decided_parts(T, V, Pre, Post) },
+    [Pre], seq(Winners, string), [Post], holds(S), ['}'].
+
+proofs([], _) --> [].
+proofs([P|Ps], M) --> proof(M, P), proofs_rest(Ps, M).
+proofs_rest([], _) --> [].
+proofs_rest([P|Ps], M) --> [','], proof(M, P), proofs_rest(Ps, M).
+
+mode(Kind, mode(Kind, memo([]))).
 
 body_proofs(all(_, Ps), Ps) :- !.
 body_proofs(P, [P]).
 
 %  A decisive part of an all (false) or any (true) settles it alone.
-shown_parts(Mode, S, S, Parts, Shown) :- Mode \== full, !,
-    include([P]>>proof_status(P, S), Parts, Shown).
+shown_parts(mode(brief, _), S, S, Parts, Shown) :- !,
+    include(has_status(S), Parts, Shown).
 shown_parts(_, _, _, Parts, Parts).
 
-shown_rules(full, _, Rules, Rules) :- !.
+shown_rules(mode(full, _), _, Rules, Rules) :- !.
 shown_rules(_, S, Rules, Shown) :-
-    include([rule(_, RS, _)]>>(RS == S), Rules, Shown).
+    include(has_status(S), Rules, Shown).
 
-holds(true, true).
-holds(false, false).
-holds(unknown, null).
+has_status(S, P) :- proof_status(P, S).
+
+holds(S) --> { holds_text(S, H) }, [H].
+
+holds_text(true, true) :- !.
+holds_text(false, false) :- !.
+holds_text(_, null).
+
+%  A finding's value: null, true, false, a number or an enum value.
+value(X) --> { atomic(X), ( number(X) ; memberchk(X, [true, false, null]) ) }, !, [X].
+value(X) --> string(X).
+
+string(X) --> { plain_atom(X) }, !, ['"', X, '"'].
+string(X) --> { json_ascii(X, J) }, [J].
+
+seq([], _) --> [].
+seq([X|Xs], G) --> call(G, X), seq_rest(Xs, G).
+seq_rest([], _) --> [].
+seq_rest([X|Xs], G) --> [','], call(G, X), seq_rest(Xs, G).
+
+                 /*******************************
+                 *        STATIC PARTS          *
+                 *******************************/
+
+:- dynamic parts_stamp/1, rule_parts/3, recommendation_parts/2, finding_part/5,
+           concept_part/2, decided_part/4, plain_value/1.
+
+ensure_parts :-
+    kb_stamp(Stamp),
+    (   parts_stamp(Stamp)
+    ->  true
+    ;   with_mutex(wervel_lp_compile, ( parts_stamp(Stamp) -> true ; compile_parts(Stamp) ))
+    ).
+
+compile_parts(Stamp) :-
+    maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), recommendation_parts(_, _),
+                         finding_part(_, _, _, _, _), concept_part(_, _),
+                         decided_part(_, _, _, _), plain_value(_)]),
+    forall(rule(Id, Conclusion, Conds, Props), compile_rule_parts(Id, Conclusion, Conds, Props)),
+    forall(concept(C, _, _), ( concept_pre(C, Pre), assertz(concept_part(C, Pre)) )),
+    forall(( topic(T, _, Vs), member(V, Vs) ), ( decided_pre_post(T, V, Pre, Post),
+                                                 assertz(decided_part(T, V, Pre, Post)) )),
+    forall(plain_identifier(A), assertz(plain_value(A))),
+    assertz(parts_stamp(Stamp)).
+
+compile_rule_parts(Id, Conclusion, Conds, Props) :-
+    memberchk(quote(Q), Props), memberchk(section(S), Props),
+    conclusion_json(Conclusion, CJ),
+    json_ascii(CJ, CT),
+    json_ascii(_{quote: Q, rule: Id, section: S}, Tail),
+    sub_string(Tail, 1, _, 0, TailMembers),
+    format(string(Pre), '{"conclusion":~w,"conditions":[', [CT]),
+    string_concat(",", TailMembers, Post),
+    assertz(rule_parts(Id, Pre, Post)),
+    (   Conclusion = (T = V)
+    ->  recommendation_post(Id, T, V, Props, RecPost),
+        assertz(recommendation_parts(Id, RecPost))
+    ;   true
+    ),
+    forall(( sub_condition(Conds, C), finding_test(C, F, _, _), \+ finding_part(F, C, _, _, _) ),
+           ( finding_pre_mid_post(C, Pre1, Mid, Post1), assertz(finding_part(F, C, Pre1, Mid, Post1)) )).
+
+recommendation_post(Id, T, V, Props, Post) :-
+    memberchk(quote(Q), Props), memberchk(section(S), Props), memberchk(strength(St), Props),
+    memberchk(nl(NL), Props), memberchk(en(EN), Props),
+    (   section(S, Title) -> true ; Title = S ),
+    json_ascii(_{quote: Q, rule: Id, section: S, section_title: Title, strength: St,
+                text: _{nl: NL, en: EN}, topic: T, value: V}, Tail),
+    sub_string(Tail, 1, _, 0, Members),
+    string_concat(",", Members, Post).
+
+%! conclusion_json(+Conclusion, -Dict) is det.
+%
+%  Dict is the JSON form of a rule's conclusion.
+conclusion_json(concept(C), _{concept: C}).
+conclusion_json(T = V, _{topic: T, value: V}).
+
+sub_condition(C, C).
+sub_condition(all(Cs), C) :- member(C0, Cs), sub_condition(C0, C).
+sub_condition(any(Cs), C) :- member(C0, Cs), sub_condition(C0, C).
+sub_condition(not(C0), C) :- sub_condition(C0, C).
+
+finding_parts(F, C, Pre, Mid, Post) :-
+    (   finding_part(F, C, Pre, Mid, Post) -> true
+    ;   finding_pre_mid_post(C, Pre, Mid, Post)       % a condition outside the rules
+    ).
+
+finding_pre_mid_post(C, Pre, Mid, Post) :-
+    finding_test(C, F, Op, Arg),
+    condition_text(C, Text),
+    json_ascii(Text, TextJ), json_ascii(F, FJ), json_ascii(_{op: Op, value: Arg}, TestJ),
+    format(string(Pre), '{"condition":~w,"holds":', [TextJ]),
+    format(string(Mid), ',"satisfied_by":{"field":~w,"value":', [FJ]),
+    format(string(Post), '},"test":~w}', [TestJ]).
+
+concept_parts(C, Pre) :-
+    (   concept_part(C, Pre) -> true ; concept_pre(C, Pre) ).
+
+concept_pre(C, Pre) :-
+    json_ascii(C, CJ),
+    format(string(Pre), '{"concept":~w,"condition":~w,"holds":', [CJ, CJ]).
+
+decided_parts(T, V, Pre, Post) :-
+    (   decided_part(T, V, Pre, Post) -> true ; decided_pre_post(T, V, Pre, Post) ).
+
+decided_pre_post(T, V, Pre, Post) :-
+    format(string(Text), "decided(~w, ~w)", [T, V]),
+    json_ascii(Text, TextJ), json_ascii(T, TJ), json_ascii(V, VJ),
+    format(string(Pre), '{"condition":~w,"decision":{"rules":[', [TextJ]),
+    format(string(Post), '],"topic":~w,"value":~w},"holds":', [TJ, VJ]).
+
+%  Identifiers of the kb that JSON writes as they are: fields, enum
+%  values, topics and their values, rules, concepts and priorities.
+plain_identifier(A) :-
+    distinct(A, kb_identifier(A)),
+    atom(A),
+    json_text(A, J),
+    sub_string(J, 1, _, 1, Inner),
+    atom_string(A, Inner).
+
+kb_identifier(A) :- field(A, _, _).
+kb_identifier(V) :- field(_, enum(Vs), _), member(V, Vs).
+kb_identifier(A) :- topic(A, _, _).
+kb_identifier(V) :- topic(_, _, Vs), member(V, Vs).
+kb_identifier(A) :- rule(A, _, _, _).
+kb_identifier(A) :- concept(A, _, _).
+kb_identifier(A) :- priority(A, _, _, _, _).
+
+plain_atom(X) :- atom(X), plain_value(X).
+
+                 /*******************************
+                 *          CONDITIONS          *
+                 *******************************/
 
 %! condition_json(+Condition, -Dict) is det.
 %

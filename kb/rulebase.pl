@@ -45,6 +45,7 @@ The condition language is deliberately small, so that it translates to ASP:
             kb_problems/1,           % -Problems
             validate_kb/0,
             compile_kb/0,
+            kb_stamp/1,              % -Stamp
             node_rules/2,            % +Node, -Rules
             beaters/2,               % +Rule, -Winners
             guideline_chapter/0,
@@ -60,7 +61,7 @@ The condition language is deliberately small, so that it translates to ASP:
     rule/4, concept/3, priority/5, section/2, chapter_module/1, stored_in/2,
     obligation/4, incompatible/3, safety/3,
     compiled_beats/4, compiled_node_rules/2, compiled_beaters/2,
-    compiled_node_order/1, compiled/0.
+    compiled_node_order/1, compiled/1, stamp_counter/1.
 
 %! guideline_chapter is det.
 %
@@ -195,17 +196,28 @@ compile_kb :-
     ->  assertz(compiled_node_order(Nodes))
     ;   true
     ),
-    assertz(compiled).
+    (   retract(stamp_counter(N0)) -> N is N0 + 1 ; N = 1 ),
+    assertz(stamp_counter(N)),
+    assertz(compiled(N)).
 
 uncompile_kb :-
-    retractall(compiled),
+    retractall(compiled(_)),
     retractall(compiled_beats(_, _, _, _)),
     retractall(compiled_node_rules(_, _)),
     retractall(compiled_beaters(_, _)),
     retractall(compiled_node_order(_)).
 
 ensure_compiled :-
-    (   compiled -> true ; compile_kb ).
+    (   compiled(_) -> true ; compile_kb ).
+
+%! kb_stamp(-Stamp:integer) is det.
+%
+%  Stamp identifies the current compilation of the rule store: it changes
+%  whenever a chapter is (re)loaded, so that tables derived elsewhere (the
+%  evaluator of engine.pl) know when to rebuild.
+kb_stamp(Stamp) :-
+    ensure_compiled,
+    compiled(Stamp).
 
 %! beaters(+Rule, -Winners:list) is det.
 %

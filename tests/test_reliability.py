@@ -7,6 +7,7 @@ import json
 import resource
 import subprocess
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def sample_cases(n):
 
 
 def test_threads_give_exactly_the_serial_results():
-    """8 threads x 500 cases share one engine; every answer equals the serial one."""
+    """8 threads x 500 cases, each thread on its own Prolog engine; every answer equals the serial one."""
     cases = sample_cases(500)
     serial = [recommend(c).to_json() for c in cases]
 
@@ -121,6 +122,29 @@ def test_threads_give_exactly_the_serial_results():
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = list(pool.map(run_all, range(8)))
     assert parallel == [serial] * 8
+
+
+def test_short_lived_threads_give_their_engines_back():
+    """A thread's Prolog engine is destroyed when the thread ends: 300 threads, flat memory."""
+    case = sample_cases(1)[0]
+    expected = recommend(case).to_json()
+    answers = []
+
+    def one_call():
+        answers.append(recommend(case).to_json())
+
+    def run_threads(n):
+        for _ in range(n):
+            thread = threading.Thread(target=one_call)
+            thread.start()
+            thread.join()
+
+    run_threads(50)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    run_threads(300)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert answers == [expected] * 350
+    assert grown_mb < 10
 
 
 def test_many_calls_do_not_fail_or_grow_memory():
@@ -133,6 +157,15 @@ def test_many_calls_do_not_fail_or_grow_memory():
         recommend(case)
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 20
+
+
+def test_kb_written_json_is_canonical():
+    """The kb writes to_json() itself: it must be the compact, sorted, ASCII JSON of the result."""
+    for case in sample_cases(200):
+        result = recommend(case)
+        text = result.to_json()
+        assert text == json.dumps(result.to_dict(), sort_keys=True, separators=(",", ":"))
+        assert json.loads(result.to_json(indent=2)) == result.to_dict()
 
 
 def test_json_is_byte_identical_across_processes():

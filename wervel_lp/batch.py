@@ -47,8 +47,8 @@ def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
             case = json.loads(text)
         except json.JSONDecodeError as e:
             raise CaseError("$", f"not valid JSON: {e.msg}") from None
-        result = recommend(case).to_dict()
-        return json.dumps({"line": number, **result}, ensure_ascii=False, sort_keys=True), None
+        result = recommend(case).to_json()
+        return f'{{"line":{number},{result[1:]}', None
     except CaseError as e:
         record = {"line": number, "error": {"field": e.field, "message": e.message}}
         return json.dumps(record, ensure_ascii=False, sort_keys=True), f"line {number}: {e}"

@@ -1,8 +1,12 @@
 """The SWI-Prolog engine that holds the knowledge base.
 
-This is the only module that touches pyswip. SWI-Prolog is started, the kb
-loaded and every query run on one dedicated thread, because pyswip is not
-thread-safe: callers on any thread submit work and wait for its answer.
+This is the only module that touches pyswip. SWI-Prolog is started and the
+kb loaded on a dedicated boot thread. Each Python thread that calls the kb
+then gets a Prolog engine of its own (SWI-Prolog is multi-threaded; the kb
+is shared, read-only code), so a call runs on the caller's thread, without
+a hand-over, and calls on several threads run in parallel: ctypes releases
+the GIL while Prolog works. pyswip's own query layer, which is not
+thread-safe, is not used.
 
 Case data never becomes query text. Each call is a fixed bridge predicate
 (``recommend_json(CaseText, Result)``) called through SWI-Prolog's C
@@ -45,7 +49,7 @@ def kb_directory() -> Path:
 
 
 class _PrologThread(threading.Thread):
-    """The one thread on which SWI-Prolog runs; others hand it jobs."""
+    """The thread that starts and stops SWI-Prolog, and runs calls no other engine can take."""
 
     def __init__(self) -> None:
         super().__init__(name="wervel-lp-prolog", daemon=True)
@@ -62,28 +66,42 @@ class _PrologThread(threading.Thread):
                 future.set_exception(e)
 
     def call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """Run ``fn(*args)`` on the Prolog thread and return its result."""
+        """Run ``fn(*args)`` on this thread and return its result."""
         future: Future[Any] = Future()
         self._jobs.put((fn, args, future))
         return future.result()
 
 
 class Engine:
-    """One SWI-Prolog engine with the kb loaded, driven from a single thread."""
+    """SWI-Prolog with the kb loaded; every Python thread calls it on a Prolog engine of its own."""
 
     def __init__(self, kb_dir: Path) -> None:
         """Start SWI-Prolog on its own thread and load the kb from ``kb_dir``."""
         self.kb_dir = kb_dir
         self._thread = _PrologThread()
+        self._local = threading.local()
         self._thread.call(self._boot)
+
+    def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run ``fn(*args)`` on a Prolog engine of the calling thread.
+
+        A thread gets its engine on its first call (PL_thread_attach_engine)
+        and gives it back when it ends. Where no engine can be attached, the
+        call is handed to the boot thread instead.
+        """
+        if not getattr(self._local, "attached", None):
+            self._local.attached = _AttachedEngine.attach(self._swi)
+        if self._local.attached.ok:
+            return fn(*args)
+        return self._thread.call(fn, *args)
 
     def _boot(self) -> None:
         import pyswip.core as swi  # importing pyswip starts SWI-Prolog, here on this thread
 
         self._swi = swi
         _declare_text_functions(swi)
-        # Clean up on this thread at exit, before pyswip's own handler tries from another.
-        atexit.register(lambda: self._thread.call(swi.PL_cleanup, 0))
+        self._local.attached = _AttachedEngine(swi, ok=True, owned=False)
+        atexit.register(self._cleanup)
         self._predicates: dict[tuple[str, int], Any] = {}
         load = self.kb_dir / "load.pl"
         if not load.is_file():
@@ -93,8 +111,18 @@ class Engine:
         if errors:
             raise KbError("the kb does not load clean:\n" + errors)
 
+    def _cleanup(self) -> None:
+        """At exit: give back the exiting thread's engine, then stop Prolog from its own thread.
+
+        This runs before pyswip's own handler, which would try from another thread.
+        """
+        attached = getattr(self._local, "attached", None)
+        if attached is not None:
+            attached.detach()
+        self._thread.call(self._swi.PL_cleanup, 0)
+
     def _solve(self, name: str, *args: str, arity: int | None = None) -> str:
-        """Call ``name(Args..., Out)`` once, Out a text; runs on the engine thread.
+        """Call ``name(Args..., Out)`` once, Out a text; on a thread with a Prolog engine.
 
         Built on SWI-Prolog's C interface directly (through pyswip's library
         handle): the arguments are put as UTF-8 strings into term references of
@@ -123,10 +151,45 @@ class Engine:
 
     def call_json(self, name: str, *args: str) -> Any:
         """Call bridge predicate ``name`` and return its decoded JSON answer."""
-        answer = json.loads(self._thread.call(self._solve, name, *args))
+        answer = json.loads(self._run(self._solve, name, *args))
         if isinstance(answer, dict) and "error" in answer:
             raise KbError(f"{name}: {answer['error']}")
         return answer
+
+    def call_text(self, name: str, *args: str) -> str:
+        """Call bridge predicate ``name`` and return its JSON answer undecoded.
+
+        Only an error answer (``{"error": ...}``) is decoded, and raised as
+        :class:`KbError`.
+        """
+        text: str = self._run(self._solve, name, *args)
+        if text.startswith('{"error":'):
+            raise KbError(f"{name}: {json.loads(text)['error']}")
+        return text
+
+
+class _AttachedEngine:
+    """The Prolog engine of one Python thread; destroyed with the thread's locals."""
+
+    def __init__(self, swi: Any, *, ok: bool, owned: bool) -> None:
+        self._swi = swi
+        self.ok = ok
+        self._owned = owned
+
+    @classmethod
+    def attach(cls, swi: Any) -> _AttachedEngine:
+        """Create a Prolog engine for the calling thread."""
+        return cls(swi, ok=swi._lib.PL_thread_attach_engine(None) >= 0, owned=True)
+
+    def detach(self) -> None:
+        """Destroy the engine; call on its own thread."""
+        if self._owned and self.ok:
+            self.ok = False
+            self._swi._lib.PL_thread_destroy_engine()
+
+    def __del__(self) -> None:
+        # Runs on the ending thread, while its thread-local data are cleared.
+        self.detach()
 
 
 # From SWI-Prolog.h
@@ -144,6 +207,10 @@ def _declare_text_functions(swi: Any) -> None:
     swi._lib.PL_predicate.restype = ctypes.c_void_p
     swi._lib.PL_call_predicate.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t]
     swi._lib.PL_call_predicate.restype = ctypes.c_int
+    swi._lib.PL_thread_attach_engine.argtypes = [ctypes.c_void_p]
+    swi._lib.PL_thread_attach_engine.restype = ctypes.c_int
+    swi._lib.PL_thread_destroy_engine.argtypes = []
+    swi._lib.PL_thread_destroy_engine.restype = ctypes.c_int
     swi._lib.PL_mark_string_buffers.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
     swi._lib.PL_mark_string_buffers.restype = None
     swi._lib.PL_release_string_buffers_from_mark.argtypes = [ctypes.c_void_p]

@@ -85,15 +85,12 @@ class KnowledgeBase:
             raise CaseError("value", f"unknown value {value[:80]!r} for {topic}; expected one of "
                             + ", ".join(self.topics[topic].values))
 
-    def evaluate(self, known: Mapping[str, Any]) -> dict[str, Any]:
-        """Resolve every topic for the validated findings ``known``.
+    def evaluate(self, known: Mapping[str, Any]) -> str:
+        """The result object, as JSON text, for the validated findings ``known``.
 
-        Returns ``{topics, concepts}``: per topic its resolution, with proofs
-        whose concept nodes refer to ``concepts``, where each concept's rule
-        proofs are given once.
+        Raises :class:`KbError` if the kb fails on the case.
         """
-        answer: dict[str, Any] = self.engine.call_json("recommend_json", _case_text(known))
-        return answer
+        return self.engine.call_text("recommend_json", _case_text(known))
 
     def rule_statuses(self, known: Mapping[str, Any]) -> dict[str, bool | None]:
         """Every rule's status for the validated findings ``known`` (None: unknown)."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .contrast import smallest_change
@@ -130,42 +131,83 @@ class WhyNot:
                 else [dict(c) for c in self.smallest_change]}
 
 
-@dataclass(frozen=True)
 class Result:
-    """The decisions for one case, with their recommendations and proofs."""
+    """The decisions for one case, with their recommendations and proofs.
 
-    case: Mapping[str, Any]
-    decisions: dict[str, str]
-    recommendations: tuple[Recommendation, ...]
-    undetermined: tuple[Undetermined, ...]
-    warnings: tuple[Warning, ...]
-    _topics: Mapping[str, Mapping[str, Any]] = field(repr=False, compare=False)
-    _kb: KnowledgeBase = field(repr=False, compare=False)
+    Holds the kb's JSON answer and reads it on first use: ``to_json()`` hands
+    the answer on as it is, so a caller that only passes results on never
+    pays for turning them into Python objects.
+    """
+
+    def __init__(self, kb: KnowledgeBase, case: Mapping[str, Any], text: str) -> None:
+        """A result for the validated ``case`` from the kb's answer ``text``."""
+        self.case = case
+        self._kb = kb
+        self._text = text
+
+    def __repr__(self) -> str:
+        return f"Result(decisions={self.decisions!r})"
+
+    @cached_property
+    def _data(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self._text)
+        return data
+
+    @cached_property
+    def decisions(self) -> dict[str, str]:
+        """The decided value of every decided topic (further advice excluded)."""
+        return dict(self._data["decisions"])
+
+    @cached_property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """One per decided topic and further advice, with its rule and proof."""
+        return tuple(Recommendation(
+            rule=r["rule"], topic=r["topic"], value=r["value"], text=r["text"], section=r["section"],
+            section_title=r["section_title"], strength=r["strength"], quote=r["quote"],
+            proof=r["proof"], overrides=tuple(r["overrides"]))
+            for r in self._data["recommendations"])
+
+    @cached_property
+    def undetermined(self) -> tuple[Undetermined, ...]:
+        """The topics the case cannot decide, with the reason."""
+        return tuple(Undetermined(u["topic"], u["reason"], tuple(u["missing"]), tuple(u["values"]))
+                     for u in self._data["undetermined"])
+
+    @cached_property
+    def warnings(self) -> tuple[Warning, ...]:
+        """Decisions that stand although a higher-priority rule could still apply."""
+        return tuple(Warning(w["topic"], w["decision"], w["rule"], w["value"], w["priority"],
+                             tuple(w["unknown_fields"]))
+                     for w in self._data["warnings"])
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON result object."""
-        return {
-            "decisions": dict(self.decisions),
-            "recommendations": [r.to_dict() for r in self.recommendations],
-            "undetermined": [u.to_dict() for u in self.undetermined],
-            "warnings": [w.to_dict() for w in self.warnings],
-        }
+        """The contract's JSON result object (a fresh copy)."""
+        data: dict[str, Any] = json.loads(self._text)
+        return data
 
     def to_json(self, indent: int | None = None) -> str:
         """The result as JSON text; the same case always gives the same bytes.
 
-        Compact by default (the fast C encoder); ``indent`` for people.
+        Compact, in ASCII with sorted keys, as the kb wrote it; ``indent``
+        for people (UTF-8 text, indented).
         """
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, sort_keys=True)
+        if indent is None:
+            return self._text
+        return json.dumps(self._data, indent=indent, ensure_ascii=False, sort_keys=True)
 
     def explain(self, topic: str) -> Explanation:
         """The proof of the decision on ``topic`` (or why it is undetermined)."""
         self._kb.check_topic_value(topic)
-        raw = self._topics[topic]
+        recommendations = tuple(r for r in self.recommendations if r.topic == topic)
+        undetermined = next((u for u in self.undetermined if u.topic == topic), None)
+        if recommendations:
+            status = "decided"
+        elif undetermined:
+            status = "undetermined" if undetermined.reason == "missing_findings" else "conflict"
+        else:
+            status = "not_applicable"
         return Explanation(
-            topic=topic, status=raw["status"],
-            recommendations=tuple(r for r in self.recommendations if r.topic == topic),
-            undetermined=next((u for u in self.undetermined if u.topic == topic), None),
+            topic=topic, status=status, recommendations=recommendations, undetermined=undetermined,
             warnings=tuple(w for w in self.warnings if w.topic == topic),
         )
 
@@ -180,7 +222,7 @@ class Result:
         reports = []
         candidates = []
         for r in raw["rules"]:
-            proof = _Enricher(self._kb, {})(r["proof"])
+            proof = r["proof"]
             beaten = tuple({"rule": b["rule"], "value": b["value"], "priority": b["priority"]}
                            for b in r["beaten_by"])
             reports.append(RuleReport(
@@ -202,78 +244,7 @@ def recommend(case: Mapping[str, Any]) -> Result:
     """
     kb = knowledge_base()
     known = kb.schema.validate(case)
-    return build_result(kb, known, kb.evaluate(known))
-
-
-def build_result(kb: KnowledgeBase, known: Mapping[str, Any], answer: Mapping[str, Any]) -> Result:
-    """Turn the kb's per-topic resolutions (see ``KnowledgeBase.evaluate``) into a :class:`Result`."""
-    topics = answer["topics"]
-    enrich = _Enricher(kb, answer["concepts"])
-    decisions: dict[str, str] = {}
-    recommendations: list[Recommendation] = []
-    undetermined: list[Undetermined] = []
-    warnings: list[Warning] = []
-    for t in topics:
-        topic, status, values = t["topic"], t["status"], t["values"]
-        if status == "decided" and kb.topics[topic].policy != "collect":
-            decisions[topic] = values[0]
-        if status == "decided":
-            recommendations.extend(_recommendation(kb, topic, w, enrich) for w in t["winners"])
-        if status == "undetermined":
-            undetermined.append(Undetermined(topic, "missing_findings", tuple(t["missing"])))
-        elif status == "conflict":
-            undetermined.append(Undetermined(topic, "conflict", values=tuple(values)))
-        for w in t["warnings"]:
-            warnings.append(Warning(topic, w["instead_of"]["value"], w["rule"], w["value"],
-                                    w["priority"], tuple(w["unknown_fields"])))
-    return Result(case=dict(known), decisions=decisions,
-                  recommendations=tuple(recommendations), undetermined=tuple(undetermined),
-                  warnings=tuple(warnings), _topics={t["topic"]: t for t in topics}, _kb=kb)
-
-
-def _recommendation(kb: KnowledgeBase, topic: str, winner: Mapping[str, Any],
-                    enrich: _Enricher) -> Recommendation:
-    rule = kb.rules[winner["rule"]]
-    return Recommendation(
-        rule=rule.id, topic=topic, value=winner["value"],
-        text={"nl": rule.text_nl, "en": rule.text_en},
-        section=rule.section, section_title=rule.section_title, strength=rule.strength,
-        quote=rule.quote, proof=enrich(winner["proof"]),
-        overrides=tuple(winner["overrides"]),
-    )
-
-
-class _Enricher:
-    """Makes proofs read on their own.
-
-    Each rule node gets its conclusion and quote, and each concept node its
-    rule proofs (given once per result by the kb).
-    """
-
-    def __init__(self, kb: KnowledgeBase, concepts: Mapping[str, list[Mapping[str, Any]]]) -> None:
-        self.kb = kb
-        self.concepts = concepts
-        self.done: dict[str, list[dict[str, Any]]] = {}
-
-    def __call__(self, node: Mapping[str, Any]) -> dict[str, Any]:
-        out = dict(node)
-        if "rule" in node and node["rule"] in self.kb.rules:
-            rule = self.kb.rules[node["rule"]]
-            out["conclusion"] = ({"concept": rule.concept} if rule.concept
-                                 else {"topic": rule.topic, "value": rule.value})
-            out["quote"] = rule.quote
-            out["section"] = rule.section
-        if "concept" in node and "proof" not in node and node["concept"] in self.concepts:
-            name = node["concept"]
-            if name not in self.done:
-                self.done[name] = [self(rule) for rule in self.concepts[name]]
-            out["proof"] = self.done[name]
-        for key in ("conditions", "proof"):
-            if isinstance(node.get(key), list):
-                out[key] = [self(child) for child in node[key]]
-        if isinstance(node.get("negated"), Mapping):
-            out["negated"] = self(node["negated"])
-        return out
+    return Result(kb, known, kb.evaluate(known))
 
 
 def _leaves(node: Mapping[str, Any], holds: bool | None, found: list[str] | None = None) -> list[str]:
