@@ -62,21 +62,10 @@ recommend_text(CaseText, JSON) :-
 rule_statuses_json(CaseJSON, JSON) :-
     guarded(rule_statuses(CaseJSON), JSON).
 
-rule_statuses(CaseJSON, _{rules: Rules, decided: Decided}) :-
-    read_case(CaseJSON, Case),
+rule_statuses(CaseText, JSON) :-
+    read_case(CaseText, Case),
     evaluate(Case, Env),
-    Env =.. [_|Nodes],
-    findall(Id-H, ( member(Node, Nodes), node_rule_status(Node, Id, S), holds_json(S, H) ), Pairs),
-    dict_pairs(Rules, _, Pairs),
-    findall([T, V], ( topic_resolution(Env, T, resolution(_, decided, Vs, _, _, _, _)),
-                      member(V, Vs) ), Decided).
-
-node_rule_status(concept(_, _, Proofs), Id, S) :- member(rule(Id, S, _), Proofs).
-node_rule_status(resolution(_, _, _, _, Results, _, _), Id, S) :- member(r(Id, _, S, _), Results).
-
-holds_json(true, true).
-holds_json(false, false).
-holds_json(unknown, null).
+    statuses_json(Env, JSON).
 
 %! why_not_json(+CaseJSON:text, +Topic:atom, +Value:atom, -JSON:string) is det.
 %

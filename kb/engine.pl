@@ -246,7 +246,7 @@ resolve(T, Policy, Results, Beaters,
     result_ids_values(WinnerResults, Winners, Vs0),
     sort(Vs0, Values),
     resolution_status(Policy, Values, Open, Status),
-    (   Open == [] -> Warnings = []
+    (   ( Open == [] ; WinnerResults == [] ) -> Warnings = []
     ;   findall(W, resolution_warning(T, WinnerResults, Open, W), Warnings)
     ).
 

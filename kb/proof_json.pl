@@ -27,6 +27,7 @@ the `*_parts` tables below.
 :- module(proof_json,
           [ result_json/2,           % +Env, -Text
             why_not_json_text/2,     % +Report, -Text
+            statuses_json/2,         % +Env, -Text
             condition_json/2,        % +Condition, -Dict
             conclusion_json/2,       % +Conclusion, -Dict
             condition_text/2         % +Condition, -Text
@@ -60,6 +61,39 @@ why_not_json_text(why_not(T, V, Concluded, Reports), Text) :-
              ['],"topic":'], string(T), [',"value":'], string(V), ['}'] ),
            Pieces),
     atomics_to_string(Pieces, Text).
+
+%! statuses_json(+Env, -Text:string) is det.
+%
+%  Text is `{"decided": [[Topic, Value]], "rules": {Id: Status}}`: every
+%  decided topic value, advice included, and every rule's status (true,
+%  false or null for unknown) in the evaluation Env. No proofs.
+statuses_json(Env, Text) :-
+    ensure_parts,
+    Env =.. [_|Nodes],
+    foldl(node_statuses, Nodes, Statuses, []),
+    topic_resolutions(Env, Rs),
+    foldl(decided_values, Rs, Decided, []),
+    phrase(( ['{"decided":['], seq(Decided, decided_value), ['],"rules":{'],
+             seq(Statuses, rule_status), ['}}'] ),
+           Pieces),
+    atomics_to_string(Pieces, Text).
+
+node_statuses(concept(_, _, Proofs), Ss0, Ss) :- !,
+    foldl(rule_id_status, Proofs, Ss0, Ss).
+node_statuses(resolution(_, _, _, _, Results, _, _), Ss0, Ss) :-
+    foldl(result_id_status, Results, Ss0, Ss).
+
+rule_id_status(rule(Id, S, _), [Id-S|T], T).
+result_id_status(r(Id, _, S, _), [Id-S|T], T).
+
+decided_values(T-resolution(_, decided, Vs, _, _, _, _), Ds0, Ds) :- !,
+    foldl(topic_value(T), Vs, Ds0, Ds).
+decided_values(_, Ds, Ds).
+
+topic_value(T, V, [T-V|Ds], Ds).
+
+decided_value(T-V) --> ['['], string(T), [','], string(V), [']'].
+rule_status(Id-S) --> string(Id), [':'], holds(S).
 
 rule_report(rule_report(Proof, Beaten)) -->
     { mode(full, M) },
