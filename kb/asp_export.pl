@@ -1,7 +1,7 @@
 /** <module> Translation of the rule store into ASP (clingo)
 
 Generates the facts and rules that the consistency check (wervel_lp/check.lp)
-solves, from the same rule store the meta-interpreter walks: nothing
+solves, from the same rule store the evaluator is compiled from: nothing
 clinical is written twice. Three-valued logic becomes two predicates per
 condition node N: `t(N)` (known to hold) and `f(N)` (known to fail); a node
 with neither is unknown.

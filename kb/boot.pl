@@ -32,9 +32,11 @@ message_location(error(_, file(File, Line, _, _)), Where) :-
 %
 %  Loads LoadFile (kb/load.pl) and the JSON bridge into `user`; Errors is
 %  the text of all errors and warnings printed while loading, one a line
-%  ("" when it loaded clean).
+%  ("" when it loaded clean). The kb is compiled with the `optimise` flag
+%  (arithmetic compiled inline, as `swipl -O`): the host does not debug it.
 boot(LoadFile0, Errors) :-
     atom_string(LoadFile, LoadFile0),
+    set_prolog_flag(optimise, true),
     retractall(collected(_)),
     setup_call_cleanup(
         assertz(boot_collecting),

@@ -1,4 +1,4 @@
-/** <module> The meta-interpreter: decisions with proofs
+/** <module> The evaluator: decisions with proofs
 
 Evaluates the rule store (rulebase.pl) on a case in three-valued (Kleene)
 logic: a condition is `true`, `false` or `unknown`. A finding that is absent
@@ -7,7 +7,10 @@ negative condition holds only when the finding is known.
 
 Concepts and topics are evaluated once each, in node_order/1, so that a
 condition on a concept or on another topic's decision reads a result that
-is already there. A topic is then resolved by its hit policy:
+is already there. The rules are not interpreted per case: compile_cond//6
+(the condition evaluator) is partially evaluated over every rule once, into
+the one clause evaluator/2 (see evaluate/2). A topic is then resolved by its
+hit policy:
 
   - the firing rules that no other firing rule beats (priority/5) win;
   - one winning value: `decided`; several (collect policy): `decided`;

@@ -22,11 +22,18 @@ json_text(Term, Text) :-
 json_ascii(Term, Text) :-
     json_text(Term, Text0),
     string_codes(Text0, Codes0),
-    foldl(ascii_code, Codes0, Codes, []),
+    ascii_codes(Codes0, Codes),
     string_codes(Text, Codes).
 
-ascii_code(C, [C|Cs], Cs) :- C < 128, !.
-ascii_code(C, Codes, Cs) :-
+ascii_codes([], []).
+ascii_codes([C|Cs], Out) :-
+    (   C < 128
+    ->  Out = [C|Out1]
+    ;   escape_codes(C, Out, Out1)
+    ),
+    ascii_codes(Cs, Out1).
+
+escape_codes(C, Codes, Cs) :-
     (   C > 0xFFFF
     ->  H is 0xD800 + ((C - 0x10000) >> 10), L is 0xDC00 + ((C - 0x10000) /\ 0x3FF),
         format(codes(Codes, Cs), "\\u~|~`0t~16r~4+\\u~|~`0t~16r~4+", [H, L])

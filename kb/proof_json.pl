@@ -126,15 +126,26 @@ status_in(Statuses, _-resolution(_, S, _, _, _, _, _)) :- memberchk(S, Statuses)
 
 %  The recommendations of a decided topic, one per winning rule, each with
 %  the firing rules it overrides (a difference list, for foldl/4).
-recommendations(T-resolution(_, decided, _, Winners, Results, _, _), Recs0, Recs) :- !,
+recommendations(_-resolution(_, decided, _, Winners, Results, _, _), Recs0, Recs) :- !,
     include(fires, Results, Firing),
-    foldl(winner_recommendation(T, Results, Firing), Winners, Recs0, Recs).
+    foldl(winner_recommendation(Results, Firing), Winners, Recs0, Recs).
 recommendations(_, Recs, Recs).
 
-winner_recommendation(T, Results, Firing, Id, [Id-P-Overrides|Recs], Recs) :-
+winner_recommendation(Results, Firing, Id, [Id-P-Overrides|Recs], Recs) :-
     memberchk(r(Id, _, _, P), Results),
-    findall(o(PId, L, LV), ( member(r(L, LV, true, _), Firing), beats(T, Id, L, PId) ),
-            Overrides).
+    beaten_part(Id, Beaten),
+    (   Beaten == []
+    ->  Overrides = []
+    ;   foldl(override(Beaten), Firing, Overrides, [])
+    ).
+
+override(Beaten, r(L, LV, _, _), Os0, Os) :-
+    (   memberchk(L-PIds, Beaten)
+    ->  foldl(override_by(L, LV), PIds, Os0, Os)
+    ;   Os0 = Os
+    ).
+
+override_by(L, LV, PId, [o(PId, L, LV)|Os], Os).
 
 recommendation(M, Id-Proof-Overrides) -->
     { recommendation_parts(Id, Post) },
@@ -240,7 +251,7 @@ seq_rest([X|Xs], G) --> [','], call(G, X), seq_rest(Xs, G).
                  *        STATIC PARTS          *
                  *******************************/
 
-:- dynamic parts_stamp/1, rule_parts/3, recommendation_parts/2, finding_part/5,
+:- dynamic parts_stamp/1, rule_parts/3, recommendation_parts/2, beaten_part/2, finding_part/5,
            concept_part/2, decided_part/4, plain_value/1.
 
 ensure_parts :-
@@ -251,7 +262,7 @@ ensure_parts :-
     ).
 
 compile_parts(Stamp) :-
-    maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), recommendation_parts(_, _),
+    maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), recommendation_parts(_, _), beaten_part(_, _),
                          finding_part(_, _, _, _, _), concept_part(_, _),
                          decided_part(_, _, _, _), plain_value(_)]),
     forall(rule(Id, Conclusion, Conds, Props), compile_rule_parts(Id, Conclusion, Conds, Props)),
@@ -272,7 +283,10 @@ compile_rule_parts(Id, Conclusion, Conds, Props) :-
     assertz(rule_parts(Id, Pre, Post)),
     (   Conclusion = (T = V)
     ->  recommendation_post(Id, T, V, Props, RecPost),
-        assertz(recommendation_parts(Id, RecPost))
+        assertz(recommendation_parts(Id, RecPost)),
+        findall(L-PIds, ( rule_topic(L, T, _), findall(PId, beats(T, Id, L, PId), PIds), PIds \== [] ),
+                Beaten),
+        assertz(beaten_part(Id, Beaten))
     ;   true
     ),
     forall(( sub_condition(Conds, C), finding_test(C, F, _, _), \+ finding_part(F, C, _, _, _) ),

@@ -16,7 +16,7 @@ Chapter modules (one per guideline chapter) declare themselves with
 
 These terms are expanded into the store of this module (`rule/4`,
 `concept/3`, `priority/5`, `section/2`), each with its source location,
-so that the meta-interpreter (engine.pl) and the ASP translation
+so that the evaluator (engine.pl) and the ASP translation
 (asp_export.pl) read one and the same data.
 
 The condition language is deliberately small, so that it translates to ASP:

@@ -2,7 +2,7 @@
 
 The one definition of every case field: its type, its range, its labels in
 Dutch and English, and the contradictions between findings. Validation in
-Python, the Prolog meta-interpreter and the ASP input domain all read these
+Python, the Prolog evaluator and the ASP input domain all read these
 facts; nothing else defines a field.
 
 Types:

@@ -20,7 +20,7 @@ from typing import IO, Any, Literal
 from .result import Result, recommend
 from .schema import CaseError
 
-WINDOW = 512
+WINDOW = 1024
 
 
 def recommend_many(cases: Iterable[Mapping[str, Any]],
@@ -63,7 +63,7 @@ def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,
     pool = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
     try:
         while window := list(itertools.islice(lines, WINDOW)):
-            results = pool.imap(line_result, window, chunksize=32) if pool else map(line_result, window)
+            results = pool.imap(line_result, window, chunksize=64) if pool else map(line_result, window)
             for text, error in results:
                 if error is not None:
                     bad += 1
