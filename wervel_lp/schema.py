@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -86,10 +87,7 @@ class Test:
             return bool(actual == self.value and type(actual) is type(self.value))
         if self.op == "in":
             return actual in self.value
-        return bool(
-            {"<": actual < self.value, "=<": actual <= self.value,
-             ">": actual > self.value, ">=": actual >= self.value}[self.op]
-        )
+        return bool(_COMPARISONS[self.op](actual, self.value))
 
 
 @dataclass(frozen=True)
@@ -160,6 +158,9 @@ class Schema:
                     f"contradicts {fields}: {contradiction.explanation} ({contradiction.id})",
                 )
         return known
+
+
+_COMPARISONS = {"<": operator.lt, "=<": operator.le, ">": operator.gt, ">=": operator.ge}
 
 
 def _field_name(name: object) -> str:

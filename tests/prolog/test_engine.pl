@@ -54,4 +54,23 @@ test(rule_quote_unknown, error(existence_error(guideline_rule, nope))) :-
 test(topic_fields, true(memberchk(spinal_instability, Fs))) :-
     topic_fields(treatment, Fs).
 
+test(reloading_a_chapter_rebuilds_the_evaluator, true(Ds1 == Ds0)) :-
+    suspected(C),
+    case_decisions(C, Ds0),
+    engine:evaluator_stamp(S0),
+    module_property(timing, file(File)),
+    load_files(File, [if(true), silent(true)]),
+    case_decisions(C, Ds1),
+    engine:evaluator_stamp(S1),
+    assertion(S1 \== S0).
+
+test(a_finding_that_several_rules_test_is_tested_once, true(N == 1)) :-
+    aggregate_all(count, ( rulebase:rule(_, _, Conds, _),
+                           proof_json:sub_condition(Conds, mescc_suspected = true) ), Uses),
+    assertion(Uses > 1),
+    clause(engine:evaluator(_, _), Body),
+    aggregate_all(count, ( sub_term(G, Body), nonvar(G),
+                           G = (get_dict(mescc_suspected, _, X) -> (Test -> _ ; _) ; _),
+                           Test == (X == true) ), N).
+
 :- end_tests(engine).
