@@ -146,10 +146,20 @@ node_result(topic(T), Resolution, Results) -->
       maplist([r(Id, _, _, _), Ws]>>beaters(Id, Ws), Results, Beaters) },
     [resolve(T, Policy, Results, Beaters, Resolution)].
 
-%  One status needs no connective: it is the same variable.
+%  Kleene's connectives, inlined: `and` is false if a part is false, else
+%  unknown if a part is unknown, else true; `or` is its dual. One status
+%  needs no connective: it is the same variable.
 kleene(_, [S0], S) --> !, { S = S0 }.
-kleene(and, Ss, S) --> [kleene_and(Ss, S)].
-kleene(or, Ss, S) --> [kleene_or(Ss, S)].
+kleene(and, Ss, S) --> { kleene_goal(false, true, Ss, S, G) }, [G].
+kleene(or, Ss, S) --> { kleene_goal(true, false, Ss, S, G) }, [G].
+
+kleene_goal(Decisive, Otherwise, Ss, S,
+            ( Any -> S = Decisive ; AnyUnknown -> S = unknown ; S = Otherwise )) :-
+    any_is(Ss, Decisive, Any),
+    any_is(Ss, unknown, AnyUnknown).
+
+any_is([S], V, S == V) :- !.
+any_is([S|Ss], V, (S == V ; Rest)) :- any_is(Ss, V, Rest).
 
 %! eval_cond(+Condition, +Case, +Env, -Status, -Proof) is det.
 %
@@ -203,20 +213,6 @@ test_goal(=<, X, N, X =< N).
 test_goal(>, X, N, X > N).
 test_goal(>=, X, N, X >= N).
 
-kleene_and(Ss, S) :- kleene_and(Ss, true, S).
-kleene_and([], S, S).
-kleene_and([S0|Ss], S1, S) :-
-    (   S0 == false -> S = false
-    ;   S0 == unknown -> kleene_and(Ss, unknown, S)
-    ;   kleene_and(Ss, S1, S)
-    ).
-kleene_or(Ss, S) :- kleene_or(Ss, false, S).
-kleene_or([], S, S).
-kleene_or([S0|Ss], S1, S) :-
-    (   S0 == true -> S = true
-    ;   S0 == unknown -> kleene_or(Ss, unknown, S)
-    ;   kleene_or(Ss, S1, S)
-    ).
 kleene_not(true, false).
 kleene_not(false, true).
 kleene_not(unknown, unknown).
