@@ -333,17 +333,21 @@ unknown_fields_(all(_, Ps), M, Fs0, Fs) :- foldl(unknown_fields(M), Ps, Fs0, Fs)
 unknown_fields_(any(_, Ps), M, Fs0, Fs) :- foldl(unknown_fields(M), Ps, Fs0, Fs).
 unknown_fields_(not(_, P), M, Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
 unknown_fields_(concept(C, _, Ps), M, Fs0, Fs) :-
+    memo_fields(M, concept(C), foldl(unknown_fields(M), Ps), Fs0, Fs).
+unknown_fields_(decided(T, _, _, _, Open), M, Fs0, Fs) :-
+    memo_fields(M, topic(T), foldl(result_unknown_fields(M), Open), Fs0, Fs).
+
+%  The fields Collect finds for Key, found once per Memo.
+memo_fields(M, Key, Collect, Fs0, Fs) :-
     arg(1, M, Known),
-    (   memberchk(C-CFs, Known)
+    (   memberchk(Key-KFs, Known)
     ->  true
-    ;   foldl(unknown_fields(M), Ps, CFs0, []),
-        sort(CFs0, CFs),
+    ;   call(Collect, KFs0, []),
+        sort(KFs0, KFs),
         arg(1, M, Known1),
-        setarg(1, M, [C-CFs|Known1])
+        setarg(1, M, [Key-KFs|Known1])
     ),
-    append(CFs, Fs, Fs0).
-unknown_fields_(decided(_, _, _, _, Open), M, Fs0, Fs) :-
-    foldl(result_unknown_fields(M), Open, Fs0, Fs).
+    append(KFs, Fs, Fs0).
 
 result_unknown_fields(M, r(_, _, _, P), Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
 
