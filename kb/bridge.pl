@@ -47,25 +47,21 @@ kb_metadata_json(JSON) :-
 %  JSON is the result object (decisions, recommendations with their
 %  proofs, undetermined, warnings) for the validated case CaseText.
 recommend_json(CaseText, JSON) :-
-    guarded(recommend_text(CaseText), JSON).
+    guarded(case_answer(result_json, CaseText), JSON).
 
-recommend_text(CaseText, JSON) :-
+%  Writer's JSON text of the evaluation of the case CaseText.
+case_answer(Writer, CaseText, JSON) :-
     read_case(CaseText, Case),
     evaluate(Case, Env),
-    result_json(Env, JSON).
+    call(Writer, Env, JSON).
 
-%! rule_statuses_json(+CaseJSON:text, -JSON:string) is det.
+%! rule_statuses_json(+CaseText:text, -JSON:string) is det.
 %
 %  JSON is `{"rules": {Id: Status}, "decided": [[Topic, Value]]}`: every
 %  rule's status for the case (true, false or null for unknown) and every
 %  decided topic value, advice included. No proofs: for bulk comparison.
-rule_statuses_json(CaseJSON, JSON) :-
-    guarded(rule_statuses(CaseJSON), JSON).
-
-rule_statuses(CaseText, JSON) :-
-    read_case(CaseText, Case),
-    evaluate(Case, Env),
-    statuses_json(Env, JSON).
+rule_statuses_json(CaseText, JSON) :-
+    guarded(case_answer(statuses_json, CaseText), JSON).
 
 %! why_not_json(+CaseJSON:text, +Topic:atom, +Value:atom, -JSON:string) is det.
 %
