@@ -20,7 +20,8 @@ from typing import IO, Any, Literal
 from .result import Result, recommend
 from .schema import CaseError
 
-WINDOW = 1024
+WINDOW = 2048
+BLOCK = 64
 
 
 def recommend_many(cases: Iterable[Mapping[str, Any]],
@@ -54,6 +55,11 @@ def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
         return json.dumps(record, ensure_ascii=False, sort_keys=True), f"line {number}: {e}"
 
 
+def block_results(block: list[tuple[int, str]]) -> list[tuple[str, str | None]]:
+    """:func:`line_result` for each line of a block (one task for a worker process)."""
+    return [line_result(numbered) for numbered in block]
+
+
 def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,
               on_error: Literal["skip", "fail"] = "fail") -> int:
     """Stream results for the JSON Lines in ``source``; return the number of bad lines."""
@@ -63,15 +69,18 @@ def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,
     pool = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
     try:
         while window := list(itertools.islice(lines, WINDOW)):
-            results = pool.imap(line_result, window, chunksize=64) if pool else map(line_result, window)
-            for text, error in results:
-                if error is not None:
-                    bad += 1
-                    print(f"wervel-lp: {' '.join(error.split())}", file=err)
-                    if on_error == "fail":
-                        return bad
-                out.write(text + "\n")
-                progress.tick()
+            # Workers get blocks of lines, so that the parent handles a few large messages.
+            blocks = [window[i:i + BLOCK] for i in range(0, len(window), BLOCK)]
+            results = pool.imap(block_results, blocks) if pool else map(block_results, blocks)
+            for block in results:
+                for text, error in block:
+                    if error is not None:
+                        bad += 1
+                        print(f"wervel-lp: {' '.join(error.split())}", file=err)
+                        if on_error == "fail":
+                            return bad
+                    out.write(text + "\n")
+                progress.tick(len(block))
     finally:
         if pool:
             pool.terminate()
@@ -88,8 +97,8 @@ class _Progress:
         self.count = 0
         self.start = self.last = time.monotonic()
 
-    def tick(self) -> None:
-        self.count += 1
+    def tick(self, n: int = 1) -> None:
+        self.count += n
         now = time.monotonic()
         if self.active and now - self.last > 0.5:
             self.last = now
