@@ -291,7 +291,7 @@ open_fields(Resolution, Fields) :-
 %  As open_fields/2; Memo (`memo([])` at first) keeps the unknown fields
 %  of every concept met, for later calls on the same evaluation.
 open_fields(resolution(_, _, _, _, _, Open, _), Memo, Fields) :-
-    foldl(result_unknown_fields(Memo), Open, Fs, []),
+    results_unknown_fields(Open, Memo, Fs, []),
     sort(Fs, Fields).
 
 resolution_warning(T, WinnerResults, OpenUnknown,
@@ -321,6 +321,7 @@ proof_unknown_fields(Proof, Fields) :-
     sort(Fs, Fields).
 
 %  A difference list of the unknown findings under the unknown nodes.
+%  (Plain recursion: this runs for every undetermined topic of a result.)
 unknown_fields(Memo, P, Fs0, Fs) :-
     (   proof_status(P, unknown)
     ->  unknown_fields_(P, Memo, Fs0, Fs)
@@ -329,27 +330,43 @@ unknown_fields(Memo, P, Fs0, Fs) :-
 
 unknown_fields_(finding(_, _, F, _), _, [F|Fs], Fs).
 unknown_fields_(rule(_, _, P), M, Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
-unknown_fields_(all(_, Ps), M, Fs0, Fs) :- foldl(unknown_fields(M), Ps, Fs0, Fs).
-unknown_fields_(any(_, Ps), M, Fs0, Fs) :- foldl(unknown_fields(M), Ps, Fs0, Fs).
+unknown_fields_(all(_, Ps), M, Fs0, Fs) :- proofs_unknown_fields(Ps, M, Fs0, Fs).
+unknown_fields_(any(_, Ps), M, Fs0, Fs) :- proofs_unknown_fields(Ps, M, Fs0, Fs).
 unknown_fields_(not(_, P), M, Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
 unknown_fields_(concept(C, _, Ps), M, Fs0, Fs) :-
-    memo_fields(M, concept(C), foldl(unknown_fields(M), Ps), Fs0, Fs).
-unknown_fields_(decided(T, _, _, _, Open), M, Fs0, Fs) :-
-    memo_fields(M, topic(T), foldl(result_unknown_fields(M), Open), Fs0, Fs).
-
-%  The fields Collect finds for Key, found once per Memo.
-memo_fields(M, Key, Collect, Fs0, Fs) :-
-    arg(1, M, Known),
-    (   memberchk(Key-KFs, Known)
+    (   memo_fields(M, concept(C), KFs)
     ->  true
-    ;   call(Collect, KFs0, []),
-        sort(KFs0, KFs),
-        arg(1, M, Known1),
-        setarg(1, M, [Key-KFs|Known1])
+    ;   proofs_unknown_fields(Ps, M, KFs0, []),
+        memo_add(M, concept(C), KFs0, KFs)
+    ),
+    append(KFs, Fs, Fs0).
+unknown_fields_(decided(T, _, _, _, Open), M, Fs0, Fs) :-
+    (   memo_fields(M, topic(T), KFs)
+    ->  true
+    ;   results_unknown_fields(Open, M, KFs0, []),
+        memo_add(M, topic(T), KFs0, KFs)
     ),
     append(KFs, Fs, Fs0).
 
-result_unknown_fields(M, r(_, _, _, P), Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
+proofs_unknown_fields([], _, Fs, Fs).
+proofs_unknown_fields([P|Ps], M, Fs0, Fs) :-
+    unknown_fields(M, P, Fs0, Fs1),
+    proofs_unknown_fields(Ps, M, Fs1, Fs).
+
+results_unknown_fields([], _, Fs, Fs).
+results_unknown_fields([r(_, _, _, P)|Rs], M, Fs0, Fs) :-
+    unknown_fields(M, P, Fs0, Fs1),
+    results_unknown_fields(Rs, M, Fs1, Fs).
+
+%  Memo (memo(Key-Fields list)) keeps the fields of every concept and
+%  decided topic met, for the other undetermined topics of the result.
+memo_fields(memo(Known), Key, Fields) :-
+    memberchk(Key-Fields, Known).
+
+memo_add(M, Key, Fields0, Fields) :-
+    sort(Fields0, Fields),
+    arg(1, M, Known),
+    setarg(1, M, [Key-Fields|Known]).
 
                  /*******************************
                  *        QUERY INTERFACE       *

@@ -220,14 +220,17 @@ body_proofs(P, [P]).
 
 %  A decisive part of an all (false) or any (true) settles it alone.
 shown_parts(mode(brief, _), S, S, Parts, Shown) :- !,
-    include(has_status(S), Parts, Shown).
+    with_status(Parts, S, Shown).
 shown_parts(_, _, _, Parts, Parts).
 
 shown_rules(mode(full, _), _, Rules, Rules) :- !.
 shown_rules(_, S, Rules, Shown) :-
-    include(has_status(S), Rules, Shown).
+    with_status(Rules, S, Shown).
 
-has_status(S, P) :- proof_status(P, S).
+with_status([], _, []).
+with_status([P|Ps], S, Shown) :-
+    (   proof_status(P, S) -> Shown = [P|Shown1] ; Shown = Shown1 ),
+    with_status(Ps, S, Shown1).
 
 holds(S) --> { holds_text(S, H) }, [H].
 
