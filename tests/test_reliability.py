@@ -147,6 +147,19 @@ def test_short_lived_threads_give_their_engines_back():
     assert grown_mb < 10
 
 
+def test_exit_with_threads_still_calling_is_clean():
+    """Threads racing to the first call start one engine; the process exits cleanly (no traceback,
+    no Prolog warning) while daemon threads still call the kb."""
+    case = str(Path(__file__).parent.parent / "examples" / "mescc_deficit_breast.json")
+    script = ("import json, sys, threading, time; from wervel_lp import recommend; "
+              "case = json.load(open(sys.argv[1])); "
+              "[threading.Thread(target=lambda: [recommend(case) for _ in iter(int, 1)], daemon=True).start() "
+              "for _ in range(3)]; "
+              "time.sleep(0.5); print(recommend(case).decisions['treatment'])")
+    out = subprocess.run([sys.executable, "-c", script, case], capture_output=True, text=True, timeout=60)
+    assert (out.returncode, out.stdout.strip(), out.stderr) == (0, "radiotherapy", "")
+
+
 def test_many_calls_do_not_fail_or_grow_memory():
     """A shorter version of the 100,000-call run in benchmarks/."""
     cases = sample_cases(50)

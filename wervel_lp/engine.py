@@ -19,15 +19,15 @@ from __future__ import annotations
 
 import atexit
 import ctypes
+import functools
 import json
 import os
 import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 KB_ENV = "WERVEL_LP_KB"
 """Environment variable that points to another kb directory (for tests and diffs)."""
@@ -80,6 +80,7 @@ class Engine:
         self.kb_dir = kb_dir
         self._thread = _PrologThread()
         self._local = threading.local()
+        self._stopping = threading.Event()
         self._thread.call(self._boot)
 
     def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
@@ -87,13 +88,22 @@ class Engine:
 
         A thread gets its engine on its first call (PL_thread_attach_engine)
         and gives it back when it ends. Where no engine can be attached, the
-        call is handed to the boot thread instead.
+        call is handed to the boot thread instead. Once the interpreter exits
+        and Prolog stops, a (daemon) thread still calling waits to be ended
+        with the process instead of failing.
         """
-        if not getattr(self._local, "attached", None):
-            self._local.attached = _AttachedEngine.attach(self._swi)
-        if self._local.attached.ok:
-            return fn(*args)
-        return self._thread.call(fn, *args)
+        try:
+            if self._stopping.is_set():
+                threading.Event().wait()
+            if not getattr(self._local, "attached", None):
+                self._local.attached = _AttachedEngine.attach(self._swi)
+            if self._local.attached.ok:
+                return fn(*args)
+            return self._thread.call(fn, *args)
+        except KbError:
+            if self._stopping.is_set():
+                threading.Event().wait()
+            raise
 
     def _boot(self) -> None:
         import pyswip.core as swi  # importing pyswip starts SWI-Prolog, here on this thread
@@ -116,10 +126,13 @@ class Engine:
 
         This runs before pyswip's own handler, which would try from another thread.
         """
+        self._stopping.set()
         attached = getattr(self._local, "attached", None)
         if attached is not None:
             attached.detach()
-        self._thread.call(self._swi.PL_cleanup, 0)
+        # The process is ending: its memory need not be reclaimed, so engines of
+        # threads that are still ending do not make PL_cleanup complain.
+        self._thread.call(self._swi.PL_cleanup, _PL_CLEANUP_NO_RECLAIM_MEMORY)
 
     def _solve(self, name: str, *args: str, arity: int | None = None) -> str:
         """Call ``name(Args..., Out)`` once, Out a text; on a thread with a Prolog engine.
@@ -193,6 +206,7 @@ class _AttachedEngine:
 
 
 # From SWI-Prolog.h
+_PL_CLEANUP_NO_RECLAIM_MEMORY = 0x10000
 _PL_STRING, _REP_UTF8, _CVT_TEXT, _BUF_STACK = 6, 0x00100000, 0x00000001 | 0x00000002, 0x00010000
 
 
@@ -244,7 +258,28 @@ def _get_text(swi: Any, term: int) -> str:
         swi._lib.PL_release_string_buffers_from_mark(mark)
 
 
-@cache
+T = TypeVar("T")
+
+
+def once(make: Callable[[], T]) -> Callable[[], T]:
+    """``make()``, computed on the first call only, even when several threads race to it.
+
+    (``functools.cache`` would let racing threads each start SWI-Prolog.)
+    """
+    lock = threading.Lock()
+    made: list[T] = []
+
+    @functools.wraps(make)
+    def made_once() -> T:
+        if not made:
+            with lock:
+                if not made:
+                    made.append(make())
+        return made[0]
+    return made_once
+
+
+@once
 def engine() -> Engine:
     """The process-wide engine, started on first use."""
     return Engine(kb_directory())

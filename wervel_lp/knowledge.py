@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from .engine import Engine, KbError, engine
+from .engine import Engine, KbError, engine, once
 from .schema import CaseError, Schema
 
 
@@ -142,7 +141,7 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
-@cache
+@once
 def knowledge_base() -> KnowledgeBase:
     """The process-wide knowledge base, loaded on first use."""
     return KnowledgeBase(engine())
