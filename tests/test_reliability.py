@@ -149,7 +149,8 @@ def test_short_lived_threads_give_their_engines_back():
 
 def test_exit_with_threads_still_calling_is_clean():
     """Threads racing to the first call start one engine; the process exits cleanly (no traceback,
-    no Prolog warning) while daemon threads still call the kb."""
+    no Prolog warning) while daemon threads still call the kb.
+    """
     case = str(Path(__file__).parent.parent / "examples" / "mescc_deficit_breast.json")
     script = ("import json, sys, threading, time; from wervel_lp import recommend; "
               "case = json.load(open(sys.argv[1])); "
