@@ -4,7 +4,9 @@ Writes the evaluation of a case (engine.pl) as the JSON text that callers
 receive, and the conditions of the rule language as JSON dicts.
 
 The result object is `{decisions, recommendations, undetermined, warnings}`
-(docs/contract.md); keys are sorted, the text is compact. A proof node:
+(docs/contract.md); keys are sorted, the text is compact and ASCII (other
+characters as \u escapes), so the same case always gives the same bytes.
+A proof node:
 
     {conclusion, conditions: [Condition], holds, quote, rule, section}  % rule
     Condition = {condition, holds, satisfied_by: {field, value},
