@@ -88,7 +88,7 @@ evaluate(Case, Env) :-
 :- dynamic evaluator/2, evaluator_stamp/1, node_index/2, topic_indexes/1.
 
 %  The rules are compiled into one clause, evaluator(Case, Env) :- Goals,
-%  the partial evaluation of eval_cond/5 for every rule: each condition
+%  by compile_cond//6 for every rule: each condition
 %  becomes its test, and a reference to a concept or a decision becomes the
 %  variable that holds it. It is rebuilt whenever the rule store changes.
 ensure_evaluator :-
@@ -174,7 +174,7 @@ eval_cond(Cond, Case, Env, S, P) :-
 %! compile_cond(+Condition, ?Case, -Status, -Proof, +Map0, -Map)// is det.
 %
 %  The goals that compute the Status and Proof of Condition on Case (the
-%  partial evaluation of the meta-interpreter for Condition). Map gives
+%  condition evaluator, partially evaluated for Condition). Map gives
 %  the term (concept/3) or resolution of every node Condition may refer
 %  to, and the proofs of the findings tested before.
 compile_cond(all(Cs), Case, S, all(S, Ps), Map0, Map) --> !,
@@ -289,7 +289,8 @@ open_fields(Resolution, Fields) :-
 %! open_fields(+Resolution, +Memo, -Fields:list) is det.
 %
 %  As open_fields/2; Memo (`memo([])` at first) keeps the unknown fields
-%  of every concept met, for later calls on the same evaluation.
+%  of every concept and decided topic met, for later calls on the same
+%  evaluation.
 open_fields(resolution(_, _, _, _, _, Open, _), Memo, Fields) :-
     results_unknown_fields(Open, Memo, Fs, []),
     sort(Fs, Fields).

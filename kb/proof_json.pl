@@ -185,7 +185,7 @@ proof(M, rule(Id, S, Body)) -->
     { rule_parts(Id, Pre, Post), body_proofs(Body, Ps) },
     [Pre], proofs(Ps, M), ['],"holds":'], holds(S), [Post].
 proof(_, finding(C, S, F, X)) -->
-    { finding_parts(F, C, Pre, Mid, Post) },
+    { once(finding_part(F, C, Pre, Mid, Post)) },
     [Pre], holds(S), [Mid], value(X), [Post].
 proof(M, all(S, Ps)) -->
     { shown_parts(M, S, false, Ps, Shown) },
@@ -199,7 +199,7 @@ proof(M, concept(C, S, Rules)) -->
     { M = mode(_, Memo), arg(1, Memo, Done) },
     (   { memberchk(C-Text, Done) }
     ->  [Text]
-    ;   { concept_parts(C, Pre), shown_rules(M, S, Rules, Shown),
+    ;   { concept_part(C, Pre), shown_rules(M, S, Rules, Shown),
           phrase(proofs(Shown, M), Pieces, [']}']),
           holds_text(S, H),
           atomics_to_string([Pre, H, ',"proof":['|Pieces], Text),
@@ -207,7 +207,7 @@ proof(M, concept(C, S, Rules)) -->
         [Text]
     ).
 proof(_, decided(T, V, S, Winners, _)) -->
-    { decided_parts(T, V, Pre, Post) },
+    { decided_part(T, V, Pre, Post) },
     [Pre], seq(Winners, string), [Post], holds(S), ['}'].
 
 proofs([], _) --> [].
@@ -317,11 +317,6 @@ sub_condition(all(Cs), C) :- member(C0, Cs), sub_condition(C0, C).
 sub_condition(any(Cs), C) :- member(C0, Cs), sub_condition(C0, C).
 sub_condition(not(C0), C) :- sub_condition(C0, C).
 
-finding_parts(F, C, Pre, Mid, Post) :-
-    (   finding_part(F, C, Pre, Mid, Post) -> true
-    ;   finding_pre_mid_post(C, Pre, Mid, Post)       % a condition outside the rules
-    ).
-
 finding_pre_mid_post(C, Pre, Mid, Post) :-
     finding_test(C, F, Op, Arg),
     condition_text(C, Text),
@@ -330,15 +325,9 @@ finding_pre_mid_post(C, Pre, Mid, Post) :-
     format(string(Mid), ',"satisfied_by":{"field":~w,"value":', [FJ]),
     format(string(Post), '},"test":~w}', [TestJ]).
 
-concept_parts(C, Pre) :-
-    (   concept_part(C, Pre) -> true ; concept_pre(C, Pre) ).
-
 concept_pre(C, Pre) :-
     json_ascii(C, CJ),
     format(string(Pre), '{"concept":~w,"condition":~w,"holds":', [CJ, CJ]).
-
-decided_parts(T, V, Pre, Post) :-
-    (   decided_part(T, V, Pre, Post) -> true ; decided_pre_post(T, V, Pre, Post) ).
 
 decided_pre_post(T, V, Pre, Post) :-
     format(string(Text), "decided(~w, ~w)", [T, V]),

@@ -164,16 +164,13 @@ class Engine:
 
     def call_json(self, name: str, *args: str) -> Any:
         """Call bridge predicate ``name`` and return its decoded JSON answer."""
-        answer = json.loads(self._run(self._solve, name, *args))
-        if isinstance(answer, dict) and "error" in answer:
-            raise KbError(f"{name}: {answer['error']}")
-        return answer
+        return json.loads(self.call_text(name, *args))
 
     def call_text(self, name: str, *args: str) -> str:
         """Call bridge predicate ``name`` and return its JSON answer undecoded.
 
-        Only an error answer (``{"error": ...}``) is decoded, and raised as
-        :class:`KbError`.
+        Only an error answer (the bridge writes ``{"error":...}``) is decoded,
+        and raised as :class:`KbError`.
         """
         text: str = self._run(self._solve, name, *args)
         if text.startswith('{"error":'):
