@@ -105,7 +105,8 @@ compile_evaluator(Stamp) :-
     pairs_keys_values(Map, Nodes, Slots),
     phrase(node_goals(Nodes, Case, Map, _), GoalList),
     goals_conj(GoalList, Goals),
-    Env =.. [env|Slots],
+    maplist(slot_value, Nodes, Slots, Values),
+    Env =.. [env|Values],
     retractall(evaluator(_, _)),
     retractall(node_index(_, _)),
     retractall(evaluator_stamp(_)),
@@ -116,8 +117,16 @@ compile_evaluator(Stamp) :-
     assertz(topic_indexes(TopicIndexes)),
     assertz(evaluator_stamp(Stamp)).
 
-node_slot(concept(C), concept(C, _, _)).
+%  A node's slot in Map: node(Proof, Status) for a concept, the resolution
+%  for a topic. Every proof (a concept's, a finding's) is a variable of the
+%  clause, built by one goal and shared by every proof that contains it: a
+%  term written out in the clause would be copied, and built on every call,
+%  once per use.
+node_slot(concept(_), node(_Proof, _Status)).
 node_slot(topic(_), _Resolution).
+
+slot_value(concept(_), node(Proof, _), Proof).
+slot_value(topic(_), Resolution, Resolution).
 
 goals_conj([], true).
 goals_conj([G], G) :- !.
@@ -138,13 +147,22 @@ rule_goals([r(Id, V, Conds)|Rules], Case, [r(Id, V, S, rule(Id, S, P))|Results],
     compile_cond(Conds, Case, S, P, Map0, Map1),
     rule_goals(Rules, Case, Results, Map1, Map).
 
-node_result(concept(_), concept(_, S, Proofs), Results) -->
+node_result(concept(C), node(P, S), Results) -->
     { maplist([r(_, _, RS, RP), RS, RP]>>true, Results, Ss, Proofs) },
-    kleene(or, Ss, S).
+    kleene(or, Ss, S),
+    [P = concept(C, S, Proofs)].
 node_result(topic(T), Resolution, Results) -->
     { topic(T, Policy, _),
-      maplist([r(Id, _, _, _), Ws]>>beaters(Id, Ws), Results, Beaters) },
+      maplist(beater_statuses(Results), Results, Beaters) },
     [resolve(T, Policy, Results, Beaters, Resolution)].
+
+%  The statuses of the rules that beat a rule: it is beaten when one is true.
+beater_statuses(Results, r(Id, _, _, _), Statuses) :-
+    beaters(Id, Winners),
+    maplist(result_status(Results), Winners, Statuses).
+
+result_status(Results, Id, S) :-
+    memberchk(r(Id, _, S, _), Results).
 
 %  Kleene's connectives, inlined: `and` is false if a part is false, else
 %  unknown if a part is unknown, else true; `or` is its dual. One status
@@ -166,10 +184,13 @@ any_is([S|Ss], V, (S == V ; Rest)) :- any_is(Ss, V, Rest).
 %  Evaluates any Condition of the rule language on Case, reading the
 %  concepts and decisions it refers to from Env (see evaluate/2).
 eval_cond(Cond, Case, Env, S, P) :-
-    findall(Node-Slot, ( node_index(Node, I), arg(I, Env, Slot) ), Map),
+    findall(Node-Slot, ( node_index(Node, I), arg(I, Env, Value), env_slot(Node, Value, Slot) ), Map),
     phrase(compile_cond(Cond, Case, S, P, Map, _), GoalList),
     goals_conj(GoalList, Goal),
     call(Goal).
+
+env_slot(concept(_), P, node(P, S)) :- P = concept(_, S, _).
+env_slot(topic(_), R, R).
 
 %! compile_cond(+Condition, ?Case, -Status, -Proof, +Map0, -Map)// is det.
 %
@@ -187,19 +208,18 @@ compile_cond(not(C), Case, S, not(S, P), Map0, Map) --> !,
     compile_cond(C, Case, S0, P, Map0, Map),
     [kleene_not(S0, S)].
 compile_cond(decided(T, V), _, S, decided(T, V, S, Winners, Open), Map, Map) --> !,
-    { memberchk(topic(T)-R, Map),
-      R = resolution(T, _, _, Winners, _, Open, _) },
-    [decided_status(R, V, S)].
+    { memberchk(topic(T)-R, Map) },
+    [decided_status(R, V, S), R = resolution(_, _, _, Winners, _, Open, _)].
 compile_cond(C, Case, S, P, Map0, Map) -->
     { finding_test(C, F, Op, Arg) }, !,
-    (   { memberchk(finding(C)-P, Map0) }
-    ->  { P = finding(_, S, _, _), Map = Map0 }
-    ;   { P = finding(C, S, F, X), Map = [finding(C)-P|Map0], test_goal(Op, X, Arg, Test) },
-        [( get_dict(F, Case, X) -> ( Test -> S = true ; S = false ) ; X = null, S = unknown )]
+    (   { memberchk(finding(C)-node(P, S), Map0) }
+    ->  { Map = Map0 }
+    ;   { Map = [finding(C)-node(P, S)|Map0], test_goal(Op, X, Arg, Test) },
+        [( get_dict(F, Case, X) -> ( Test -> S = true ; S = false ) ; X = null, S = unknown ),
+         P = finding(C, S, F, X)]
     ).
 compile_cond(C, _, S, P, Map, Map) -->
-    { memberchk(concept(C)-P, Map),
-      P = concept(_, S, _) }.
+    { memberchk(concept(C)-node(P, S), Map) }.
 
 compile_conds([], _, [], [], Map, Map) --> [].
 compile_conds([C|Cs], Case, [S|Ss], [P|Ps], Map0, Map) -->
@@ -238,10 +258,10 @@ proof_status(decided(_, _, S, _, _), S).
 %  Open, Warnings)`, where Results are `r(Id, Value, Status, Proof)` and
 %  Open are the undefeated results with unknown conditions (what blocks
 %  the topic when it is undetermined; see open_fields/2). Beaters lists,
-%  per result, the rules that beat it (a constant of the evaluator).
+%  per result, the statuses of the rules that beat it.
 resolve(T, Policy, Results, Beaters,
         resolution(T, Status, Values, Winners, Results, Open, Warnings)) :-
-    undefeated(Results, Beaters, Results, WinnerResults, Open),
+    undefeated(Results, Beaters, WinnerResults, Open),
     result_ids_values(WinnerResults, Winners, Vs0),
     sort(Vs0, Values),
     resolution_status(Policy, Values, Open, Status),
@@ -251,19 +271,15 @@ resolve(T, Policy, Results, Beaters,
 
 %  WinnerResults fired and no firing rule beats them; Open have unknown
 %  conditions and no firing rule beats them.
-undefeated([], [], _, [], []).
-undefeated([R|Rs], [Ws|Wss], All, Winners, Open) :-
+undefeated([], [], [], []).
+undefeated([R|Rs], [Beaters|Bss], Winners, Open) :-
     R = r(_, _, S, _),
     (   S == false -> Winners = Winners1, Open = Open1
-    ;   beaten(Ws, All) -> Winners = Winners1, Open = Open1
+    ;   memberchk(true, Beaters) -> Winners = Winners1, Open = Open1
     ;   S == true -> Winners = [R|Winners1], Open = Open1
     ;   Winners = Winners1, Open = [R|Open1]
     ),
-    undefeated(Rs, Wss, All, Winners1, Open1).
-
-beaten(Ws, Results) :-
-    member(W, Ws),
-    memberchk(r(W, _, true, _), Results), !.
+    undefeated(Rs, Bss, Winners1, Open1).
 
 result_ids_values([], [], []).
 result_ids_values([r(Id, V, _, _)|Rs], [Id|Ids], [V|Vs]) :-
