@@ -58,11 +58,12 @@ result_json(Env, Text) :-
 %  [{priority, proof, rule, value}], proof}], topic, value}`, full proofs.
 why_not_json_text(why_not(T, V, Concluded, Reports), Text) :-
     ensure_parts,
-    phrase(( ['{"concluded":', Concluded, ',"rules":['],
-             seq(Reports, rule_report),
-             ['],"topic":'], string(T), [',"value":'], string(V), ['}'] ),
-           Pieces),
+    phrase(why_not(T, V, Concluded, Reports), Pieces),
     atomics_to_string(Pieces, Text).
+
+why_not(T, V, Concluded, Reports) -->
+    ['{"concluded":', Concluded, ',"rules":['], seq(Reports, rule_report),
+    ['],"topic":'], string(T), [',"value":'], string(V), ['}'].
 
 %! statuses_json(+Env, -Text:string) is det.
 %
@@ -75,10 +76,11 @@ statuses_json(Env, Text) :-
     foldl(node_statuses, Nodes, Statuses, []),
     topic_resolutions(Env, Rs),
     foldl(decided_values, Rs, Decided, []),
-    phrase(( ['{"decided":['], seq(Decided, decided_value), ['],"rules":{'],
-             seq(Statuses, rule_status), ['}}'] ),
-           Pieces),
+    phrase(statuses(Decided, Statuses), Pieces),
     atomics_to_string(Pieces, Text).
+
+statuses(Decided, Statuses) -->
+    ['{"decided":['], seq(Decided, decided_value), ['],"rules":{'], seq(Statuses, rule_status), ['}}'].
 
 node_statuses(concept(_, _, Proofs), Ss0, Ss) :- !,
     foldl(rule_id_status, Proofs, Ss0, Ss).
@@ -95,7 +97,7 @@ decided_values(_, Ds, Ds).
 topic_value(T, V, [T-V|Ds], Ds).
 
 decided_value(T-V) --> ['['], string(T), [','], string(V), [']'].
-rule_status(Id-S) --> string(Id), [':'], holds(S).
+rule_status(Id-S) --> { rule_status_text(Id, S, Text) }, [Text].
 
 rule_report(rule_report(Proof, Beaten)) -->
     { mode(full, M) },
@@ -185,8 +187,11 @@ proof(M, rule(Id, S, Body)) -->
     { rule_parts(Id, Pre, Post), body_proofs(Body, Ps) },
     [Pre], proofs(Ps, M), ['],"holds":'], holds(S), [Post].
 proof(_, finding(C, S, F, X)) -->
-    { once(finding_part(F, C, Pre, Mid, Post)) },
-    [Pre], holds(S), [Mid], value(X), [Post].
+    (   { finding_text(F, X, C, S, Text) }
+    ->  [Text]
+    ;   { once(finding_part(F, C, Pre, Mid, Post)) },
+        [Pre], holds(S), [Mid], value(X), [Post]
+    ).
 proof(M, all(S, Ps)) -->
     { shown_parts(M, S, false, Ps, Shown) },
     ['{"condition":"all","conditions":['], proofs(Shown, M), ['],"holds":'], holds(S), ['}'].
@@ -256,8 +261,8 @@ seq_rest([X|Xs], G) --> [','], call(G, X), seq_rest(Xs, G).
                  *        STATIC PARTS          *
                  *******************************/
 
-:- dynamic parts_stamp/1, rule_parts/3, recommendation_parts/2, beaten_part/2, finding_part/5,
-           concept_part/2, decided_part/4, plain_value/1.
+:- dynamic parts_stamp/1, rule_parts/3, rule_status_text/3, recommendation_parts/2, beaten_part/2, finding_part/5,
+           finding_text/5, concept_part/2, decided_part/4, plain_value/1.
 
 ensure_parts :-
     kb_stamp(Stamp),
@@ -267,14 +272,14 @@ ensure_parts :-
     ).
 
 compile_parts(Stamp) :-
-    maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), recommendation_parts(_, _), beaten_part(_, _),
-                         finding_part(_, _, _, _, _), concept_part(_, _),
+    maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), rule_status_text(_, _, _), recommendation_parts(_, _), beaten_part(_, _),
+                         finding_part(_, _, _, _, _), finding_text(_, _, _, _, _), concept_part(_, _),
                          decided_part(_, _, _, _), plain_value(_)]),
+    forall(plain_identifier(A), assertz(plain_value(A))),
     forall(rule(Id, Conclusion, Conds, Props), compile_rule_parts(Id, Conclusion, Conds, Props)),
     forall(concept(C, _, _), ( concept_pre(C, Pre), assertz(concept_part(C, Pre)) )),
     forall(( topic(T, _, Vs), member(V, Vs) ), ( decided_pre_post(T, V, Pre, Post),
                                                  assertz(decided_part(T, V, Pre, Post)) )),
-    forall(plain_identifier(A), assertz(plain_value(A))),
     assertz(parts_stamp(Stamp)).
 
 compile_rule_parts(Id, Conclusion, Conds, Props) :-
@@ -286,6 +291,10 @@ compile_rule_parts(Id, Conclusion, Conds, Props) :-
     format(string(Pre), '{"conclusion":~w,"conditions":[', [CT]),
     string_concat(",", TailMembers, Post),
     assertz(rule_parts(Id, Pre, Post)),
+    forall(member(Status, [true, false, unknown]),
+           ( phrase(( string(Id), [':'], holds(Status) ), Pieces),
+             atomics_to_string(Pieces, StatusText),
+             assertz(rule_status_text(Id, Status, StatusText)) )),
     (   Conclusion = (T = V)
     ->  recommendation_post(Id, T, V, Props, RecPost),
         assertz(recommendation_parts(Id, RecPost)),
@@ -295,7 +304,20 @@ compile_rule_parts(Id, Conclusion, Conds, Props) :-
     ;   true
     ),
     forall(( sub_condition(Conds, C), finding_test(C, F, _, _), \+ finding_part(F, C, _, _, _) ),
-           ( finding_pre_mid_post(C, Pre1, Mid, Post1), assertz(finding_part(F, C, Pre1, Mid, Post1)) )).
+           ( finding_pre_mid_post(C, Pre1, Mid, Post1),
+             assertz(finding_part(F, C, Pre1, Mid, Post1)),
+             forall(finding_case(F, X, Status),
+                    ( phrase(proof(_, finding(C, Status, F, X)), Pieces),
+                      atomics_to_string(Pieces, Text),
+                      assertz(finding_text(F, X, C, Status, Text)) )) )).
+
+%  A finding of a field with few values (bool, enum) has a few texts,
+%  written whole: unknown (null) or each value with either status.
+finding_case(_, null, unknown).
+finding_case(F, X, S) :-
+    field(F, Type, _),
+    (   Type == bool -> member(X, [true, false]) ; Type = enum(Xs), member(X, Xs) ),
+    member(S, [true, false]).
 
 recommendation_post(Id, T, V, Props, Post) :-
     memberchk(quote(Q), Props), memberchk(section(S), Props), memberchk(strength(St), Props),
