@@ -1,7 +1,7 @@
 /** <module> The JSON bridge between the kb and Python
 
 The only predicates the Python package calls. Every case arrives as one
-text of `field=value` pairs separated by `;`, built by Python from a case it
+text of fields and values separated by `;`, built by Python from a case it
 has already validated against schema.pl. It is split into strings, never
 read as Prolog, so no string a caller sends can run as Prolog. Every answer
 is one JSON text (json_text.pl); every error is caught and returned as
@@ -86,23 +86,28 @@ message_to_codes(E, _, Codes) :-
     '$messages':translate_message(E, Lines, []),
     with_output_to(codes(Codes), print_message_lines(current_output, '', Lines)).
 
-%  CaseText is "field=value;..." with values true, false, an enum value
-%  or a number, as Python writes them for a validated case.
+%  CaseText is "field;value;field;value;..." with values true, false, an
+%  enum value or a number, as Python writes them for a validated case.
+%  Findings that mean "not known" (unknown_value/2) are left out, as by
+%  case_from_pairs/2.
 read_case("", Case) :- !,
     case_from_pairs([], Case).
 read_case(CaseText, Case) :-
-    split_string(CaseText, ";=", "", Parts),
-    finding_pairs(Parts, Pairs),
-    case_from_pairs(Pairs, Case).
+    atomic_list_concat(Items, ';', CaseText),
+    finding_pairs(Items, Pairs),
+    dict_pairs(Case, case, Pairs).
 
 finding_pairs([], []).
-finding_pairs([F, V|Parts], [Field-Value|Pairs]) :-
-    atom_string(Field, F),
+finding_pairs([Field, V|Items], Pairs) :-
     (   field(Field, Type, _), numeric_type(Type)
-    ->  number_string(Value, V)
-    ;   atom_string(Value, V)
+    ->  atom_number(V, Value)
+    ;   Value = V
     ),
-    finding_pairs(Parts, Pairs).
+    (   unknown_value(Field, Value)
+    ->  Pairs = Pairs1
+    ;   Pairs = [Field-Value|Pairs1]
+    ),
+    finding_pairs(Items, Pairs1).
 
 numeric_type(number(_)).
 numeric_type(integer(_)).

@@ -124,12 +124,12 @@ class KnowledgeBase:
 
 
 def _case_text(known: Mapping[str, Any]) -> str:
-    """The validated case as the bridge reads it: ``field=value`` pairs joined by ``;``.
+    """The validated case as the bridge reads it: fields and values, all joined by ``;``.
 
     Only schema field names and validated values get here: identifiers, enum
-    values, booleans and finite numbers, none of which contains ``=`` or ``;``.
+    values, booleans and finite numbers, none of which contains ``;``.
     """
-    return ";".join(f"{name}={_value_text(known[name])}" for name in sorted(known))
+    return ";".join(f"{name};{_value_text(known[name])}" for name in sorted(known))
 
 
 def _value_text(value: Any) -> str:

@@ -56,18 +56,15 @@ class Field:
         noun = "an integer" if self.kind == "integer" else "a finite number"
         return f"{noun} >= {self.minimum:g} (or null)"
 
-    def check(self, value: Any) -> None:
-        """Raise :class:`CaseError` unless ``value`` is a known value of this field."""
+    def accepts(self, value: Any) -> bool:
+        """Whether ``value`` is a known value of this field."""
         if self.kind == "bool":
-            ok = isinstance(value, bool)
-        elif self.kind == "enum":
-            ok = isinstance(value, str) and value in self.values
-        else:
-            ok = _is_number(value, integer=self.kind == "integer") and (
-                self.minimum is None or value >= self.minimum
-            )
-        if not ok:
-            raise CaseError(self.name, f"expected {self.expected()}, got {_show(value)}")
+            return isinstance(value, bool)
+        if self.kind == "enum":
+            return isinstance(value, str) and value in self.values
+        return _is_number(value, integer=self.kind == "integer") and (
+            self.minimum is None or value >= self.minimum
+        )
 
 
 @dataclass(frozen=True)
@@ -80,9 +77,9 @@ class Test:
 
     def holds(self, case: Mapping[str, Any]) -> bool:
         """Whether the known finding in ``case`` satisfies the test (False if unknown)."""
-        if case.get(self.field) is None:
+        actual = case.get(self.field)
+        if actual is None:
             return False
-        actual = case[self.field]
         if self.op == "=":
             return bool(actual == self.value and type(actual) is type(self.value))
         if self.op == "in":
@@ -142,20 +139,26 @@ class Schema:
         if not isinstance(case, Mapping):
             raise CaseError(ROOT_FIELD, f"a case must be a JSON object, got {_show(case)}")
         known: dict[str, Any] = {}
+        fields = self.fields
         for name in sorted(case, key=str):
-            if not isinstance(name, str) or name not in self.fields:
+            field = fields.get(name) if isinstance(name, str) else None
+            if field is None:
                 raise CaseError(_field_name(name), "not a field of the case schema")
             value = case[name]
             if value is None:
                 continue
-            self.fields[name].check(value)
+            if not field.accepts(value):
+                raise CaseError(name, f"expected {field.expected()}, got {_show(value)}")
             known[name] = value
         for contradiction in self.contradictions:
-            if all(t.holds(known) for t in contradiction.tests):
-                fields = " and ".join(t.field for t in contradiction.tests)
+            for test in contradiction.tests:
+                if not test.holds(known):
+                    break
+            else:
+                names = " and ".join(t.field for t in contradiction.tests)
                 raise CaseError(
                     contradiction.tests[0].field,
-                    f"contradicts {fields}: {contradiction.explanation} ({contradiction.id})",
+                    f"contradicts {names}: {contradiction.explanation} ({contradiction.id})",
                 )
         return known
 
