@@ -10,6 +10,7 @@ is one JSON text (json_text.pl); every error is caught and returned as
 :- module(bridge,
           [ kb_metadata_json/1,      % -JSON
             recommend_json/2,        % +CaseJSON, -JSON
+            decisions_json/2,        % +CaseJSON, -JSON
             why_not_json/4,          % +CaseJSON, +Topic, +Value, -JSON
             rule_statuses_json/2,    % +CaseJSON, -JSON
             asp_program_json/1,      % -JSON
@@ -54,6 +55,19 @@ case_answer(Writer, CaseText, JSON) :-
     read_case(CaseText, Case),
     evaluate(Case, Env),
     call(Writer, Env, JSON).
+
+%! decisions_json(+CaseText:text, -JSON:string) is det.
+%
+%  JSON is `{"decisions": {Topic: Value}}` for the validated case CaseText,
+%  evaluated without proofs (engine:decide/2): the fast path for callers
+%  that need the decisions alone.
+decisions_json(CaseText, JSON) :-
+    guarded(case_decisions(CaseText), JSON).
+
+case_decisions(CaseText, JSON) :-
+    read_case(CaseText, Case),
+    decide(Case, Env),
+    decisions_json_text(Env, JSON).
 
 %! rule_statuses_json(+CaseText:text, -JSON:string) is det.
 %

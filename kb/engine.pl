@@ -35,6 +35,7 @@ Proof terms:
 :- module(engine,
           [ case_from_pairs/2,       % +Pairs, -Case
             evaluate/2,              % +Case, -Env
+            decide/2,                % +Case, -Env
             topic_resolution/3,      % +Env, ?Topic, -Resolution
             topic_resolutions/2,     % +Env, -Pairs
             recommend/2,             % +Case, -Decisions
@@ -85,7 +86,17 @@ evaluate(Case, Env) :-
     ensure_evaluator,
     evaluator(Case, Env).
 
-:- dynamic evaluator/2, evaluator_stamp/1, node_index/2, topic_indexes/1.
+%! decide(+Case:dict, -Env) is det.
+%
+%  As evaluate/2, without proofs: Env holds the resolution of every topic,
+%  with its statuses and winners; proofs, and so the fields that block an
+%  undetermined topic, are left unbound. For callers that need decisions
+%  only.
+decide(Case, Env) :-
+    ensure_evaluator,
+    decider(Case, Env).
+
+:- dynamic evaluator/2, decider/2, evaluator_stamp/1, node_index/2, topic_indexes/1.
 
 %  The rules are compiled into one clause, evaluator(Case, Env) :- Goals,
 %  by compile_cond//6 for every rule: each condition
@@ -105,13 +116,18 @@ compile_evaluator(Stamp) :-
     pairs_keys_values(Map, Nodes, Slots),
     phrase(node_goals(Nodes, Case, Map, _), GoalList),
     goals_conj(GoalList, Goals),
+    include(decision_goal, GoalList, DecisionGoalList0),
+    maplist(without_proofs, DecisionGoalList0, DecisionGoalList),
+    goals_conj(DecisionGoalList, DecisionGoals),
     maplist(slot_value, Nodes, Slots, Values),
     Env =.. [env|Values],
     retractall(evaluator(_, _)),
+    retractall(decider(_, _)),
     retractall(node_index(_, _)),
     retractall(evaluator_stamp(_)),
     retractall(topic_indexes(_)),
     assertz((evaluator(Case, Env) :- Goals)),
+    assertz((decider(Case, Env) :- DecisionGoals)),
     forall(nth1(I, Nodes, Node), assertz(node_index(Node, I))),
     findall(T-I, ( topic(T, _, _), nth1(I, Nodes, topic(T)) ), TopicIndexes),
     assertz(topic_indexes(TopicIndexes)),
@@ -128,9 +144,21 @@ node_slot(topic(_), _Resolution).
 slot_value(concept(_), node(Proof, _), Proof).
 slot_value(topic(_), Resolution, Resolution).
 
+%  The goals that build proofs are marked proof(Goal): the evaluator runs
+%  them, the decider (decide/2) leaves them out.
 goals_conj([], true).
-goals_conj([G], G) :- !.
-goals_conj([G|Gs], (G, Conj)) :- goals_conj(Gs, Conj).
+goals_conj([G], G1) :- !, proof_goal(G, G1).
+goals_conj([G|Gs], (G1, Conj)) :- proof_goal(G, G1), goals_conj(Gs, Conj).
+
+proof_goal(proof(G), G) :- !.
+proof_goal(G, G).
+
+decision_goal(G) :- G \= proof(_).
+
+without_proofs(resolve(proofs, T, Policy, Results0, Beaters, R),
+               resolve(decisions, T, Policy, Results, Beaters, R)) :- !,
+    maplist([r(Id, V, S, _), r(Id, V, S, _)]>>true, Results0, Results).
+without_proofs(G, G).
 
 %  The goals evaluate the nodes in order, so that each is bound before use.
 %  Map holds the slot of every node and the proof of every finding tested
@@ -150,11 +178,11 @@ rule_goals([r(Id, V, Conds)|Rules], Case, [r(Id, V, S, rule(Id, S, P))|Results],
 node_result(concept(C), node(P, S), Results) -->
     { maplist([r(_, _, RS, RP), RS, RP]>>true, Results, Ss, Proofs) },
     kleene(or, Ss, S),
-    [P = concept(C, S, Proofs)].
+    [proof(P = concept(C, S, Proofs))].
 node_result(topic(T), Resolution, Results) -->
     { topic(T, Policy, _),
       maplist(beater_statuses(Results), Results, Beaters) },
-    [resolve(T, Policy, Results, Beaters, Resolution)].
+    [resolve(proofs, T, Policy, Results, Beaters, Resolution)].
 
 %  The statuses of the rules that beat a rule: it is beaten when one is true.
 beater_statuses(Results, r(Id, _, _, _), Statuses) :-
@@ -209,14 +237,14 @@ compile_cond(not(C), Case, S, not(S, P), Map0, Map) --> !,
     [kleene_not(S0, S)].
 compile_cond(decided(T, V), _, S, decided(T, V, S, Winners, Open), Map, Map) --> !,
     { memberchk(topic(T)-R, Map) },
-    [decided_status(R, V, S), R = resolution(_, _, _, Winners, _, Open, _)].
+    [decided_status(R, V, S), proof(R = resolution(_, _, _, Winners, _, Open, _))].
 compile_cond(C, Case, S, P, Map0, Map) -->
     { finding_test(C, F, Op, Arg) }, !,
     (   { memberchk(finding(C)-node(P, S), Map0) }
     ->  { Map = Map0 }
     ;   { Map = [finding(C)-node(P, S)|Map0], test_goal(Op, X, Arg, Test) },
         [( get_dict(F, Case, X) -> ( Test -> S = true ; S = false ) ; X = null, S = unknown ),
-         P = finding(C, S, F, X)]
+         proof(P = finding(C, S, F, X))]
     ).
 compile_cond(C, _, S, P, Map, Map) -->
     { memberchk(concept(C)-node(P, S), Map) }.
@@ -252,20 +280,21 @@ proof_status(decided(_, _, S, _, _), S).
                  *          RESOLUTION          *
                  *******************************/
 
-%! resolve(+Topic, +Policy, +Results, +Beaters, -Resolution) is det.
+%! resolve(+Kind, +Topic, +Policy, +Results, +Beaters, -Resolution) is det.
 %
 %  Resolution is `resolution(Topic, Status, Values, WinnerIds, Results,
 %  Open, Warnings)`, where Results are `r(Id, Value, Status, Proof)` and
 %  Open are the undefeated results with unknown conditions (what blocks
 %  the topic when it is undetermined; see open_fields/2). Beaters lists,
-%  per result, the statuses of the rules that beat it.
-resolve(T, Policy, Results, Beaters,
+%  per result, the statuses of the rules that beat it. Kind is `proofs`,
+%  or `decisions` (no proofs, so no warnings: they name unknown fields).
+resolve(Kind, T, Policy, Results, Beaters,
         resolution(T, Status, Values, Winners, Results, Open, Warnings)) :-
     undefeated(Results, Beaters, WinnerResults, Open),
     result_ids_values(WinnerResults, Winners, Vs0),
     sort(Vs0, Values),
     resolution_status(Policy, Values, Open, Status),
-    (   ( Open == [] ; WinnerResults == [] ) -> Warnings = []
+    (   ( Kind == decisions ; Open == [] ; WinnerResults == [] ) -> Warnings = []
     ;   findall(W, resolution_warning(T, WinnerResults, Open, W), Warnings)
     ).
 
@@ -334,45 +363,49 @@ decided_status(resolution(_, Status, Values, _, _, Open, _), V, S) :-
 %  Fields are the absent findings that make Proof unknown: changing any of
 %  them may change its status. Empty for a true or false proof.
 proof_unknown_fields(Proof, Fields) :-
-    unknown_fields(memo([]), Proof, Fs, []),
+    unknown_fields(Proof, memo([]), Fs, []),
     sort(Fs, Fields).
 
 %  A difference list of the unknown findings under the unknown nodes.
-%  (Plain recursion: this runs for every undetermined topic of a result.)
-unknown_fields(Memo, P, Fs0, Fs) :-
-    (   proof_status(P, unknown)
-    ->  unknown_fields_(P, Memo, Fs0, Fs)
-    ;   Fs0 = Fs
-    ).
-
-unknown_fields_(finding(_, _, F, _), _, [F|Fs], Fs).
-unknown_fields_(rule(_, _, P), M, Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
-unknown_fields_(all(_, Ps), M, Fs0, Fs) :- proofs_unknown_fields(Ps, M, Fs0, Fs).
-unknown_fields_(any(_, Ps), M, Fs0, Fs) :- proofs_unknown_fields(Ps, M, Fs0, Fs).
-unknown_fields_(not(_, P), M, Fs0, Fs) :- unknown_fields(M, P, Fs0, Fs).
-unknown_fields_(concept(C, _, Ps), M, Fs0, Fs) :-
-    (   memo_fields(M, concept(C), KFs)
-    ->  true
+%  (One clause per kind of node, its status tested inline: this runs for
+%  every undetermined topic of a result.)
+unknown_fields(finding(_, S, F, _), _, Fs0, Fs) :-
+    (   S == unknown -> Fs0 = [F|Fs] ; Fs0 = Fs ).
+unknown_fields(rule(_, S, P), M, Fs0, Fs) :-
+    (   S == unknown -> unknown_fields(P, M, Fs0, Fs) ; Fs0 = Fs ).
+unknown_fields(all(S, Ps), M, Fs0, Fs) :-
+    (   S == unknown -> proofs_unknown_fields(Ps, M, Fs0, Fs) ; Fs0 = Fs ).
+unknown_fields(any(S, Ps), M, Fs0, Fs) :-
+    (   S == unknown -> proofs_unknown_fields(Ps, M, Fs0, Fs) ; Fs0 = Fs ).
+unknown_fields(not(S, P), M, Fs0, Fs) :-
+    (   S == unknown -> unknown_fields(P, M, Fs0, Fs) ; Fs0 = Fs ).
+unknown_fields(concept(C, S, Ps), M, Fs0, Fs) :-
+    (   S \== unknown
+    ->  Fs0 = Fs
+    ;   memo_fields(M, concept(C), KFs)
+    ->  append(KFs, Fs, Fs0)
     ;   proofs_unknown_fields(Ps, M, KFs0, []),
-        memo_add(M, concept(C), KFs0, KFs)
-    ),
-    append(KFs, Fs, Fs0).
-unknown_fields_(decided(T, _, _, _, Open), M, Fs0, Fs) :-
-    (   memo_fields(M, topic(T), KFs)
-    ->  true
+        memo_add(M, concept(C), KFs0, KFs),
+        append(KFs, Fs, Fs0)
+    ).
+unknown_fields(decided(T, _, S, _, Open), M, Fs0, Fs) :-
+    (   S \== unknown
+    ->  Fs0 = Fs
+    ;   memo_fields(M, topic(T), KFs)
+    ->  append(KFs, Fs, Fs0)
     ;   results_unknown_fields(Open, M, KFs0, []),
-        memo_add(M, topic(T), KFs0, KFs)
-    ),
-    append(KFs, Fs, Fs0).
+        memo_add(M, topic(T), KFs0, KFs),
+        append(KFs, Fs, Fs0)
+    ).
 
 proofs_unknown_fields([], _, Fs, Fs).
 proofs_unknown_fields([P|Ps], M, Fs0, Fs) :-
-    unknown_fields(M, P, Fs0, Fs1),
+    unknown_fields(P, M, Fs0, Fs1),
     proofs_unknown_fields(Ps, M, Fs1, Fs).
 
 results_unknown_fields([], _, Fs, Fs).
 results_unknown_fields([r(_, _, _, P)|Rs], M, Fs0, Fs) :-
-    unknown_fields(M, P, Fs0, Fs1),
+    unknown_fields(P, M, Fs0, Fs1),
     results_unknown_fields(Rs, M, Fs1, Fs).
 
 %  Memo (memo(Key-Fields list)) keeps the fields of every concept and
@@ -391,7 +424,7 @@ memo_add(M, Key, Fields0, Fields) :-
 
 %! topic_resolution(+Env, ?Topic, -Resolution) is nondet.
 %
-%  Resolution is the resolved Topic in Env (see resolve/3).
+%  Resolution is the resolved Topic in Env (see resolve/6).
 topic_resolution(Env, T, Resolution) :-
     topic(T, _, _),
     node_index(topic(T), I),

@@ -28,6 +28,7 @@ the `*_parts` tables below.
 */
 :- module(proof_json,
           [ result_json/2,           % +Env, -Text
+            decisions_json_text/2,   % +Env, -Text
             why_not_json_text/2,     % +Report, -Text
             statuses_json/2,         % +Env, -Text
             condition_json/2,        % +Condition, -Dict
@@ -51,6 +52,18 @@ result_json(Env, Text) :-
     topic_resolutions(Env, Resolutions),
     phrase(result(Resolutions), Pieces),
     atomics_to_string(Pieces, Text).
+
+%! decisions_json_text(+Env, -Text:string) is det.
+%
+%  Text is `{"decisions": {Topic: Value}}`: the decisions of the result
+%  object alone, for an evaluation Env of engine:evaluate/2 or decide/2.
+decisions_json_text(Env, Text) :-
+    ensure_parts,
+    topic_resolutions(Env, Resolutions),
+    phrase(decisions_object(Resolutions), Pieces),
+    atomics_to_string(Pieces, Text).
+
+decisions_object(Rs) --> ['{'], decisions(Rs), ['}'].
 
 %! why_not_json_text(+Report, -Text:string) is det.
 %
@@ -112,16 +125,18 @@ beaten(M, beaten(W, V, PId, Proof)) -->
                  *******************************/
 
 result(Rs) -->
-    { include(decision, Rs, Decided0), msort(Decided0, Decided),
-      foldl(recommendations, Rs, Recs, []),
+    { foldl(recommendations, Rs, Recs, []),
       include(status_in([undetermined, conflict]), Rs, Undetermined),
       foldl(warnings, Rs, Warnings, []),
       mode(brief, M),
       Unknown = memo([]) },
-    ['{"decisions":{'], seq(Decided, decision_member),
-    ['},"recommendations":['], seq(Recs, recommendation(M)),
+    ['{'], decisions(Rs), [',"recommendations":['], seq(Recs, recommendation(M)),
     ['],"undetermined":['], seq(Undetermined, undetermined(Unknown)),
     ['],"warnings":['], seq(Warnings, warning), [']}'].
+
+decisions(Rs) -->
+    { include(decision, Rs, Decided0), msort(Decided0, Decided) },
+    ['"decisions":{'], seq(Decided, decision_member), ['}'].
 
 decision(T-resolution(_, decided, _, _, _, _, _)) :- topic(T, Policy, _), Policy \== collect.
 decision_member(T-resolution(_, _, [V|_], _, _, _, _)) --> string(T), [':'], string(V).

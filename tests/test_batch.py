@@ -45,6 +45,23 @@ def test_batch_skips_bad_lines_with_their_number_and_keeps_order(tmp_path, jobs)
     assert "line 5: back_pain:" in out.stderr and "line 6:" in out.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_decisions_only_writes_the_decisions_of_each_case(tmp_path, jobs):
+    lines = [json.dumps(c) for c in EXAMPLES] + ['{"back_pain": "yes"}']
+    out = batch(tmp_path, lines, "--decisions-only", "--on-error", "skip", "--jobs", jobs)
+    assert out.returncode == 0
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert records[:-1] == [{"line": n, "decisions": recommend(c).decisions} for n, c in enumerate(EXAMPLES, 1)]
+    assert records[-1]["error"]["field"] == "back_pain"
+
+
+def test_decisions_only_goes_with_batch():
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "recommend", "--decisions-only",
+                          str(Path(__file__).parent.parent / "examples" / "oligometastatic_pain.json")],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 2 and "decisions-only" in out.stderr
+
+
 def test_batch_stops_at_a_bad_line_by_default(tmp_path):
     out = batch(tmp_path, [json.dumps(EXAMPLES[0]), '{"shoe_size": 42}', json.dumps(EXAMPLES[1])])
     assert out.returncode == 2

@@ -8,7 +8,8 @@
 """
 
 from .batch import recommend_many
-from .result import Explanation, Recommendation, Result, WhyNot, recommend
+from .result import Explanation, Recommendation, Result, WhyNot, decide, recommend
 from .schema import CaseError
 
-__all__ = ["CaseError", "Explanation", "Recommendation", "Result", "WhyNot", "recommend", "recommend_many"]
+__all__ = ["CaseError", "Explanation", "Recommendation", "Result", "WhyNot", "decide", "recommend",
+           "recommend_many"]

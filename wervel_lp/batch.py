@@ -5,11 +5,14 @@
 Lines in input order, in windows, so memory stays constant. A bad line is
 reported on standard error with its line number; with ``on_error="skip"`` an
 error record takes its place in the output, so nothing is dropped silently.
-``jobs`` worker processes share the work, each with its own engine.
+``jobs`` worker processes share the work, each with its own engine. With
+``decisions_only`` each output line holds the decisions alone, evaluated
+without proofs.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import multiprocessing
@@ -17,6 +20,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, Literal
 
+from .knowledge import knowledge_base
 from .result import Result, recommend
 from .schema import CaseError
 
@@ -40,7 +44,7 @@ def recommend_many(cases: Iterable[Mapping[str, Any]],
             yield e
 
 
-def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
+def line_result(numbered: tuple[int, str], decisions_only: bool = False) -> tuple[str, str | None]:
     """One numbered input line to (output JSON line, error message or None)."""
     number, text = numbered
     try:
@@ -48,20 +52,24 @@ def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
             case = json.loads(text)
         except json.JSONDecodeError as e:
             raise CaseError("$", f"not valid JSON: {e.msg}") from None
-        result = recommend(case).to_json()
+        if decisions_only:
+            kb = knowledge_base()
+            result = kb.decisions(kb.schema.validate(case))
+        else:
+            result = recommend(case).to_json()
         return f'{{"line":{number},{result[1:]}', None
     except CaseError as e:
         record = {"line": number, "error": {"field": e.field, "message": e.message}}
         return json.dumps(record, ensure_ascii=False, sort_keys=True), f"line {number}: {e}"
 
 
-def block_results(block: list[tuple[int, str]]) -> list[tuple[str, str | None]]:
+def block_results(block: list[tuple[int, str]], decisions_only: bool = False) -> list[tuple[str, str | None]]:
     """:func:`line_result` for each line of a block (one task for a worker process)."""
-    return [line_result(numbered) for numbered in block]
+    return [line_result(numbered, decisions_only) for numbered in block]
 
 
 def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,
-              on_error: Literal["skip", "fail"] = "fail") -> int:
+              on_error: Literal["skip", "fail"] = "fail", decisions_only: bool = False) -> int:
     """Stream results for the JSON Lines in ``source``; return the number of bad lines."""
     lines = ((n, text) for n, text in enumerate(source, start=1) if text.strip())
     progress = _Progress(err)
@@ -71,7 +79,8 @@ def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,
         while window := list(itertools.islice(lines, WINDOW)):
             # Workers get blocks of lines, so that the parent handles a few large messages.
             blocks = [window[i:i + BLOCK] for i in range(0, len(window), BLOCK)]
-            results = pool.imap(block_results, blocks) if pool else map(block_results, blocks)
+            task = functools.partial(block_results, decisions_only=decisions_only)
+            results = pool.imap(task, blocks) if pool else map(task, blocks)
             for block in results:
                 for text, error in block:
                     if error is not None:

@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--batch", metavar="FILE", help="JSON Lines of cases (- for standard input); "
                    "writes JSON Lines of results in the same order")
     r.add_argument("--jobs", type=int, default=1, help="worker processes for --batch (default 1)")
+    r.add_argument("--decisions-only", action="store_true",
+                   help="--batch: write each case's decisions alone, evaluated without proofs (faster)")
     r.add_argument("--on-error", choices=("fail", "skip"), default="fail",
                    help="--batch: stop at a bad line (exit 2), or write an error record and go on")
     r.set_defaults(run=_recommend)
@@ -104,6 +106,8 @@ def _recommend(args: argparse.Namespace) -> int:
         raise CaseError("case", "give either a CASE file or --batch FILE")
     if args.batch is not None:
         return _batch(args)
+    if args.decisions_only:
+        raise CaseError("decisions-only", "goes with --batch FILE")
     result = _result(args.case)
     if args.format == "json":
         print(result.to_json(indent=2))
@@ -122,7 +126,8 @@ def _batch(args: argparse.Namespace) -> int:
     except OSError as e:
         raise CaseError("$", f"cannot read {args.batch!r}: {e.strerror}") from None
     with source:
-        bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error)
+        bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error,
+                        decisions_only=args.decisions_only)
     return EXIT_BAD_INPUT if bad and args.on_error == "fail" else EXIT_OK
 
 

@@ -74,6 +74,12 @@ class KnowledgeBase:
             c["concept"]: c["text"] for c in meta["concepts"]
         }
         self.priorities: dict[str, Mapping[str, Any]] = {p["id"]: p for p in meta["priorities"]}
+        # The bridge's text of every finding of a bool or enum field, written once.
+        self._finding_texts: dict[str, dict[Any, str]] = {
+            f.name: {v: f"{f.name};{_value_text(v)}"
+                     for v in ((True, False) if f.kind == "bool" else f.values)}
+            for f in self.schema.fields.values()
+        }
 
     def check_topic_value(self, topic: str, value: str | None = None) -> None:
         """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
@@ -89,7 +95,21 @@ class KnowledgeBase:
 
         Raises :class:`KbError` if the kb fails on the case.
         """
-        return self.engine.call_text("recommend_json", _case_text(known))
+        return self.engine.call_text("recommend_json", self._case_text(known))
+
+    def decisions(self, known: Mapping[str, Any]) -> str:
+        """``{"decisions": {...}}`` as JSON text for the validated ``known``, evaluated without proofs."""
+        return self.engine.call_text("decisions_json", self._case_text(known))
+
+    def _case_text(self, known: Mapping[str, Any]) -> str:
+        """The validated case as the bridge reads it: fields and values, all joined by ``;``.
+
+        Only schema field names and validated values get here: identifiers,
+        enum values, booleans and finite numbers, none of which contains ``;``.
+        """
+        texts = self._finding_texts
+        return ";".join([texts[name].get(value) or f"{name};{_value_text(value)}"
+                         for name, value in known.items()])
 
     def rule_statuses(self, known: Mapping[str, Any]) -> dict[str, bool | None]:
         """Every rule's status for the validated findings ``known`` (None: unknown)."""
@@ -99,7 +119,7 @@ class KnowledgeBase:
     def statuses_and_decisions(
             self, known: Mapping[str, Any]) -> tuple[dict[str, bool | None], set[tuple[str, str]]]:
         """Rule statuses and decided (topic, value) pairs, advice included, without proofs."""
-        answer = self.engine.call_json("rule_statuses_json", _case_text(known))
+        answer = self.engine.call_json("rule_statuses_json", self._case_text(known))
         return answer["rules"], {(t, v) for t, v in answer["decided"]}
 
     def query(self, goal: str, seconds: float = 5.0, max_solutions: int = 100) -> dict[str, Any]:
@@ -119,17 +139,10 @@ class KnowledgeBase:
         """Full proofs of the rules concluding ``topic = value`` for ``known``."""
         self.check_topic_value(topic, value)
         answer: dict[str, Any] = self.engine.call_json(
-            "why_not_json", _case_text(known), topic, value)
+            "why_not_json", self._case_text(known), topic, value)
         return answer
 
 
-def _case_text(known: Mapping[str, Any]) -> str:
-    """The validated case as the bridge reads it: fields and values, all joined by ``;``.
-
-    Only schema field names and validated values get here: identifiers, enum
-    values, booleans and finite numbers, none of which contains ``;``.
-    """
-    return ";".join(f"{name};{_value_text(known[name])}" for name in sorted(known))
 
 
 def _value_text(value: Any) -> str:

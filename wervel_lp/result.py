@@ -247,6 +247,17 @@ def recommend(case: Mapping[str, Any]) -> Result:
     return Result(kb, known, kb.evaluate(known))
 
 
+def decide(case: Mapping[str, Any]) -> dict[str, str]:
+    """The decisions for ``case`` alone: ``recommend(case).decisions``, without proofs.
+
+    Evaluates the same rules without building proofs, for callers that
+    need only the decided values (about three times as fast).
+    """
+    kb = knowledge_base()
+    decisions: dict[str, str] = json.loads(kb.decisions(kb.schema.validate(case)))["decisions"]
+    return decisions
+
+
 def _leaves(node: Mapping[str, Any], holds: bool | None, found: list[str] | None = None) -> list[str]:
     """The findings with status ``holds`` on the paths that keep ``node`` from holding."""
     found = [] if found is None else found
