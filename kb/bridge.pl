@@ -1,9 +1,9 @@
 /** <module> The JSON bridge between the kb and Python
 
 The only predicates the Python package calls. Every case arrives as one
-text of fields and values separated by `;`, built by Python from a case it
-has already validated against schema.pl. It is split into strings, never
-read as Prolog, so no string a caller sends can run as Prolog. Every answer
+text built by Python from a case it has already validated against
+schema.pl (case_text.pl): it is decoded, never read as Prolog, so no
+string a caller sends can run as Prolog. Every answer
 is one JSON text (json_text.pl); every error is caught and returned as
 `{"error": Message}`.
 */
@@ -22,6 +22,7 @@ is one JSON text (json_text.pl); every error is caught and returned as
 :- use_module(library(sandbox)).
 :- use_module(library(time)).
 :- use_module(schema).
+:- use_module(case_text).
 :- use_module(topics).
 :- use_module(rulebase).
 :- use_module(engine).
@@ -99,32 +100,6 @@ message_to_codes(E, Msg) :-
 message_to_codes(E, _, Codes) :-
     '$messages':translate_message(E, Lines, []),
     with_output_to(codes(Codes), print_message_lines(current_output, '', Lines)).
-
-%  CaseText is "field;value;field;value;..." with values true, false, an
-%  enum value or a number, as Python writes them for a validated case.
-%  Findings that mean "not known" (unknown_value/2) are left out, as by
-%  case_from_pairs/2.
-read_case("", Case) :- !,
-    case_from_pairs([], Case).
-read_case(CaseText, Case) :-
-    atomic_list_concat(Items, ';', CaseText),
-    finding_pairs(Items, Pairs),
-    dict_pairs(Case, case, Pairs).
-
-finding_pairs([], []).
-finding_pairs([Field, V|Items], Pairs) :-
-    (   field(Field, Type, _), numeric_type(Type)
-    ->  atom_number(V, Value)
-    ;   Value = V
-    ),
-    (   unknown_value(Field, Value)
-    ->  Pairs = Pairs1
-    ;   Pairs = [Field-Value|Pairs1]
-    ),
-    finding_pairs(Items, Pairs1).
-
-numeric_type(number(_)).
-numeric_type(integer(_)).
 
 why_not_text(CaseJSON, Topic0, Value0, JSON) :-
     atom_string(Topic, Topic0),

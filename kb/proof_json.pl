@@ -134,12 +134,22 @@ result(Rs) -->
     ['],"undetermined":['], seq(Undetermined, undetermined(Unknown)),
     ['],"warnings":['], seq(Warnings, warning), [']}'].
 
+%  The decided topics that are not advice (collect), in the order of their
+%  names (decision_topics/1).
 decisions(Rs) -->
-    { include(decision, Rs, Decided0), msort(Decided0, Decided) },
-    ['"decisions":{'], seq(Decided, decision_member), ['}'].
+    { decision_topics(Ts), decision_members(Ts, Rs, Members) },
+    ['"decisions":{'], seq(Members, piece), ['}'].
 
-decision(T-resolution(_, decided, _, _, _, _, _)) :- topic(T, Policy, _), Policy \== collect.
-decision_member(T-resolution(_, _, [V|_], _, _, _, _)) --> string(T), [':'], string(V).
+decision_members([], _, []).
+decision_members([T|Ts], Rs, Members) :-
+    memberchk(T-resolution(_, Status, Values, _, _, _, _), Rs),
+    (   Status == decided, Values = [V]
+    ->  decision_member_text(T, V, Text), Members = [Text|Members1]
+    ;   Members = Members1
+    ),
+    decision_members(Ts, Rs, Members1).
+
+piece(Text) --> [Text].
 
 status_in(Statuses, _-resolution(_, S, _, _, _, _, _)) :- memberchk(S, Statuses).
 
@@ -276,7 +286,7 @@ seq_rest([X|Xs], G) --> [','], call(G, X), seq_rest(Xs, G).
                  *        STATIC PARTS          *
                  *******************************/
 
-:- dynamic parts_stamp/1, rule_parts/3, rule_status_text/3, recommendation_parts/2, beaten_part/2, finding_part/5,
+:- dynamic parts_stamp/1, rule_parts/3, rule_status_text/3, decision_topics/1, decision_member_text/3, recommendation_parts/2, beaten_part/2, finding_part/5,
            finding_text/5, concept_part/2, decided_part/4, plain_value/1.
 
 ensure_parts :-
@@ -287,7 +297,8 @@ ensure_parts :-
     ).
 
 compile_parts(Stamp) :-
-    maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), rule_status_text(_, _, _), recommendation_parts(_, _), beaten_part(_, _),
+    maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), rule_status_text(_, _, _),
+                         decision_topics(_), decision_member_text(_, _, _), recommendation_parts(_, _), beaten_part(_, _),
                          finding_part(_, _, _, _, _), finding_text(_, _, _, _, _), concept_part(_, _),
                          decided_part(_, _, _, _), plain_value(_)]),
     forall(plain_identifier(A), assertz(plain_value(A))),
@@ -295,6 +306,12 @@ compile_parts(Stamp) :-
     forall(concept(C, _, _), ( concept_pre(C, Pre), assertz(concept_part(C, Pre)) )),
     forall(( topic(T, _, Vs), member(V, Vs) ), ( decided_pre_post(T, V, Pre, Post),
                                                  assertz(decided_part(T, V, Pre, Post)) )),
+    findall(T, ( topic(T, Policy, _), Policy \== collect ), Ts0),
+    msort(Ts0, Ts),
+    assertz(decision_topics(Ts)),
+    forall(( member(T, Ts), topic(T, _, Vs), member(V, Vs) ),
+           ( phrase(( string(T), [':'], string(V) ), Pieces), atomics_to_string(Pieces, Text),
+             assertz(decision_member_text(T, V, Text)) )),
     assertz(parts_stamp(Stamp)).
 
 compile_rule_parts(Id, Conclusion, Conds, Props) :-

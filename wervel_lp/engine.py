@@ -10,9 +10,9 @@ thread-safe, is not used.
 
 Case data never becomes query text. Each call is a fixed bridge predicate
 (``recommend_json(CaseText, Result)``) called through SWI-Prolog's C
-interface; its arguments are Prolog strings: for a case, the ``field=value``
-text of a case Python has validated, which the kb splits, never reads as
-Prolog. The answer is one JSON text.
+interface; its arguments are Prolog strings: for a case, the text of a case
+Python has validated (kb/case_text.pl), which the kb decodes, never reads
+as Prolog. The answer is one JSON text.
 """
 
 from __future__ import annotations

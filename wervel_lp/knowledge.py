@@ -74,12 +74,14 @@ class KnowledgeBase:
             c["concept"]: c["text"] for c in meta["concepts"]
         }
         self.priorities: dict[str, Mapping[str, Any]] = {p["id"]: p for p in meta["priorities"]}
-        # The bridge's text of every finding of a bool or enum field, written once.
-        self._finding_texts: dict[str, dict[Any, str]] = {
-            f.name: {v: f"{f.name};{_value_text(v)}"
-                     for v in ((True, False) if f.kind == "bool" else f.values)}
+        # Per field, in the kb's order, the character of each value (kb/case_text.pl);
+        # None for a number field.
+        self._value_chars: list[tuple[str, dict[Any, str] | None]] = [
+            (f.name, {True: "1", False: "2"} if f.kind == "bool"
+             else {v: chr(ord("1") + i) for i, v in enumerate(f.values)} if f.kind == "enum"
+             else None)
             for f in self.schema.fields.values()
-        }
+        ]
 
     def check_topic_value(self, topic: str, value: str | None = None) -> None:
         """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
@@ -102,14 +104,24 @@ class KnowledgeBase:
         return self.engine.call_text("decisions_json", self._case_text(known))
 
     def _case_text(self, known: Mapping[str, Any]) -> str:
-        """The validated case as the bridge reads it: fields and values, all joined by ``;``.
+        """The validated case as the bridge reads it (kb/case_text.pl).
 
-        Only schema field names and validated values get here: identifiers,
-        enum values, booleans and finite numbers, none of which contains ``;``.
+        One character per field, in the kb's order: ``0`` unknown, ``1``/``2``
+        true/false, ``1``, ``2``, ... an enum's first, second, ... value, ``1``
+        a known number; then ``|`` and each known number.
         """
-        texts = self._finding_texts
-        return ";".join([texts[name].get(value) or f"{name};{_value_text(value)}"
-                         for name, value in known.items()])
+        chars: list[str] = []
+        numbers: list[str] = []
+        for name, value_chars in self._value_chars:
+            value = known.get(name)
+            if value is None:
+                chars.append("0")
+            elif value_chars is None:
+                chars.append("1")
+                numbers.append("|" + _number_text(value))
+            else:
+                chars.append(value_chars[value])
+        return "".join(chars) + "".join(numbers)
 
     def rule_statuses(self, known: Mapping[str, Any]) -> dict[str, bool | None]:
         """Every rule's status for the validated findings ``known`` (None: unknown)."""
@@ -145,9 +157,8 @@ class KnowledgeBase:
 
 
 
-def _value_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
+def _number_text(value: Any) -> str:
+    """A finite number as Prolog's number_string/2 reads it (``1e-05`` as ``1.0e-05``)."""
     if isinstance(value, float):
         text = repr(value)
         return text.replace("e", ".0e") if "e" in text and "." not in text else text
