@@ -155,9 +155,8 @@ proof_goal(G, G).
 
 decision_goal(G) :- G \= proof(_).
 
-without_proofs(resolve(proofs, T, Policy, Results0, Beaters, R),
-               resolve(decisions, T, Policy, Results, Beaters, R)) :- !,
-    maplist([r(Id, V, S, _), r(Id, V, S, _)]>>true, Results0, Results).
+without_proofs(resolve(proofs, T, Policy, Results, Winners, Open, R),
+               resolve(decisions, T, Policy, Results, Winners, Open, R)) :- !.
 without_proofs(G, G).
 
 %  The goals evaluate the nodes in order, so that each is bound before use.
@@ -180,17 +179,35 @@ node_result(concept(C), node(P, S), Results) -->
     kleene(or, Ss, S),
     [proof(P = concept(C, S, Proofs))].
 node_result(topic(T), Resolution, Results) -->
-    { topic(T, Policy, _),
-      maplist(beater_statuses(Results), Results, Beaters) },
-    [resolve(proofs, T, Policy, Results, Beaters, Resolution)].
+    { topic(T, Policy, _) },
+    result_goals(Results, Vars),
+    undefeated_goals(Results, Vars, Results, Winners, Open),
+    [resolve(proofs, T, Policy, Vars, Winners, Open, Resolution)].
 
-%  The statuses of the rules that beat a rule: it is beaten when one is true.
-beater_statuses(Results, r(Id, _, _, _), Statuses) :-
-    beaters(Id, Winners),
-    maplist(result_status(Results), Winners, Statuses).
+%  Each result of a topic rule, r(Id, Value, Status, Proof), built once.
+result_goals([], []) --> [].
+result_goals([r(Id, V, S, RuleProof)|Rs], [R|Vars]) -->
+    [R = r(Id, V, S, P), proof(P = RuleProof)],
+    result_goals(Rs, Vars).
+
+%  The undefeated results, inlined: a result whose conditions are false, or
+%  that a firing rule beats (priority/5), is defeated; an undefeated one is
+%  a winner if it fired, else open (its conditions are unknown). Winners
+%  and Open are built as lists, in rule order.
+undefeated_goals([], [], _, [], []) --> [].
+undefeated_goals([r(Id, _, S, _)|Rs], [R|Vars], All, W0, O0) -->
+    { beaters(Id, Ws),
+      maplist(result_status(All), Ws, Beaters),
+      defeated_goal(S, Beaters, Defeated) },
+    [( Defeated -> W0 = W1, O0 = O1 ; S == true -> W0 = [R|W1], O0 = O1 ; W0 = W1, O0 = [R|O1] )],
+    undefeated_goals(Rs, Vars, All, W1, O1).
 
 result_status(Results, Id, S) :-
     memberchk(r(Id, _, S, _), Results).
+
+defeated_goal(S, [], S == false) :- !.
+defeated_goal(S, Beaters, (S == false ; Beaten)) :-
+    any_is(Beaters, true, Beaten).
 
 %  Kleene's connectives, inlined: `and` is false if a part is false, else
 %  unknown if a part is unknown, else true; `or` is its dual. One status
@@ -280,35 +297,22 @@ proof_status(decided(_, _, S, _, _), S).
                  *          RESOLUTION          *
                  *******************************/
 
-%! resolve(+Kind, +Topic, +Policy, +Results, +Beaters, -Resolution) is det.
+%! resolve(+Kind, +Topic, +Policy, +Results, +WinnerResults, +Open, -Resolution) is det.
 %
 %  Resolution is `resolution(Topic, Status, Values, WinnerIds, Results,
-%  Open, Warnings)`, where Results are `r(Id, Value, Status, Proof)` and
-%  Open are the undefeated results with unknown conditions (what blocks
-%  the topic when it is undetermined; see open_fields/2). Beaters lists,
-%  per result, the statuses of the rules that beat it. Kind is `proofs`,
+%  Open, Warnings)`, where Results are `r(Id, Value, Status, Proof)`,
+%  WinnerResults are those that fired and no firing rule beats, and Open
+%  those with unknown conditions that no firing rule beats (what blocks
+%  the topic when it is undetermined; see open_fields/2). Kind is `proofs`,
 %  or `decisions` (no proofs, so no warnings: they name unknown fields).
-resolve(Kind, T, Policy, Results, Beaters,
+resolve(Kind, T, Policy, Results, WinnerResults, Open,
         resolution(T, Status, Values, Winners, Results, Open, Warnings)) :-
-    undefeated(Results, Beaters, WinnerResults, Open),
     result_ids_values(WinnerResults, Winners, Vs0),
     sort(Vs0, Values),
     resolution_status(Policy, Values, Open, Status),
     (   ( Kind == decisions ; Open == [] ; WinnerResults == [] ) -> Warnings = []
     ;   findall(W, resolution_warning(T, WinnerResults, Open, W), Warnings)
     ).
-
-%  WinnerResults fired and no firing rule beats them; Open have unknown
-%  conditions and no firing rule beats them.
-undefeated([], [], [], []).
-undefeated([R|Rs], [Beaters|Bss], Winners, Open) :-
-    R = r(_, _, S, _),
-    (   S == false -> Winners = Winners1, Open = Open1
-    ;   memberchk(true, Beaters) -> Winners = Winners1, Open = Open1
-    ;   S == true -> Winners = [R|Winners1], Open = Open1
-    ;   Winners = Winners1, Open = [R|Open1]
-    ),
-    undefeated(Rs, Bss, Winners1, Open1).
 
 result_ids_values([], [], []).
 result_ids_values([r(Id, V, _, _)|Rs], [Id|Ids], [V|Vs]) :-
@@ -424,7 +428,7 @@ memo_add(M, Key, Fields0, Fields) :-
 
 %! topic_resolution(+Env, ?Topic, -Resolution) is nondet.
 %
-%  Resolution is the resolved Topic in Env (see resolve/6).
+%  Resolution is the resolved Topic in Env (see resolve/7).
 topic_resolution(Env, T, Resolution) :-
     topic(T, _, _),
     node_index(topic(T), I),

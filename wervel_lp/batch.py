@@ -44,28 +44,51 @@ def recommend_many(cases: Iterable[Mapping[str, Any]],
             yield e
 
 
-def line_result(numbered: tuple[int, str], decisions_only: bool = False) -> tuple[str, str | None]:
+def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
     """One numbered input line to (output JSON line, error message or None)."""
     number, text = numbered
     try:
-        try:
-            case = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise CaseError("$", f"not valid JSON: {e.msg}") from None
-        if decisions_only:
-            kb = knowledge_base()
-            result = kb.decisions(kb.schema.validate(case))
-        else:
-            result = recommend(case).to_json()
-        return f'{{"line":{number},{result[1:]}', None
+        result = recommend(_case(text)).to_json()
     except CaseError as e:
-        record = {"line": number, "error": {"field": e.field, "message": e.message}}
-        return json.dumps(record, ensure_ascii=False, sort_keys=True), f"line {number}: {e}"
+        return _error_record(number, e)
+    return f'{{"line":{number},{result[1:]}', None
 
 
 def block_results(block: list[tuple[int, str]], decisions_only: bool = False) -> list[tuple[str, str | None]]:
-    """:func:`line_result` for each line of a block (one task for a worker process)."""
-    return [line_result(numbered, decisions_only) for numbered in block]
+    """:func:`line_result` for each line of a block (one task for a worker process).
+
+    With ``decisions_only`` the valid cases of the block are decided in one
+    call to the kb.
+    """
+    if not decisions_only:
+        return [line_result(numbered) for numbered in block]
+    kb = knowledge_base()
+    results: list[tuple[str, str | None]] = []
+    decided: list[tuple[int, int]] = []  # (place in results, line number)
+    knowns = []
+    for number, text in block:
+        try:
+            knowns.append(kb.schema.validate(_case(text)))
+        except CaseError as e:
+            results.append(_error_record(number, e))
+            continue
+        decided.append((len(results), number))
+        results.append(("", None))
+    for (place, number), answer in zip(decided, kb.decisions_many(knowns), strict=True):
+        results[place] = (f'{{"line":{number},{answer[1:]}', None)
+    return results
+
+
+def _case(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise CaseError("$", f"not valid JSON: {e.msg}") from None
+
+
+def _error_record(number: int, e: CaseError) -> tuple[str, str]:
+    record = {"line": number, "error": {"field": e.field, "message": e.message}}
+    return json.dumps(record, ensure_ascii=False, sort_keys=True), f"line {number}: {e}"
 
 
 def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,

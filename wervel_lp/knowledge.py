@@ -6,7 +6,8 @@ clinical is defined in Python.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,6 +103,17 @@ class KnowledgeBase:
     def decisions(self, known: Mapping[str, Any]) -> str:
         """``{"decisions": {...}}`` as JSON text for the validated ``known``, evaluated without proofs."""
         return self.engine.call_text("decisions_json", self._case_text(known))
+
+    def decisions_many(self, knowns: Sequence[Mapping[str, Any]]) -> list[str]:
+        """:meth:`decisions` for each of the validated ``knowns``, in one call to the kb."""
+        if not knowns:
+            return []
+        answers = self.engine.call_text(
+            "decisions_lines_json", "\n".join([self._case_text(known) for known in knowns])).split("\n")
+        for answer in answers:
+            if answer.startswith('{"error":'):
+                raise KbError(f"decisions_lines_json: {json.loads(answer)['error']}")
+        return answers
 
     def _case_text(self, known: Mapping[str, Any]) -> str:
         """The validated case as the bridge reads it (kb/case_text.pl).

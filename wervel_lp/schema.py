@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import math
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 ROOT_FIELD = "$"
@@ -46,6 +47,11 @@ class Field:
     minimum: float | None = None
     unknown_values: tuple[str, ...] = ()
     value_labels_nl: tuple[tuple[str, str], ...] = ()
+    accepts: Callable[[Any], bool] = dataclass_field(init=False, repr=False, compare=False)
+    """Whether a value is a known value of this field (a function made for the field's type)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "accepts", _acceptor(self.kind, self.values, self.minimum))
 
     def expected(self) -> str:
         """Describe the accepted values, for error messages and docs."""
@@ -56,16 +62,6 @@ class Field:
         noun = "an integer" if self.kind == "integer" else "a finite number"
         return f"{noun} >= {self.minimum:g} (or null)"
 
-    def accepts(self, value: Any) -> bool:
-        """Whether ``value`` is a known value of this field."""
-        if self.kind == "bool":
-            return isinstance(value, bool)
-        if self.kind == "enum":
-            return isinstance(value, str) and value in self.values
-        return _is_number(value, integer=self.kind == "integer") and (
-            self.minimum is None or value >= self.minimum
-        )
-
 
 @dataclass(frozen=True)
 class Test:
@@ -74,17 +70,11 @@ class Test:
     field: str
     op: str
     value: Any
+    holds: Callable[[Mapping[str, Any]], bool] = dataclass_field(init=False, repr=False, compare=False)
+    """Whether the known finding in a case satisfies the test (False if unknown)."""
 
-    def holds(self, case: Mapping[str, Any]) -> bool:
-        """Whether the known finding in ``case`` satisfies the test (False if unknown)."""
-        actual = case.get(self.field)
-        if actual is None:
-            return False
-        if self.op == "=":
-            return bool(actual == self.value and type(actual) is type(self.value))
-        if self.op == "in":
-            return actual in self.value
-        return bool(_COMPARISONS[self.op](actual, self.value))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "holds", _tester(self.field, self.op, self.value))
 
 
 @dataclass(frozen=True)
@@ -140,30 +130,56 @@ class Schema:
             raise CaseError(ROOT_FIELD, f"a case must be a JSON object, got {_show(case)}")
         known: dict[str, Any] = {}
         fields = self.fields
-        for name in sorted(case, key=str):
-            field = fields.get(name) if isinstance(name, str) else None
-            if field is None:
+        try:
+            names = sorted(case)
+        except TypeError:  # keys of several types; the first bad one is named below
+            names = sorted(case, key=str)
+        for name in names:
+            spec = fields.get(name) if isinstance(name, str) else None
+            if spec is None:
                 raise CaseError(_field_name(name), "not a field of the case schema")
             value = case[name]
             if value is None:
                 continue
-            if not field.accepts(value):
-                raise CaseError(name, f"expected {field.expected()}, got {_show(value)}")
+            if not spec.accepts(value):
+                raise CaseError(name, f"expected {spec.expected()}, got {_show(value)}")
             known[name] = value
         for contradiction in self.contradictions:
             for test in contradiction.tests:
                 if not test.holds(known):
                     break
             else:
-                names = " and ".join(t.field for t in contradiction.tests)
+                together = " and ".join(t.field for t in contradiction.tests)
                 raise CaseError(
                     contradiction.tests[0].field,
-                    f"contradicts {names}: {contradiction.explanation} ({contradiction.id})",
+                    f"contradicts {together}: {contradiction.explanation} ({contradiction.id})",
                 )
         return known
 
 
 _COMPARISONS = {"<": operator.lt, "=<": operator.le, ">": operator.gt, ">=": operator.ge}
+
+
+def _acceptor(kind: str, values: tuple[str, ...], minimum: float | None) -> Callable[[Any], bool]:
+    """The check of a field's values, made once per field (validation runs it on every finding)."""
+    if kind == "bool":
+        return lambda value: value is True or value is False
+    if kind == "enum":
+        allowed = frozenset(values)
+        return lambda value: type(value) is str and value in allowed
+    integer = kind == "integer"
+    return lambda value: _is_number(value, integer=integer) and (minimum is None or value >= minimum)
+
+
+def _tester(name: str, op: str, expected: Any) -> Callable[[Mapping[str, Any]], bool]:
+    """The test ``name op expected`` on the known findings of a case, made once per test."""
+    if op == "=":
+        kind = type(expected)
+        return lambda case: type(case.get(name)) is kind and case[name] == expected
+    if op == "in":
+        return lambda case: (actual := case.get(name)) is not None and actual in expected
+    compare = _COMPARISONS[op]
+    return lambda case: (actual := case.get(name)) is not None and bool(compare(actual, expected))
 
 
 def _field_name(name: object) -> str:
