@@ -274,7 +274,7 @@ holds_text(_, null).
 value(X) --> { atomic(X), ( number(X) ; memberchk(X, [true, false, null]) ) }, !, [X].
 value(X) --> string(X).
 
-string(X) --> { plain_atom(X) }, !, ['"', X, '"'].
+string(X) --> { atom(X), identifier_json(X, J) }, !, [J].
 string(X) --> { json_ascii(X, J) }, [J].
 
 seq([], _) --> [].
@@ -287,7 +287,7 @@ seq_rest([X|Xs], G) --> [','], call(G, X), seq_rest(Xs, G).
                  *******************************/
 
 :- dynamic parts_stamp/1, rule_parts/3, rule_status_text/3, decision_topics/1, decision_member_text/3, recommendation_parts/2, beaten_part/2, finding_part/5,
-           finding_text/5, concept_part/2, decided_part/4, plain_value/1.
+           finding_text/5, concept_part/2, decided_part/4, identifier_json/2.
 
 ensure_parts :-
     kb_stamp(Stamp),
@@ -300,8 +300,9 @@ compile_parts(Stamp) :-
     maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), rule_status_text(_, _, _),
                          decision_topics(_), decision_member_text(_, _, _), recommendation_parts(_, _), beaten_part(_, _),
                          finding_part(_, _, _, _, _), finding_text(_, _, _, _, _), concept_part(_, _),
-                         decided_part(_, _, _, _), plain_value(_)]),
-    forall(plain_identifier(A), assertz(plain_value(A))),
+                         decided_part(_, _, _, _), identifier_json(_, _)]),
+    forall(( distinct(A, kb_identifier(A)), atom(A) ),
+           ( json_ascii(A, J), assertz(identifier_json(A, J)) )),
     forall(rule(Id, Conclusion, Conds, Props), compile_rule_parts(Id, Conclusion, Conds, Props)),
     forall(concept(C, _, _), ( concept_pre(C, Pre), assertz(concept_part(C, Pre)) )),
     forall(( topic(T, _, Vs), member(V, Vs) ), ( decided_pre_post(T, V, Pre, Post),
@@ -389,15 +390,8 @@ decided_pre_post(T, V, Pre, Post) :-
     format(string(Pre), '{"condition":~w,"decision":{"rules":[', [TextJ]),
     format(string(Post), '],"topic":~w,"value":~w},"holds":', [TJ, VJ]).
 
-%  Identifiers of the kb that JSON writes as they are: fields, enum
-%  values, topics and their values, rules, concepts and priorities.
-plain_identifier(A) :-
-    distinct(A, kb_identifier(A)),
-    atom(A),
-    json_text(A, J),
-    sub_string(J, 1, _, 1, Inner),
-    atom_string(A, Inner).
-
+%  The identifiers of the kb, whose JSON strings are written once: fields,
+%  enum values, topics and their values, rules, concepts and priorities.
 kb_identifier(A) :- field(A, _, _).
 kb_identifier(V) :- field(_, enum(Vs), _), member(V, Vs).
 kb_identifier(A) :- topic(A, _, _).
@@ -405,8 +399,6 @@ kb_identifier(V) :- topic(_, _, Vs), member(V, Vs).
 kb_identifier(A) :- rule(A, _, _, _).
 kb_identifier(A) :- concept(A, _, _).
 kb_identifier(A) :- priority(A, _, _, _, _).
-
-plain_atom(X) :- atom(X), plain_value(X).
 
                  /*******************************
                  *          CONDITIONS          *
