@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from wervel_lp import CaseError, recommend
+from wervel_lp import CaseError, decide, recommend
 
 
 @pytest.mark.parametrize(("case", "field"), [
@@ -23,10 +23,12 @@ from wervel_lp import CaseError, recommend
     ({"complete_cord_lesion": True, "neurological_deficit": False}, "complete_cord_lesion"),
     ({"known_primary_malignancy": False, "tumour_type": "lung"}, "known_primary_malignancy"),
     ({"mescc_on_imaging": True, "metastases_on_imaging": False}, "mescc_on_imaging"),
+    ({"back_pain": True, 3: True}, '"3"'),                # keys of mixed types; named quoted
 ])
-def test_bad_case_is_refused_naming_the_field(case, field):
+@pytest.mark.parametrize("entry", [recommend, decide])
+def test_bad_case_is_refused_naming_the_field(case, field, entry):
     with pytest.raises(CaseError) as err:
-        recommend(case)
+        entry(case)
     assert err.value.field == field
     assert isinstance(err.value, ValueError)
 
