@@ -9,8 +9,8 @@ Concepts and topics are evaluated once each, in node_order/1, so that a
 condition on a concept or on another topic's decision reads a result that
 is already there. The rules are not interpreted per case: compile_cond//6
 (the condition evaluator) is partially evaluated over every rule once, into
-the one clause evaluator/2 (see evaluate/2). A topic is then resolved by its
-hit policy:
+the one clause evaluator/2 (see evaluate/2), and into decider/2, the same
+without proofs (see decide/2). A topic is then resolved by its hit policy:
 
   - the firing rules that no other firing rule beats (priority/5) win;
   - one winning value: `decided`; several (collect policy): `decided`;
@@ -101,7 +101,8 @@ decide(Case, Env) :-
 %  The rules are compiled into one clause, evaluator(Case, Env) :- Goals,
 %  by compile_cond//6 for every rule: each condition
 %  becomes its test, and a reference to a concept or a decision becomes the
-%  variable that holds it. It is rebuilt whenever the rule store changes.
+%  variable that holds it; decider/2 is the same clause without the goals
+%  that build proofs. Both are rebuilt whenever the rule store changes.
 ensure_evaluator :-
     kb_stamp(Stamp),
     (   evaluator_stamp(Stamp)
