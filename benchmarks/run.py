@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from generate import field_values, random_cases  # noqa: E402
 
-from wervel_lp import decide, recommend  # noqa: E402
+from wervel_lp import decide, decide_many, recommend, recommend_many  # noqa: E402
 from wervel_lp.checker import Solver, check  # noqa: E402
 from wervel_lp.knowledge import knowledge_base  # noqa: E402
 
@@ -99,6 +99,8 @@ def main() -> None:
     n_batch = min(args.batch, len(cases))
     lines = [json.dumps(c) + "\n" for c in cases[:n_batch]]
     lines_in = "".join(lines)
+    many = [len(cases) / t for t in timed(lambda: [r.to_json() for r in recommend_many(cases)], 3)]
+    many_decided = [len(cases) / t for t in timed(lambda: list(decide_many(cases)), 3)]
     batch = {(jobs, flags): batch_rates(lines, jobs, *flags)
              for jobs in (1, 2) for flags in ((), ("--decisions-only",))}
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -120,6 +122,8 @@ def main() -> None:
              row("decide(case): decisions only, evaluated without proofs", bare, "ms", "", 1e3),
              f"| price of proofs (median ratio) | {statistics.median(warm) / statistics.median(bare):.2f}x | "
              f"| <= 3x |",
+             row("recommend_many(cases), to_json() of each", many, "cases/s", ">= 5,000/s"),
+             row("decide_many(cases)", many_decided, "cases/s", ">= 5,000/s"),
              *batch_rows(batch, n_batch),
              row("8 threads x 400 cases / serial 400 cases",
                  [t / s for t, s in zip(threaded, serial, strict=True)], "x", "correct; cost measured"),

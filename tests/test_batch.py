@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wervel_lp import CaseError, recommend, recommend_many
+from wervel_lp import CaseError, decide, decide_many, recommend, recommend_many
 
 EXAMPLES = [json.loads(p.read_text()) for p in sorted((Path(__file__).parent.parent / "examples").glob("*.json"))]
 
@@ -24,6 +24,22 @@ def test_recommend_many_raises_or_returns_errors():
     out = list(recommend_many(cases, errors="return"))
     assert isinstance(out[1], CaseError) and out[1].field == "back_pain"
     assert out[2].to_json() == recommend(EXAMPLES[1]).to_json()
+
+
+def test_decide_many_gives_the_decisions_of_each_case_in_order():
+    cases = EXAMPLES * 10  # more than one block
+    assert list(decide_many(cases)) == [recommend(c).decisions for c in cases]
+
+
+def test_decide_many_raises_after_the_cases_before_or_returns_errors():
+    cases = [EXAMPLES[0], {"back_pain": "yes"}, EXAMPLES[1]]
+    decided = decide_many(cases)
+    assert next(decided) == decide(EXAMPLES[0])
+    with pytest.raises(CaseError):
+        next(decided)
+    out = list(decide_many(cases, errors="return"))
+    assert isinstance(out[1], CaseError) and out[1].field == "back_pain"
+    assert out[0] == decide(EXAMPLES[0]) and out[2] == decide(EXAMPLES[1])
 
 
 def batch(tmp_path, lines, *args):

@@ -7,9 +7,9 @@
 'indicated'
 """
 
-from .batch import recommend_many
+from .batch import decide_many, recommend_many
 from .result import Explanation, Recommendation, Result, WhyNot, decide, recommend
 from .schema import CaseError
 
-__all__ = ["CaseError", "Explanation", "Recommendation", "Result", "WhyNot", "decide", "recommend",
-           "recommend_many"]
+__all__ = ["CaseError", "Explanation", "Recommendation", "Result", "WhyNot", "decide", "decide_many",
+           "recommend", "recommend_many"]

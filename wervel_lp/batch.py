@@ -44,6 +44,38 @@ def recommend_many(cases: Iterable[Mapping[str, Any]],
             yield e
 
 
+def decide_many(cases: Iterable[Mapping[str, Any]],
+                errors: Literal["raise", "return"] = "raise") -> Iterator[dict[str, str] | CaseError]:
+    """:func:`~wervel_lp.decide` for each case in turn, lazily, a block of cases to a kb call.
+
+    With ``errors="raise"`` a bad case raises :class:`CaseError` (after the
+    decisions of the cases before it); with ``errors="return"`` the error
+    takes the case's place in the output.
+    """
+    kb = knowledge_base()
+    iterator = iter(cases)
+    while block := list(itertools.islice(iterator, BLOCK)):
+        outcomes: list[dict[str, Any] | CaseError] = []
+        failed = None
+        for case in block:
+            try:
+                outcomes.append(kb.schema.validate(case))
+            except CaseError as e:
+                if errors == "raise":
+                    failed = e
+                    break
+                outcomes.append(e)
+        answers = iter(kb.decisions_many([o for o in outcomes if not isinstance(o, CaseError)]))
+        for outcome in outcomes:
+            if isinstance(outcome, CaseError):
+                yield outcome
+            else:
+                decisions: dict[str, str] = json.loads(next(answers))["decisions"]
+                yield decisions
+        if failed is not None:
+            raise failed
+
+
 def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
     """One numbered input line to (output JSON line, error message or None)."""
     number, text = numbered

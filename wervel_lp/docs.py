@@ -153,7 +153,7 @@ def reference() -> str:
     import inspect
     import os
 
-    from . import Explanation, Recommendation, Result, WhyNot, cli, recommend, recommend_many
+    from . import Explanation, Recommendation, Result, WhyNot, cli, decide, decide_many, recommend, recommend_many
     from .schema import CaseError
 
     old = os.environ.get("COLUMNS")
@@ -171,8 +171,9 @@ def reference() -> str:
         else:
             os.environ["COLUMNS"] = old
     lines += ["## Python", "", "```python",
-              "from wervel_lp import recommend, recommend_many, Result, CaseError", "```", ""]
-    for obj in (recommend, recommend_many, Result, Recommendation, Explanation, WhyNot, CaseError):
+              "from wervel_lp import recommend, recommend_many, decide, decide_many, Result, CaseError", "```", ""]
+    for obj in (recommend, recommend_many, decide, decide_many, Result, Recommendation, Explanation, WhyNot,
+                CaseError):
         lines += [f"### `{obj.__name__}`", "", inspect.getdoc(obj) or "", ""]
         if inspect.isclass(obj):
             for name, member in vars(obj).items():

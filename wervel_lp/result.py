@@ -251,7 +251,7 @@ def decide(case: Mapping[str, Any]) -> dict[str, str]:
     """The decisions for ``case`` alone: ``recommend(case).decisions``, without proofs.
 
     Evaluates the same rules without building proofs, for callers that
-    need only the decided values (about three times as fast).
+    need only the decided values (about 2.5 times as fast).
     """
     kb = knowledge_base()
     decisions: dict[str, str] = json.loads(kb.decisions(kb.schema.validate(case)))["decisions"]
