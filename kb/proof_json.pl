@@ -63,7 +63,9 @@ decisions_json_text(Env, Text) :-
     phrase(decisions_object(Resolutions), Pieces),
     atomics_to_string(Pieces, Text).
 
-decisions_object(Rs) --> ['{'], decisions(Rs), ['}'].
+decisions_object(Rs) -->
+    { foldl(decision_member, Rs, Decided, []) },
+    ['{'], decisions(Decided), ['}'].
 
 %! why_not_json_text(+Report, -Text:string) is det.
 %
@@ -125,40 +127,44 @@ beaten(M, beaten(W, V, PId, Proof)) -->
                  *******************************/
 
 result(Rs) -->
-    { foldl(recommendations, Rs, Recs, []),
-      include(status_in([undetermined, conflict]), Rs, Undetermined),
-      foldl(warnings, Rs, Warnings, []),
+    { parts(Rs, Decided, Recs, Undetermined, Warnings, []),
       mode(brief, M),
       Unknown = memo([]) },
-    ['{'], decisions(Rs), [',"recommendations":['], seq(Recs, recommendation(M)),
+    ['{'], decisions(Decided), [',"recommendations":['], seq(Recs, recommendation(M)),
     ['],"undetermined":['], seq(Undetermined, undetermined(Unknown)),
     ['],"warnings":['], seq(Warnings, warning), [']}'].
 
+%  The parts of the result object, in one pass over the topics: the
+%  decisions' members, the recommendations of the decided topics, the
+%  undetermined and conflicting topics, and the warnings (a difference list).
+parts([], [], [], [], Ws, Ws).
+parts([T-R|Rs], Ds, Recs, Us, Ws0, Ws) :-
+    R = resolution(_, Status, _, Winners, Results, _, Warnings),
+    (   Status == decided
+    ->  decision_member(T-R, Ds, Ds1),
+        include(fires, Results, Firing),
+        foldl(winner_recommendation(Results, Firing), Winners, Recs, Recs1),
+        Us = Us1
+    ;   Ds = Ds1, Recs = Recs1,
+        (   Status == not_applicable -> Us = Us1 ; Us = [T-R|Us1] )
+    ),
+    append(Warnings, Ws1, Ws0),
+    parts(Rs, Ds1, Recs1, Us1, Ws1, Ws).
+
+%  The member of "decisions" for a decided topic that is not advice.
+decision_member(T-resolution(_, Status, Values, _, _, _, _), Ds0, Ds) :-
+    (   Status == decided, Values = [V], decision_member_text(T, V, Text)
+    ->  Ds0 = [Text|Ds]
+    ;   Ds0 = Ds
+    ).
+
 %  The decided topics that are not advice (collect), in the order of their
-%  names (decision_topics/1).
-decisions(Rs) -->
-    { decision_topics(Ts), decision_members(Ts, Rs, Members) },
+%  names: the members' texts begin with the names, quoted.
+decisions(Members0) -->
+    { msort(Members0, Members) },
     ['"decisions":{'], seq(Members, piece), ['}'].
 
-decision_members([], _, []).
-decision_members([T|Ts], Rs, Members) :-
-    memberchk(T-resolution(_, Status, Values, _, _, _, _), Rs),
-    (   Status == decided, Values = [V]
-    ->  decision_member_text(T, V, Text), Members = [Text|Members1]
-    ;   Members = Members1
-    ),
-    decision_members(Ts, Rs, Members1).
-
 piece(Text) --> [Text].
-
-status_in(Statuses, _-resolution(_, S, _, _, _, _, _)) :- memberchk(S, Statuses).
-
-%  The recommendations of a decided topic, one per winning rule, each with
-%  the firing rules it overrides (a difference list, for foldl/4).
-recommendations(_-resolution(_, decided, _, Winners, Results, _, _), Recs0, Recs) :- !,
-    include(fires, Results, Firing),
-    foldl(winner_recommendation(Results, Firing), Winners, Recs0, Recs).
-recommendations(_, Recs, Recs).
 
 winner_recommendation(Results, Firing, Id, [Id-P-Overrides|Recs], Recs) :-
     memberchk(r(Id, _, _, P), Results),
@@ -192,9 +198,6 @@ undetermined(Memo, T-R) -->
     ;   ['{"missing":[],"reason":"conflict","topic":'], string(T),
         [',"values":['], seq(Values, string), [']}']
     ).
-
-warnings(_-resolution(_, _, _, _, _, _, Warnings), Ws0, Ws) :-
-    append(Warnings, Ws, Ws0).
 
 warning(warning(T, _Winner, WinValue, Rule, Value, PId, Fields)) -->
     ['{"decision":'], string(WinValue), [',"priority":'], string(PId), [',"rule":'], string(Rule),
@@ -286,7 +289,7 @@ seq_rest([X|Xs], G) --> [','], call(G, X), seq_rest(Xs, G).
                  *        STATIC PARTS          *
                  *******************************/
 
-:- dynamic parts_stamp/1, rule_parts/3, rule_status_text/3, decision_topics/1, decision_member_text/3, recommendation_parts/2, beaten_part/2, finding_part/5,
+:- dynamic parts_stamp/1, rule_parts/3, rule_status_text/3, decision_member_text/3, recommendation_parts/2, beaten_part/2, finding_part/5,
            finding_text/5, concept_part/2, decided_part/4, identifier_json/2.
 
 ensure_parts :-
@@ -298,7 +301,7 @@ ensure_parts :-
 
 compile_parts(Stamp) :-
     maplist(retractall, [parts_stamp(_), rule_parts(_, _, _), rule_status_text(_, _, _),
-                         decision_topics(_), decision_member_text(_, _, _), recommendation_parts(_, _), beaten_part(_, _),
+                         decision_member_text(_, _, _), recommendation_parts(_, _), beaten_part(_, _),
                          finding_part(_, _, _, _, _), finding_text(_, _, _, _, _), concept_part(_, _),
                          decided_part(_, _, _, _), identifier_json(_, _)]),
     forall(( distinct(A, kb_identifier(A)), atom(A) ),
@@ -307,10 +310,7 @@ compile_parts(Stamp) :-
     forall(concept(C, _, _), ( concept_pre(C, Pre), assertz(concept_part(C, Pre)) )),
     forall(( topic(T, _, Vs), member(V, Vs) ), ( decided_pre_post(T, V, Pre, Post),
                                                  assertz(decided_part(T, V, Pre, Post)) )),
-    findall(T, ( topic(T, Policy, _), Policy \== collect ), Ts0),
-    msort(Ts0, Ts),
-    assertz(decision_topics(Ts)),
-    forall(( member(T, Ts), topic(T, _, Vs), member(V, Vs) ),
+    forall(( topic(T, Policy, Vs), Policy \== collect, member(V, Vs) ),
            ( phrase(( string(T), [':'], string(V) ), Pieces), atomics_to_string(Pieces, Text),
              assertz(decision_member_text(T, V, Text)) )),
     assertz(parts_stamp(Stamp)).
