@@ -143,24 +143,25 @@ class Engine:
         layer is not used: it leaks about 0.5 KB per call.
         """
         swi = self._swi
+        lib = swi._lib
         with_out = arity is None
         n: int = len(args) + 1 if arity is None else arity
-        module, _, plain = name.rpartition(":")
-        key = (name, n)
-        if key not in self._predicates:
-            self._predicates[key] = swi._lib.PL_predicate(plain.encode(), n, (module or "user").encode())
-        frame = swi.PL_open_foreign_frame()
+        predicate = self._predicates.get((name, n))
+        if predicate is None:
+            module, _, plain = name.rpartition(":")
+            predicate = self._predicates[(name, n)] = lib.PL_predicate(plain.encode(), n,
+                                                                       (module or "user").encode())
+        frame = lib.PL_open_foreign_frame()
         try:
-            t0 = swi.PL_new_term_refs(n)
+            t0 = lib.PL_new_term_refs(n)
             for i, arg in enumerate(args):
                 data = arg.encode("utf-8")
-                swi._lib.PL_put_chars(t0 + i, _PL_STRING | _REP_UTF8, len(data), data)
-            flags = swi.PL_Q_NODEBUG | swi.PL_Q_CATCH_EXCEPTION
-            if not swi._lib.PL_call_predicate(None, flags, self._predicates[key], t0):
+                lib.PL_put_chars(t0 + i, _PL_STRING | _REP_UTF8, len(data), data)
+            if not lib.PL_call_predicate(None, _PL_Q_NODEBUG | _PL_Q_CATCH_EXCEPTION, predicate, t0):
                 raise KbError(f"{name}/{n} failed")
             return _get_text(swi, t0 + n - 1) if with_out else ""
         finally:
-            swi.PL_discard_foreign_frame(frame)
+            lib.PL_discard_foreign_frame(frame)
 
     def call_json(self, name: str, *args: str) -> Any:
         """Call bridge predicate ``name`` and return its decoded JSON answer."""
@@ -205,6 +206,7 @@ class _AttachedEngine:
 # From SWI-Prolog.h
 _PL_CLEANUP_NO_RECLAIM_MEMORY = 0x10000
 _PL_STRING, _REP_UTF8, _CVT_TEXT, _BUF_STACK = 6, 0x00100000, 0x00000001 | 0x00000002, 0x00010000
+_PL_Q_NODEBUG, _PL_Q_CATCH_EXCEPTION = 0x0004, 0x0008
 
 
 def _declare_text_functions(swi: Any) -> None:
