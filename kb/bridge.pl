@@ -64,9 +64,9 @@ case_answer(Writer, CaseText, JSON) :-
 %  evaluated without proofs (engine:decide/2): the fast path for callers
 %  that need the decisions alone.
 decisions_json(CaseText, JSON) :-
-    guarded(case_decisions(CaseText), JSON).
+    guarded(decisions_text(CaseText), JSON).
 
-case_decisions(CaseText, JSON) :-
+decisions_text(CaseText, JSON) :-
     read_case(CaseText, Case),
     decide(Case, Env),
     decisions_json_text(Env, JSON).
