@@ -242,8 +242,8 @@ env_slot(topic(_), R, R).
 %
 %  The goals that compute the Status and Proof of Condition on Case (the
 %  condition evaluator, partially evaluated for Condition). Map gives
-%  the term (concept/3) or resolution of every node Condition may refer
-%  to, and the proofs of the findings tested before.
+%  node(Proof, Status) of every concept and finding tested before, and the
+%  resolution of every topic, that Condition may refer to.
 compile_cond(all(Cs), Case, S, all(S, Ps), Map0, Map) --> !,
     compile_conds(Cs, Case, Ss, Ps, Map0, Map),
     kleene(and, Ss, S).
@@ -385,23 +385,9 @@ unknown_fields(any(S, Ps), M, Fs0, Fs) :-
 unknown_fields(not(S, P), M, Fs0, Fs) :-
     (   S == unknown -> unknown_fields(P, M, Fs0, Fs) ; Fs0 = Fs ).
 unknown_fields(concept(C, S, Ps), M, Fs0, Fs) :-
-    (   S \== unknown
-    ->  Fs0 = Fs
-    ;   memo_fields(M, concept(C), KFs)
-    ->  append(KFs, Fs, Fs0)
-    ;   proofs_unknown_fields(Ps, M, KFs0, []),
-        memo_add(M, concept(C), KFs0, KFs),
-        append(KFs, Fs, Fs0)
-    ).
+    (   S == unknown -> memo_fields(M, concept(C), proofs_unknown_fields(Ps), Fs0, Fs) ; Fs0 = Fs ).
 unknown_fields(decided(T, _, S, _, Open), M, Fs0, Fs) :-
-    (   S \== unknown
-    ->  Fs0 = Fs
-    ;   memo_fields(M, topic(T), KFs)
-    ->  append(KFs, Fs, Fs0)
-    ;   results_unknown_fields(Open, M, KFs0, []),
-        memo_add(M, topic(T), KFs0, KFs),
-        append(KFs, Fs, Fs0)
-    ).
+    (   S == unknown -> memo_fields(M, topic(T), results_unknown_fields(Open), Fs0, Fs) ; Fs0 = Fs ).
 
 proofs_unknown_fields([], _, Fs, Fs).
 proofs_unknown_fields([P|Ps], M, Fs0, Fs) :-
@@ -413,15 +399,19 @@ results_unknown_fields([r(_, _, _, P)|Rs], M, Fs0, Fs) :-
     unknown_fields(P, M, Fs0, Fs1),
     results_unknown_fields(Rs, M, Fs1, Fs).
 
-%  Memo (memo(Key-Fields list)) keeps the fields of every concept and
-%  decided topic met, for the other undetermined topics of the result.
-memo_fields(memo(Known), Key, Fields) :-
-    memberchk(Key-Fields, Known).
-
-memo_add(M, Key, Fields0, Fields) :-
-    sort(Fields0, Fields),
+%  The unknown fields under the concept or decided topic Key, collected by
+%  call(Collect, Memo, Fields0, []) once per Memo: memo(Key-Fields list)
+%  keeps them for the other undetermined topics of the result.
+memo_fields(M, Key, Collect, Fs0, Fs) :-
     arg(1, M, Known),
-    setarg(1, M, [Key-Fields|Known]).
+    (   memberchk(Key-KFs, Known)
+    ->  true
+    ;   call(Collect, M, KFs0, []),
+        sort(KFs0, KFs),
+        arg(1, M, Known1),
+        setarg(1, M, [Key-KFs|Known1])
+    ),
+    append(KFs, Fs, Fs0).
 
                  /*******************************
                  *        QUERY INTERFACE       *
