@@ -127,18 +127,18 @@ beaten(M, beaten(W, V, PId, Proof)) -->
                  *******************************/
 
 result(Rs) -->
-    { parts(Rs, Decided, Recs, Undetermined, Warnings, []),
+    { result_members(Rs, Decided, Recs, Undetermined, Warnings, []),
       mode(brief, M),
       Unknown = memo([]) },
     ['{'], decisions(Decided), [',"recommendations":['], seq(Recs, recommendation(M)),
     ['],"undetermined":['], seq(Undetermined, undetermined(Unknown)),
     ['],"warnings":['], seq(Warnings, warning), [']}'].
 
-%  The parts of the result object, in one pass over the topics: the
-%  decisions' members, the recommendations of the decided topics, the
-%  undetermined and conflicting topics, and the warnings (a difference list).
-parts([], [], [], [], Ws, Ws).
-parts([T-R|Rs], Ds, Recs, Us, Ws0, Ws) :-
+%  The members of the result object, in one pass over the topics: those of
+%  "decisions", the recommendations of the decided topics, the undetermined
+%  and conflicting topics, and the warnings (a difference list).
+result_members([], [], [], [], Ws, Ws).
+result_members([T-R|Rs], Ds, Recs, Us, Ws0, Ws) :-
     R = resolution(_, Status, _, Winners, Results, _, Warnings),
     (   Status == decided
     ->  decision_member(T-R, Ds, Ds1),
@@ -149,7 +149,7 @@ parts([T-R|Rs], Ds, Recs, Us, Ws0, Ws) :-
         (   Status == not_applicable -> Us = Us1 ; Us = [T-R|Us1] )
     ),
     append(Warnings, Ws1, Ws0),
-    parts(Rs, Ds1, Recs1, Us1, Ws1, Ws).
+    result_members(Rs, Ds1, Recs1, Us1, Ws1, Ws).
 
 %  The member of "decisions" for a decided topic that is not advice.
 decision_member(T-resolution(_, Status, Values, _, _, _, _), Ds0, Ds) :-
@@ -289,8 +289,9 @@ seq_rest([X|Xs], G) --> [','], call(G, X), seq_rest(Xs, G).
                  *        STATIC PARTS          *
                  *******************************/
 
-:- dynamic parts_stamp/1, rule_parts/3, rule_status_text/3, decision_member_text/3, recommendation_parts/2, beaten_part/2, finding_part/5,
-           finding_text/5, concept_part/2, decided_part/4, identifier_json/2.
+:- dynamic parts_stamp/1, rule_parts/3, rule_status_text/3, decision_member_text/3,
+           recommendation_parts/2, beaten_part/2, finding_part/5, finding_text/5, concept_part/2,
+           decided_part/4, identifier_json/2.
 
 ensure_parts :-
     kb_stamp(Stamp),
@@ -311,8 +312,7 @@ compile_parts(Stamp) :-
     forall(( topic(T, _, Vs), member(V, Vs) ), ( decided_pre_post(T, V, Pre, Post),
                                                  assertz(decided_part(T, V, Pre, Post)) )),
     forall(( topic(T, Policy, Vs), Policy \== collect, member(V, Vs) ),
-           ( phrase(( string(T), [':'], string(V) ), Pieces), atomics_to_string(Pieces, Text),
-             assertz(decision_member_text(T, V, Text)) )),
+           ( member_text(T, string(V), Text), assertz(decision_member_text(T, V, Text)) )),
     assertz(parts_stamp(Stamp)).
 
 compile_rule_parts(Id, Conclusion, Conds, Props) :-
@@ -325,9 +325,7 @@ compile_rule_parts(Id, Conclusion, Conds, Props) :-
     string_concat(",", TailMembers, Post),
     assertz(rule_parts(Id, Pre, Post)),
     forall(member(Status, [true, false, unknown]),
-           ( phrase(( string(Id), [':'], holds(Status) ), Pieces),
-             atomics_to_string(Pieces, StatusText),
-             assertz(rule_status_text(Id, Status, StatusText)) )),
+           ( member_text(Id, holds(Status), StatusText), assertz(rule_status_text(Id, Status, StatusText)) )),
     (   Conclusion = (T = V)
     ->  recommendation_post(Id, T, V, Props, RecPost),
         assertz(recommendation_parts(Id, RecPost)),
@@ -343,6 +341,11 @@ compile_rule_parts(Id, Conclusion, Conds, Props) :-
                     ( phrase(proof(_, finding(C, Status, F, X)), Pieces),
                       atomics_to_string(Pieces, Text),
                       assertz(finding_text(F, X, C, Status, Text)) )) )).
+
+%  The text of the object member `"Key":Value`, Value a nonterminal.
+member_text(Key, Value, Text) :-
+    phrase(( string(Key), [':'], Value ), Pieces),
+    atomics_to_string(Pieces, Text).
 
 %  A finding of a field with few values (bool, enum) has a few texts,
 %  written whole: unknown (null) or each value with either status.
