@@ -3,17 +3,16 @@
 The only predicates the Python package calls. Every case arrives as one
 text built by Python from a case it has already validated against
 schema.pl (case_text.pl): it is decoded, never read as Prolog, so no
-string a caller sends can run as Prolog. Every answer
-is one JSON text (json_text.pl); every error is caught and returned as
-`{"error": Message}`.
+string a caller sends can run as Prolog. Every answer is one JSON text
+(json_text.pl); every error is caught and returned as `{"error": Message}`.
 */
 :- module(bridge,
           [ kb_metadata_json/1,      % -JSON
-            recommend_json/2,        % +CaseJSON, -JSON
-            decisions_json/2,        % +CaseJSON, -JSON
+            recommend_json/2,        % +CaseText, -JSON
+            decisions_json/2,        % +CaseText, -JSON
             decisions_lines_json/2,  % +CaseTexts, -Lines
-            why_not_json/4,          % +CaseJSON, +Topic, +Value, -JSON
-            rule_statuses_json/2,    % +CaseJSON, -JSON
+            why_not_json/4,          % +CaseText, +Topic, +Value, -JSON
+            rule_statuses_json/2,    % +CaseText, -JSON
             asp_program_json/1,      % -JSON
             query_json/4             % +GoalText, +Seconds, +MaxSolutions, -JSON
           ]).
@@ -50,12 +49,13 @@ kb_metadata_json(JSON) :-
 %  JSON is the result object (decisions, recommendations with their
 %  proofs, undetermined, warnings) for the validated case CaseText.
 recommend_json(CaseText, JSON) :-
-    guarded(case_answer(result_json, CaseText), JSON).
+    guarded(case_answer(evaluate, result_json, CaseText), JSON).
 
-%  Writer's JSON text of the evaluation of the case CaseText.
-case_answer(Writer, CaseText, JSON) :-
+%  Writer's JSON text of the evaluation of the case CaseText by Evaluate
+%  (engine:evaluate/2, or decide/2 for decisions without proofs).
+case_answer(Evaluate, Writer, CaseText, JSON) :-
     read_case(CaseText, Case),
-    evaluate(Case, Env),
+    call(Evaluate, Case, Env),
     call(Writer, Env, JSON).
 
 %! decisions_json(+CaseText:text, -JSON:string) is det.
@@ -64,12 +64,7 @@ case_answer(Writer, CaseText, JSON) :-
 %  evaluated without proofs (engine:decide/2): the fast path for callers
 %  that need the decisions alone.
 decisions_json(CaseText, JSON) :-
-    guarded(decisions_text(CaseText), JSON).
-
-decisions_text(CaseText, JSON) :-
-    read_case(CaseText, Case),
-    decide(Case, Env),
-    decisions_json_text(Env, JSON).
+    guarded(case_answer(decide, decisions_json_text, CaseText), JSON).
 
 %! decisions_lines_json(+CaseTexts:text, -Lines:string) is det.
 %
@@ -92,14 +87,14 @@ lines_pieces([Line|Lines], [Line, "\n"|Pieces]) :-
 %  rule's status for the case (true, false or null for unknown) and every
 %  decided topic value, advice included. No proofs: for bulk comparison.
 rule_statuses_json(CaseText, JSON) :-
-    guarded(case_answer(statuses_json, CaseText), JSON).
+    guarded(case_answer(evaluate, statuses_json, CaseText), JSON).
 
-%! why_not_json(+CaseJSON:text, +Topic:atom, +Value:atom, -JSON:string) is det.
+%! why_not_json(+CaseText:text, +Topic:atom, +Value:atom, -JSON:string) is det.
 %
 %  JSON reports, for each rule that concludes Value on Topic, its full proof
 %  and the firing rules that beat it.
-why_not_json(CaseJSON, Topic, Value, JSON) :-
-    guarded(why_not_text(CaseJSON, Topic, Value), JSON).
+why_not_json(CaseText, Topic, Value, JSON) :-
+    guarded(why_not_text(CaseText, Topic, Value), JSON).
 
 %  Goal gives a dict for json_text/2, or JSON text already written.
 :- meta_predicate guarded(1, -).
@@ -117,10 +112,10 @@ message_to_codes(E, _, Codes) :-
     '$messages':translate_message(E, Lines, []),
     with_output_to(codes(Codes), print_message_lines(current_output, '', Lines)).
 
-why_not_text(CaseJSON, Topic0, Value0, JSON) :-
+why_not_text(CaseText, Topic0, Value0, JSON) :-
     atom_string(Topic, Topic0),
     atom_string(Value, Value0),
-    read_case(CaseJSON, Case),
+    read_case(CaseText, Case),
     why_not(Case, Topic, Value, Report),
     why_not_json_text(Report, JSON).
 
