@@ -52,28 +52,33 @@ def decide_many(cases: Iterable[Mapping[str, Any]],
     decisions of the cases before it); with ``errors="return"`` the error
     takes the case's place in the output.
     """
-    kb = knowledge_base()
     iterator = iter(cases)
     while block := list(itertools.islice(iterator, BLOCK)):
-        outcomes: list[dict[str, Any] | CaseError] = []
-        failed = None
-        for case in block:
-            try:
-                outcomes.append(kb.schema.validate(case))
-            except CaseError as e:
-                if errors == "raise":
-                    failed = e
-                    break
-                outcomes.append(e)
-        answers = iter(kb.decisions_many([o for o in outcomes if not isinstance(o, CaseError)]))
-        for outcome in outcomes:
+        for outcome in _decisions_block(block):
             if isinstance(outcome, CaseError):
+                if errors == "raise":
+                    raise outcome
                 yield outcome
             else:
-                decisions: dict[str, str] = json.loads(next(answers))["decisions"]
+                decisions: dict[str, str] = json.loads(outcome)["decisions"]
                 yield decisions
-        if failed is not None:
-            raise failed
+
+
+def _decisions_block(items: list[Any]) -> list[str | CaseError]:
+    """The decisions text of each case in ``items`` (cases, or errors found already), in place.
+
+    The valid cases are decided in one call to the kb; a bad case gives its
+    :class:`CaseError`.
+    """
+    kb = knowledge_base()
+    outcomes: list[dict[str, Any] | CaseError] = []
+    for item in items:
+        try:
+            outcomes.append(item if isinstance(item, CaseError) else kb.schema.validate(item))
+        except CaseError as e:
+            outcomes.append(e)
+    answers = iter(kb.decisions_many([o for o in outcomes if not isinstance(o, CaseError)]))
+    return [o if isinstance(o, CaseError) else next(answers) for o in outcomes]
 
 
 def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
@@ -83,7 +88,7 @@ def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
         result = recommend(_case(text)).to_json()
     except CaseError as e:
         return _error_record(number, e)
-    return f'{{"line":{number},{result[1:]}', None
+    return _record(number, result), None
 
 
 def block_results(block: list[tuple[int, str]], decisions_only: bool = False) -> list[tuple[str, str | None]]:
@@ -94,21 +99,9 @@ def block_results(block: list[tuple[int, str]], decisions_only: bool = False) ->
     """
     if not decisions_only:
         return [line_result(numbered) for numbered in block]
-    kb = knowledge_base()
-    results: list[tuple[str, str | None]] = []
-    decided: list[tuple[int, int]] = []  # (place in results, line number)
-    knowns = []
-    for number, text in block:
-        try:
-            knowns.append(kb.schema.validate(_case(text)))
-        except CaseError as e:
-            results.append(_error_record(number, e))
-            continue
-        decided.append((len(results), number))
-        results.append(("", None))
-    for (place, number), answer in zip(decided, kb.decisions_many(knowns), strict=True):
-        results[place] = (f'{{"line":{number},{answer[1:]}', None)
-    return results
+    outcomes = _decisions_block([_case_or_error(text) for _, text in block])
+    return [_error_record(number, outcome) if isinstance(outcome, CaseError) else (_record(number, outcome), None)
+            for (number, _), outcome in zip(block, outcomes, strict=True)]
 
 
 def _case(text: str) -> Any:
@@ -116,6 +109,18 @@ def _case(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as e:
         raise CaseError("$", f"not valid JSON: {e.msg}") from None
+
+
+def _case_or_error(text: str) -> Any:
+    try:
+        return _case(text)
+    except CaseError as e:
+        return e
+
+
+def _record(number: int, answer: str) -> str:
+    """The output line of a kb answer (a JSON object): the answer with the line number first."""
+    return f'{{"line":{number},{answer[1:]}'
 
 
 def _error_record(number: int, e: CaseError) -> tuple[str, str]:

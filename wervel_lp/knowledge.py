@@ -167,8 +167,6 @@ class KnowledgeBase:
         return answer
 
 
-
-
 def _number_text(value: Any) -> str:
     """A finite number as Prolog's number_string/2 reads it (``1e-05`` as ``1.0e-05``)."""
     if isinstance(value, float):
