@@ -7,7 +7,7 @@ unknown primary the urgent CT of thorax, abdomen and pelvis, the biopsy
 deadline and decompressive surgery to consider.
 */
 :- module(additional_diagnostics, []).
-:- use_module(rulebase).
+:- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
 section(additional_diagnostics,

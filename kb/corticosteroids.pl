@@ -7,7 +7,7 @@ unknown primary, dexamethasone for symptomatic MESCC or root compression,
 the proton pump inhibitor, tapering, the pain flare, and asymptomatic MESCC.
 */
 :- module(corticosteroids, []).
-:- use_module(rulebase).
+:- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
 section(corticosteroids_before_mri,

@@ -10,7 +10,7 @@ fragments of one quote are joined with " [...] ".
 @see docs/interpretations.md for the named interpretations cited here.
 */
 :- module(diagnostics, []).
-:- use_module(rulebase).
+:- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
 section(diagnostics_suspicion,

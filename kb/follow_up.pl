@@ -4,7 +4,7 @@ Guideline page "Wervelmetastasen — Follow-up": repeated imaging, the general
 instructions for follow-up, the patient leaflet and the general practitioner.
 */
 :- module(follow_up, []).
-:- use_module(rulebase).
+:- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
 section(follow_up, "Wervelmetastasen — Follow-up").

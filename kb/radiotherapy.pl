@@ -6,7 +6,7 @@ deficit by condition and life expectancy, re-irradiation, and the
 post-operative schedules; with the named priorities between them.
 */
 :- module(radiotherapy, []).
-:- use_module(rulebase).
+:- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
 section(radiotherapy_schedule,

@@ -7,7 +7,7 @@ together, and safety constraints. `wervel-lp check` proves each of them
 over the whole input domain or shows a minimal counter-example case.
 */
 :- module(requirements, []).
-:- use_module(rulebase).
+:- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
 obligation(mri_decided_on_suspicion_with_known_primary, mri,

@@ -4,7 +4,7 @@ Guideline pages "Maximale tijd tot inzet therapie, na het stellen van de
 definitieve diagnose" and "Tijdsinterval tussen chirurgie en radiotherapie".
 */
 :- module(timing, []).
-:- use_module(rulebase).
+:- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
 section(time_to_therapy,

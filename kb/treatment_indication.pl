@@ -7,7 +7,7 @@ the MDT choice, asymptomatic MESCC, chemotherapy/antihormonal therapy, en
 bloc resection and combined procedures.
 */
 :- module(treatment_indication, []).
-:- use_module(rulebase).
+:- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
 section(treatment_indication,

@@ -1,6 +1,6 @@
 """The consistency check of the rule set, in ASP (clingo).
 
-The ASP program is the kb's own translation (``kb/asp_export.pl``) plus the
+The ASP program is the kb's own translation (``wervel_lp/prolog/asp_export.pl``) plus the
 generic encoding ``check.lp``. It is grounded once over the whole input
 domain; then each anomaly target is asked for with an assumption, and the
 optimal model (fewest known findings) is the minimal example case.

@@ -11,7 +11,7 @@ thread-safe, is not used.
 Case data never becomes query text. Each call is a fixed bridge predicate
 (``recommend_json(CaseText, Result)``) called through SWI-Prolog's C
 interface; its arguments are Prolog strings: for a case, the text of a case
-Python has validated (kb/case_text.pl), which the kb decodes, never reads
+Python has validated (wervel_lp/prolog/case_text.pl), which the kb decodes, never reads
 as Prolog. The answer is one JSON text.
 """
 
@@ -31,6 +31,12 @@ from typing import Any, TypeVar
 
 KB_ENV = "WERVEL_LP_KB"
 """Environment variable that points to another kb directory (for tests and diffs)."""
+
+PROLOG_DIR = Path(__file__).resolve().parent / "prolog"
+"""The engine's Prolog modules (rule store, evaluator, bridge), shipped with the package.
+
+Every kb is judged by this engine: the kb's load.pl finds it through the search path ``wervel_lp``.
+"""
 
 
 class KbError(RuntimeError):
@@ -116,7 +122,7 @@ class Engine:
         load = self.kb_dir / "load.pl"
         if not load.is_file():
             raise KbError(f"{load}: no such file")
-        self._solve("user:consult", str(self.kb_dir / "boot.pl"), arity=1)
+        self._solve("user:consult", str(PROLOG_DIR / "boot.pl"), arity=1)
         errors = self._solve("boot", str(load))
         if errors:
             raise KbError("the kb does not load clean:\n" + errors)

@@ -75,7 +75,7 @@ class KnowledgeBase:
             c["concept"]: c["text"] for c in meta["concepts"]
         }
         self.priorities: dict[str, Mapping[str, Any]] = {p["id"]: p for p in meta["priorities"]}
-        # Per field, in the kb's order, the character of each value (kb/case_text.pl);
+        # Per field, in the kb's order, the character of each value (wervel_lp/prolog/case_text.pl);
         # None for a number field.
         self._value_chars: list[tuple[str, dict[Any, str] | None]] = [
             (f.name, {True: "1", False: "2"} if f.kind == "bool"
@@ -116,7 +116,7 @@ class KnowledgeBase:
         return answers
 
     def _case_text(self, known: Mapping[str, Any]) -> str:
-        """The validated case as the bridge reads it (kb/case_text.pl).
+        """The validated case as the bridge reads it (wervel_lp/prolog/case_text.pl).
 
         One character per field, in the kb's order: ``0`` unknown, ``1``/``2``
         true/false, ``1``, ``2``, ... an enum's first, second, ... value, ``1``

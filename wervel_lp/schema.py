@@ -95,7 +95,7 @@ class Schema:
 
     @classmethod
     def from_metadata(cls, meta: Mapping[str, Any]) -> Schema:
-        """Build the schema from the kb metadata (see ``kb/bridge.pl``)."""
+        """Build the schema from the kb metadata (see ``wervel_lp/prolog/bridge.pl``)."""
         fields = {}
         for f in meta["fields"]:
             t = f["type"]

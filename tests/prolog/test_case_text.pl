@@ -1,7 +1,7 @@
-/* Tests of kb/case_text.pl: the case text Python sends, decoded. */
+/* Tests of wervel_lp/prolog/case_text.pl: the case text Python sends, decoded. */
 :- use_module(library(plunit)).
 :- prolog_load_context(directory, Dir),
-   directory_file_path(Dir, '../../kb/case_text', File),
+   directory_file_path(Dir, '../../wervel_lp/prolog/case_text', File),
    use_module(File).
 
 :- begin_tests(case_text).

@@ -1,7 +1,7 @@
 /* plunit tests of the bridge's JSON writer: every JSON value kind and every
    character that must be escaped (RFC 8259). */
 :- use_module(library(plunit)).
-:- use_module("../../kb/json_text").
+:- use_module("../../wervel_lp/prolog/json_text").
 
 :- begin_tests(json_text).
 

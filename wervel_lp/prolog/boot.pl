@@ -6,6 +6,13 @@ the way, so the host can refuse a kb that does not load clean.
 */
 :- module(boot, [boot/2]).
 
+%  The engine is the one beside this file: the kb's load.pl finds it
+%  through the search path `wervel_lp`, so every kb a host loads is judged
+%  by the host's own engine.
+:- prolog_load_context(directory, Dir),
+   retractall(user:file_search_path(wervel_lp, _)),
+   asserta(user:file_search_path(wervel_lp, Dir)).
+
 :- dynamic collected/1.
 :- multifile user:message_hook/3.
 user:message_hook(Term, Kind, Lines) :-
@@ -30,7 +37,7 @@ message_location(error(_, file(File, Line, _, _)), Where) :-
 
 %! boot(+LoadFile:text, -Errors:string) is det.
 %
-%  Loads LoadFile (kb/load.pl) and the JSON bridge into `user`; Errors is
+%  Loads LoadFile (kb/load.pl) and the JSON bridge (wervel_lp/prolog/bridge.pl) into `user`; Errors is
 %  the text of all errors and warnings printed while loading, one a line
 %  ("" when it loaded clean). The kb is compiled with the `optimise` flag
 %  (arithmetic compiled inline, as `swipl -O`): the host does not debug it.
@@ -41,9 +48,7 @@ boot(LoadFile0, Errors) :-
     setup_call_cleanup(
         assertz(boot_collecting),
         catch(( load_files(user:LoadFile, [silent(true)]),
-                file_directory_name(LoadFile, Dir),
-                directory_file_path(Dir, 'bridge.pl', Bridge),
-                load_files(user:Bridge, [silent(true)]) ),
+                load_files(user:wervel_lp(bridge), [silent(true)]) ),
               E,
               ( message_to_codes_(E, Text), assertz(collected(Text)) )),
         retractall(boot_collecting)),

@@ -37,8 +37,8 @@ the `*_parts` tables below.
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
-:- use_module(schema).
-:- use_module(topics).
+:- use_module(kb(schema)).
+:- use_module(kb(topics)).
 :- use_module(rulebase).
 :- use_module(engine).
 :- use_module(json_text).

@@ -21,16 +21,16 @@ string a caller sends can run as Prolog. Every answer is one JSON text
 :- use_module(library(pairs)).
 :- use_module(library(sandbox)).
 :- use_module(library(time)).
-:- use_module(schema).
+:- use_module(kb(schema)).
 :- use_module(case_text).
-:- use_module(topics).
+:- use_module(kb(topics)).
 :- use_module(rulebase).
 :- use_module(engine).
 :- use_module(proof_json).
 :- use_module(json_text).
 :- use_module(asp_export).
-:- use_module(anomalies).
-:- use_module(coverage).
+:- use_module(kb(anomalies)).
+:- use_module(kb(coverage)).
 
 %  The evaluator and the static JSON parts are compiled as the bridge loads,
 %  before callers on several threads can ask for them at once. A kb that

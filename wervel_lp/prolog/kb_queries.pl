@@ -8,7 +8,7 @@ Predicates to ask the kb questions at the swipl toplevel, without Python:
     ?- rule_quote(mri_within_12_hours_mescc_or_bilateral, Q).
     ?- show_proof([...], treatment).
 */
-:- module(kb,
+:- module(kb_queries,
           [ case_decisions/2,        % +Pairs, -Decisions
             show_proof/2,            % +Pairs, +Topic
             rules_for_topic/2,       % +Topic, -Ids
@@ -22,7 +22,7 @@ Predicates to ask the kb questions at the swipl toplevel, without Python:
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(rulebase).
-:- use_module(topics).
+:- use_module(kb(topics)).
 :- use_module(engine).
 :- use_module(proof_json, [condition_text/2]).
 

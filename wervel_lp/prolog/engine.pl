@@ -51,8 +51,8 @@ Proof terms:
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
-:- use_module(schema).
-:- use_module(topics).
+:- use_module(kb(schema)).
+:- use_module(kb(topics)).
 :- use_module(rulebase).
 
 %! case_from_pairs(+Pairs:list, -Case:dict) is det.

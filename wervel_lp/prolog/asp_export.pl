@@ -26,10 +26,10 @@ Generated predicates:
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
-:- use_module(schema).
-:- use_module(topics).
+:- use_module(kb(schema)).
+:- use_module(kb(topics)).
 :- use_module(rulebase).
-:- use_module(kb, [topic_fields/2]).
+:- use_module(kb_queries, [topic_fields/2]).
 
 %! asp_program(-Text:string) is det.
 %
@@ -41,7 +41,7 @@ asp_program(Text) :-
         nb_delete(asp_node)).
 
 emit_program :-
-    format("% Generated from the kb by kb/asp_export.pl. Do not edit.~n"),
+    format("% Generated from the kb by wervel_lp/prolog/asp_export.pl. Do not edit.~n"),
     emit_domain,
     emit_contradictions,
     emit_topics,

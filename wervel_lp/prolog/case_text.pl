@@ -22,7 +22,7 @@ compiles: a field is one string_code/3, not a split and a lookup.
           ]).
 :- use_module(library(apply)).
 :- use_module(library(error)).
-:- use_module(schema).
+:- use_module(kb(schema)).
 
 %! read_case(+Text:string, -Case:dict) is det.
 %

@@ -1,5 +1,8 @@
 /** <module> The rule language and the rule store
 
+The rule language is documented for knowledge engineers in kb/README.md;
+this is the engine side of it.
+
 Chapter modules (one per guideline chapter) declare themselves with
 `:- guideline_chapter.` and then write their knowledge as plain terms:
 
@@ -54,8 +57,8 @@ The condition language is deliberately small, so that it translates to ASP:
 :- use_module(library(lists)).
 :- use_module(library(apply)).
 :- use_module(library(ugraphs)).
-:- use_module(schema).
-:- use_module(topics).
+:- use_module(kb(schema)).
+:- use_module(kb(topics)).
 
 :- dynamic
     rule/4, concept/3, priority/5, section/2, chapter_module/1, stored_in/2,
