@@ -21,6 +21,7 @@ An absent field (or JSON `null`) means *unknown*, never `false`.
             value_label/4,           % ?Field, ?Value, ?Lang, ?Label
             unknown_value/2,         % ?Field, ?Value
             contradiction/3,         % ?Id, ?Conditions, ?Explanation
+            implication/4,           % ?Id, ?If, ?Then, ?Explanation
             field_value/2,           % ?Field, ?Value
             op(700, xfx, in)          % Field in Values (condition language)
           ]).
@@ -200,60 +201,75 @@ value_label(postoperative_neurology, deteriorating, nl, "achteruitgang").
 radicular(radicular_pain).
 radicular(radicular_deficit).
 
+%! implication(?Id, ?If, ?Then, ?Explanation:string) is nondet.
+%
+%  A definitional implication between findings: whenever the finding test
+%  If holds, the Boolean finding Then (`Field = true` or `Field = false`)
+%  holds too. It is applied as an inference (the engine adds Then to a case
+%  where If is known, and, the other way round, adds the negation of If
+%  where Then is known to fail and that leaves If's field one value), and a
+%  case with If and the negation of Then is refused as a contradiction.
+implication(complete_lesion_is_deficit,
+            complete_cord_lesion = true, neurological_deficit = true,
+            "a complete cord lesion is a neurological deficit").
+implication(lesion_duration_means_lesion,
+            complete_cord_lesion_hours >= 0, complete_cord_lesion = true,
+            "a duration of a complete cord lesion is given, so there is a complete cord lesion").
+implication(radicular_deficit_is_deficit,
+            radicular_deficit in [unilateral, bilateral], neurological_deficit = true,
+            "a radicular deficit is a neurological deficit").
+implication(progressive_deficit_is_deficit,
+            deficit_progressive = true, neurological_deficit = true,
+            "a progressive deficit is a neurological deficit").
+implication(deficit_onset_means_deficit,
+            deficit_onset_days >= 0, neurological_deficit = true,
+            "an onset of the deficit is given, so there is a neurological deficit").
+implication(deterioration_is_deficit,
+            deterioration_under_radiotherapy_and_corticosteroids = true, neurological_deficit = true,
+            "neurological deterioration is a neurological deficit").
+implication(tumour_type_means_known_primary,
+            tumour_type in [breast, prostate, lung, kidney, thyroid, colorectal,
+                            melanoma, multiple_myeloma, nhl_high_grade,
+                            nhl_intermediate_grade, nhl_low_grade,
+                            hodgkin_lymphoma, germ_cell, other],
+            known_primary_malignancy = true,
+            "a primary tumour type is given, so a primary malignancy is known").
+implication(haematological_suspicion_means_unknown_primary,
+            haematological_malignancy_suspected = true, known_primary_malignancy = false,
+            "haematological_malignancy_suspected applies to an unknown primary only").
+implication(mescc_on_imaging_is_metastases_on_imaging,
+            mescc_on_imaging = true, metastases_on_imaging = true,
+            "imaging cannot show MESCC without showing spinal metastases").
+implication(no_bone_metastases_no_spinal_metastases,
+            bone_metastases_count =< 0, metastases_on_imaging = false,
+            "spinal metastases on imaging are bone metastases, so the count is at least 1").
+implication(recurrence_after_radiotherapy_means_prior_radiotherapy,
+            recurrence_after_radiotherapy = true, prior_radiotherapy_same_level = true,
+            "a recurrence after radiotherapy needs earlier radiotherapy at this level").
+implication(postoperative_course_means_operation,
+            postoperative_neurology in [recovering, insufficient_recovery, deteriorating],
+            operated = true,
+            "a postoperative course is given, so the patient was operated").
+implication(night_pain_is_back_pain,
+            night_pain = true, back_pain = true,
+            "night-time back pain is back pain").
+implication(progressive_back_pain_is_back_pain,
+            progressive_pain = true, back_pain = true,
+            "progressive back pain is back pain").
+implication(new_back_pain_is_back_pain,
+            new_local_pain = true, back_pain = true,
+            "new local back pain is back pain").
+
 %! contradiction(?Id, ?Conditions:list, ?Explanation:string) is nondet.
 %
 %  A case in which every condition of Conditions holds is contradictory and
 %  is refused. Conditions use the kb's condition language restricted to
 %  findings (`Field = Value`, `Field in Values`, comparisons). The same facts
-%  are integrity constraints of the ASP input domain.
-contradiction(complete_lesion_without_deficit,
-              [complete_cord_lesion = true, neurological_deficit = false],
-              "a complete cord lesion is a neurological deficit").
-contradiction(lesion_duration_without_lesion,
-              [complete_cord_lesion = false, complete_cord_lesion_hours >= 0],
-              "a duration of a complete cord lesion is given but there is no complete cord lesion").
-contradiction(radicular_deficit_without_deficit,
-              [radicular_deficit in [unilateral, bilateral], neurological_deficit = false],
-              "a radicular deficit is a neurological deficit").
-contradiction(deficit_course_without_deficit,
-              [deficit_progressive = true, neurological_deficit = false],
-              "a progressive deficit is given but there is no neurological deficit").
-contradiction(deficit_onset_without_deficit,
-              [deficit_onset_days >= 0, neurological_deficit = false],
-              "an onset of the deficit is given but there is no neurological deficit").
-contradiction(deterioration_without_deficit,
-              [deterioration_under_radiotherapy_and_corticosteroids = true,
-               neurological_deficit = false],
-              "neurological deterioration is given but there is no neurological deficit").
-contradiction(tumour_type_without_primary,
-              [known_primary_malignancy = false,
-               tumour_type in [breast, prostate, lung, kidney, thyroid, colorectal,
-                               melanoma, multiple_myeloma, nhl_high_grade,
-                               nhl_intermediate_grade, nhl_low_grade,
-                               hodgkin_lymphoma, germ_cell, other]],
-              "a primary tumour type is given but no primary malignancy is known").
-contradiction(haematological_suspicion_with_known_primary,
-              [haematological_malignancy_suspected = true, known_primary_malignancy = true],
-              "haematological_malignancy_suspected applies to an unknown primary only").
-contradiction(mescc_on_imaging_without_metastases,
-              [mescc_on_imaging = true, metastases_on_imaging = false],
-              "imaging cannot show MESCC without showing spinal metastases").
-contradiction(metastases_without_bone_metastases,
-              [metastases_on_imaging = true, bone_metastases_count = 0],
-              "spinal metastases on imaging are bone metastases, so the count is at least 1").
-contradiction(recurrence_without_prior_radiotherapy,
-              [recurrence_after_radiotherapy = true, prior_radiotherapy_same_level = false],
-              "a recurrence after radiotherapy needs earlier radiotherapy at this level").
-contradiction(postoperative_course_without_operation,
-              [postoperative_neurology in [recovering, insufficient_recovery, deteriorating],
-               operated = false],
-              "a postoperative course is given but the patient was not operated").
-contradiction(alarm_back_pain_without_back_pain,
-              [back_pain = false, night_pain = true],
-              "night-time back pain is back pain").
-contradiction(progressive_back_pain_without_back_pain,
-              [back_pain = false, progressive_pain = true],
-              "progressive back pain is back pain").
-contradiction(new_back_pain_without_back_pain,
-              [back_pain = false, new_local_pain = true],
-              "new local back pain is back pain").
+%  are integrity constraints of the ASP input domain. Every implication
+%  gives one: its If with the negation of its Then.
+contradiction(Id, [If, Field = Negated], Explanation) :-
+    implication(Id, If, Field = Value, Explanation),
+    negated_bool(Value, Negated).
+
+negated_bool(true, false).
+negated_bool(false, true).

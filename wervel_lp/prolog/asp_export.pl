@@ -22,7 +22,8 @@ Generated predicates:
 */
 :- module(asp_export,
           [ asp_program/1,           % -Text
-            asp_const/2              % +Atomic, -Text
+            asp_const/2,             % +Atomic, -Text
+            field_thresholds/2       % +Field, -Constants
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
@@ -76,7 +77,13 @@ emit_field(F, Type) :-
 numeric(number(Min), Min).
 numeric(integer(Min), Min).
 
-%  Every constant a rule, requirement or contradiction compares F with.
+%! field_thresholds(+Field, -Constants:list) is det.
+%
+%  Constants are every constant a rule, requirement or contradiction
+%  compares the number Field with, sorted.
+field_thresholds(F, Cs) :-
+    thresholds(F, Cs).
+
 thresholds(F, Cs) :-
     findall(C, ( all_conditions(Conds), sub_test(Conds, F, C) ), Cs0),
     sort(Cs0, Cs),

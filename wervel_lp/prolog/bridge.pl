@@ -26,6 +26,8 @@ string a caller sends can run as Prolog. Every answer is one JSON text
 :- use_module(kb(topics)).
 :- use_module(rulebase).
 :- use_module(engine).
+:- use_module(exact).
+:- use_module(inference).
 :- use_module(proof_json).
 :- use_module(json_text).
 :- use_module(asp_export).
@@ -35,7 +37,7 @@ string a caller sends can run as Prolog. Every answer is one JSON text
 %  The evaluator and the static JSON parts are compiled as the bridge loads,
 %  before callers on several threads can ask for them at once. A kb that
 %  cannot compile (a cycle) is reported by validate_kb/0 instead.
-:- initialization(catch(( engine:ensure_evaluator, proof_json:ensure_parts ), _, true)).
+:- initialization(catch(( engine:ensure_evaluator, proof_json:ensure_parts, exact:ensure_exact ), _, true)).
 
 %! kb_metadata_json(-JSON:string) is det.
 %
@@ -49,14 +51,14 @@ kb_metadata_json(JSON) :-
 %  JSON is the result object (decisions, recommendations with their
 %  proofs, undetermined, warnings) for the validated case CaseText.
 recommend_json(CaseText, JSON) :-
-    guarded(case_answer(evaluate, result_json, CaseText), JSON).
+    guarded(case_answer(proofs, result_json, CaseText), JSON).
 
-%  Writer's JSON text of the evaluation of the case CaseText by Evaluate
-%  (engine:evaluate/2, or decide/2 for decisions without proofs).
-case_answer(Evaluate, Writer, CaseText, JSON) :-
+%  Writer's JSON text of the exact evaluation of the case CaseText in Mode
+%  (`proofs`, or `decisions` without proofs; exact:exact_evaluation/3).
+case_answer(Mode, Writer, CaseText, JSON) :-
     read_case(CaseText, Case),
-    call(Evaluate, Case, Env),
-    call(Writer, Env, JSON).
+    exact_evaluation(Mode, Case, Evaluation),
+    call(Writer, Evaluation, JSON).
 
 %! decisions_json(+CaseText:text, -JSON:string) is det.
 %
@@ -64,7 +66,7 @@ case_answer(Evaluate, Writer, CaseText, JSON) :-
 %  evaluated without proofs (engine:decide/2): the fast path for callers
 %  that need the decisions alone.
 decisions_json(CaseText, JSON) :-
-    guarded(case_answer(decide, decisions_json_text, CaseText), JSON).
+    guarded(case_answer(decisions, decisions_json_text, CaseText), JSON).
 
 %! decisions_lines_json(+CaseTexts:text, -Lines:string) is det.
 %
@@ -87,7 +89,14 @@ lines_pieces([Line|Lines], [Line, "\n"|Pieces]) :-
 %  rule's status for the case (true, false or null for unknown) and every
 %  decided topic value, advice included. No proofs: for bulk comparison.
 rule_statuses_json(CaseText, JSON) :-
-    guarded(case_answer(evaluate, statuses_json, CaseText), JSON).
+    guarded(statuses_answer(CaseText), JSON).
+
+%  The three-valued statuses of the case as given (no inferences): what
+%  the ASP translation computes for the same case.
+statuses_answer(CaseText, JSON) :-
+    read_case(CaseText, Case),
+    evaluate(Case, Env),
+    statuses_json(Env, JSON).
 
 %! why_not_json(+CaseText:text, +Topic:atom, +Value:atom, -JSON:string) is det.
 %
@@ -115,7 +124,8 @@ message_to_codes(E, _, Codes) :-
 why_not_text(CaseText, Topic0, Value0, JSON) :-
     atom_string(Topic, Topic0),
     atom_string(Value, Value0),
-    read_case(CaseText, Case),
+    read_case(CaseText, Case0),
+    infer_case(Case0, Case, _),
     why_not(Case, Topic, Value, Report),
     why_not_json_text(Report, JSON).
 

@@ -37,35 +37,35 @@ the `*_parts` tables below.
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
+:- use_module(library(pairs)).
 :- use_module(kb(schema)).
 :- use_module(kb(topics)).
 :- use_module(rulebase).
 :- use_module(engine).
 :- use_module(json_text).
 
-%! result_json(+Env, -Text:string) is det.
+%! result_json(+Evaluation, -Text:string) is det.
 %
-%  Text is the contract's result object for the evaluation Env
-%  (engine:evaluate/2), with brief proofs.
-result_json(Env, Text) :-
+%  Text is the contract's result object for Evaluation, `eval(Env, Layer,
+%  Inferred)` (exact:exact_evaluation/3 in `proofs` mode), with brief
+%  proofs.
+result_json(eval(Env, Layer, Inferred), Text) :-
     ensure_parts,
     topic_resolutions(Env, Resolutions),
-    phrase(result(Resolutions), Pieces),
+    phrase(result(Resolutions, Layer, Inferred), Pieces),
     atomics_to_string(Pieces, Text).
 
-%! decisions_json_text(+Env, -Text:string) is det.
+%! decisions_json_text(+Evaluation, -Text:string) is det.
 %
 %  Text is `{"decisions": {Topic: Value}}`: the decisions of the result
-%  object alone, for an evaluation Env of engine:evaluate/2 or decide/2.
-decisions_json_text(Env, Text) :-
+%  object alone, for an Evaluation of exact:exact_evaluation/3 in either
+%  mode.
+decisions_json_text(eval(Env, Layer, _), Text) :-
     ensure_parts,
     topic_resolutions(Env, Resolutions),
-    phrase(decisions_object(Resolutions), Pieces),
+    foldl(decision_member, Resolutions, Layer, Decided, []),
+    phrase(( ['{'], decisions(Decided), ['}'] ), Pieces),
     atomics_to_string(Pieces, Text).
-
-decisions_object(Rs) -->
-    { foldl(decision_member, Rs, Decided, []) },
-    ['{'], decisions(Decided), ['}'].
 
 %! why_not_json_text(+Report, -Text:string) is det.
 %
@@ -126,34 +126,65 @@ beaten(M, beaten(W, V, PId, Proof)) -->
                  *        RESULT OBJECT         *
                  *******************************/
 
-result(Rs) -->
-    { result_members(Rs, Decided, Recs, Undetermined, Warnings, []),
+result(Rs, Layer, Inferred) -->
+    { result_members(Rs, Layer, Decided, Recs, Undetermined, Warnings, []),
       mode(brief, M),
       Unknown = memo([]) },
-    ['{'], decisions(Decided), [',"recommendations":['], seq(Recs, recommendation(M)),
+    ['{'], decisions(Decided), [',"inferred":['], seq(Inferred, inferred),
+    ['],"recommendations":['], seq(Recs, recommendation(M)),
     ['],"undetermined":['], seq(Undetermined, undetermined(Unknown)),
     ['],"warnings":['], seq(Warnings, warning), [']}'].
 
-%  The members of the result object, in one pass over the topics: those of
-%  "decisions", the recommendations of the decided topics, the undetermined
-%  and conflicting topics, and the warnings (a difference list).
-result_members([], [], [], [], Ws, Ws).
-result_members([T-R|Rs], Ds, Recs, Us, Ws0, Ws) :-
+inferred(inferred(F, V, Id)) -->
+    ['{"field":'], string(F), [',"implication":'], string(Id), [',"value":'], value(V), ['}'].
+
+%  The members of the result object, in one pass over the topics and their
+%  exact layer (exact:exact_layer/4): those of "decisions", the
+%  recommendations of the decided topics, the undetermined and conflicting
+%  topics, and the warnings of provisional decisions (a difference list).
+result_members([], [], [], [], [], Ws, Ws).
+result_members([T-R|Rs], [T-X|Ls], Ds, Recs, Us, Ws0, Ws) :-
     R = resolution(_, Status, _, Winners, Results, _, Warnings),
-    (   Status == decided
-    ->  decision_member(T-R, Ds, Ds1),
-        include(fires, Results, Firing),
-        foldl(winner_recommendation(Results, Firing), Winners, Recs, Recs1),
-        Us = Us1
-    ;   Ds = Ds1, Recs = Recs1,
-        (   Status == not_applicable -> Us = Us1 ; Us = [T-R|Us1] )
+    decision_member(T-R, T-X, Ds, Ds1),
+    (   X == kleene, Status == decided
+    ->  winner_recommendations(Winners, Results, Recs, Recs1), Us = Us1, Ws0 = Ws1
+    ;   X == kleene, Status \== not_applicable
+    ->  Recs = Recs1, Us = [T-R-X|Us1], Ws0 = Ws1
+    ;   X = split(_, Proof)
+    ->  split_recommendation(Proof, Recs, Recs1), Us = Us1, Ws0 = Ws1
+    ;   X = given(Given, Splits)
+    ->  include(given_winner(Results, Given), Winners, Shown),
+        winner_recommendations(Shown, Results, Recs, Recs2),
+        pairs_values(Splits, SplitProofs),
+        foldl(split_recommendation, SplitProofs, Recs2, Recs1),
+        Us = Us1, Ws0 = Ws1
+    ;   X = open(_, _, _, _)
+    ->  Recs = Recs1, Us = [T-R-X|Us1], append(Warnings, Ws1, Ws0)
+    ;   Recs = Recs1, Us = Us1, Ws0 = Ws1
     ),
-    append(Warnings, Ws1, Ws0),
-    result_members(Rs, Ds1, Recs1, Us1, Ws1, Ws).
+    result_members(Rs, Ls, Ds1, Recs1, Us1, Ws1, Ws).
+
+given_winner(Results, Given, Id) :-
+    memberchk(r(Id, V, _, _), Results),
+    memberchk(V, Given).
+
+winner_recommendations(Winners, Results, Recs0, Recs) :-
+    include(fires, Results, Firing),
+    foldl(winner_recommendation(Results, Firing), Winners, Recs0, Recs).
+
+%  A decision that rests on a case split: the recommendation of the rule
+%  that wins in the first branch, with the split as its proof.
+split_recommendation(Proof, [Id-Proof-[]|Recs], Recs) :-
+    split_first_rule(Proof, Id).
+
+split_first_rule(rules([rule(Id, _, _)|_]), Id) :- !.
+split_first_rule(split(_, [branch(_, P)|_]), Id) :- split_first_rule(P, Id).
 
 %  The member of "decisions" for a decided topic that is not advice.
-decision_member(T-resolution(_, Status, Values, _, _, _, _), Ds0, Ds) :-
-    (   Status == decided, Values = [V], decision_member_text(T, V, Text)
+decision_member(T-R, T-X, Ds0, Ds) :-
+    (   X == kleene, R = resolution(_, decided, [V], _, _, _, _), decision_member_text(T, V, Text)
+    ->  Ds0 = [Text|Ds]
+    ;   X = split(V, _), decision_member_text(T, V, Text)
     ->  Ds0 = [Text|Ds]
     ;   Ds0 = Ds
     ).
@@ -189,15 +220,21 @@ recommendation(M, Id-Proof-Overrides) -->
 override(o(PId, L, LV)) -->
     ['{"priority":'], string(PId), [',"rule":'], string(L), [',"value":'], string(LV), ['}'].
 
-undetermined(Memo, T-R) -->
-    { R = resolution(_, Status, Values, _, _, _, _) },
-    (   { Status == undetermined }
-    ->  { open_fields(R, Memo, Missing) },
-        ['{"missing":['], seq(Missing, string), ['],"reason":"missing_findings","topic":'],
-        string(T), [',"values":[]}']
-    ;   ['{"missing":[],"reason":"conflict","topic":'], string(T),
-        [',"values":['], seq(Values, string), [']}']
-    ).
+undetermined(_, T-_-open(Possible, Missing, Ask, Provisional)) --> !,
+    ['{"ask":['], seq(Ask, string), ['],"missing":['], seq(Missing, string),
+    ['],"possible":['], seq(Possible, outcome), [']'],
+    (   { Provisional == none }
+    ->  []
+    ;   [',"provisional":{"overturned_by":['], seq(Missing, string), ['],"value":'], string(Provisional), ['}']
+    ),
+    [',"reason":"missing_findings","topic":'], string(T), [',"values":[]}'].
+undetermined(_, T-R-_) -->
+    { R = resolution(_, _, Values, _, _, _, _) },
+    ['{"ask":[],"missing":[],"possible":['], seq(Values, string), ['],"reason":"conflict","topic":'], string(T),
+    [',"values":['], seq(Values, string), [']}'].
+
+outcome(none) --> !, [null].
+outcome(V) --> string(V).
 
 warning(warning(T, _Winner, WinValue, Rule, Value, PId, Fields)) -->
     ['{"decision":'], string(WinValue), [',"priority":'], string(PId), [',"rule":'], string(Rule),
@@ -242,6 +279,26 @@ proof(M, concept(C, S, Rules)) -->
 proof(_, decided(T, V, S, Winners, _)) -->
     { decided_part(T, V, Pre, Post) },
     [Pre], seq(Winners, string), [Post], holds(S), ['}'].
+
+proof(M, split(F, Branches)) -->
+    ['{"case_split":{"branches":['], seq(Branches, branch(M, F)), ['],"field":'], string(F),
+    ['},"condition":"case split","holds":true}'].
+
+branch(M, F, branch(Cell, P)) -->
+    ['{"cell":'], cell(F, Cell), [',"proof":['], branch_proofs(M, P), [']}'].
+
+branch_proofs(M, rules(Ps)) --> proofs(Ps, M).
+branch_proofs(M, split(F, Bs)) --> proof(M, split(F, Bs)).
+
+%  A cell of a field: a value, or a range of numbers {op: bound, ...}.
+cell(_, Cell) --> { atom(Cell), Cell \== any }, !, value(Cell).
+cell(_, Cell) --> { cell_dict(Cell, D), json_ascii(D, J) }, [J].
+
+cell_dict(any, _{}).
+cell_dict(below(C), _{'<': C}).
+cell_dict(eq(C), _{'=': C}).
+cell_dict(open(A, inf), _{'>': A}) :- !.
+cell_dict(open(A, B), _{'>': A, '<': B}).
 
 proofs([], _) --> [].
 proofs([P|Ps], M) --> proof(M, P), proofs_rest(Ps, M).

@@ -1,0 +1,723 @@
+/** <module> Exact decisions over the completions of a partial case
+
+A case leaves findings unknown; a *completion* gives every unknown field a
+value the schema allows. A value is decided on a topic only when the topic
+resolves to it in every completion (docs/contract.md, section 1). This
+module compiles, from the one rule store, a decision diagram per topic
+(mdd.pl) whose paths are the completions and whose terminals are what the
+evaluator (engine.pl) resolves the topic to on such a completion:
+`o(Value)`, `o(none)` for no decision, `o(conflict)`, or `o(invalid)` for a
+completion that breaks a contradiction of the schema. Queried with the
+known findings of a case, a diagram gives exactly:
+
+  - the values some completion gives (exact_possible/3);
+  - the unknown fields whose value can change the outcome (exact_missing/3):
+    a field F is one when two valid completions that differ in F alone
+    resolve the topic differently;
+  - the outcome of a case with some findings added (for case splits).
+
+The variables are the case fields, in the order in which the rules first
+read them. A number field is split at the constants the kb compares it
+with into cells (`below(C)`, `eq(C)`, `open(A, B)`, `open(A, inf)`) that no
+condition can tell apart inside. A field that a contradiction leaves no
+value (a lesion duration without a lesion, a tumour type without a known
+primary) is *inapplicable* there: its tests are unknown in that completion,
+as in the evaluator, whatever its cell.
+*/
+:- module(exact,
+          [ ensure_exact/0,
+            exact_fields/1,          % -Fields
+            exact_cells/2,           % +Field, -Cells
+            exact_cell/3,            % +Field, +Value, -Cell
+            exact_point/3,           % +Field, +Cell, -Value
+            exact_known/2,           % +Case, -Known
+            exact_possible/3,        % +Known, +Topic, -Outcomes
+            exact_missing/4,         % +Known, +Topic, +Candidates, -Fields
+            exact_single/3,          % +Known, +Topic, -Outcome
+            exact_layer/4,           % +Mode, +Case, +Env, -Layer
+            exact_evaluation/3,      % +Mode, +Case, -Evaluation
+            exact_decisions/2,       % +Case, -Decisions
+            split_proof/3,           % +Case, +Key, -Proof
+            exact_topic_root/2,      % ?Topic, -Root
+            exact_stats/1            % -Stats
+          ]).
+:- use_module(library(apply)).
+:- use_module(library(lists)).
+:- use_module(library(pairs)).
+:- use_module(library(assoc)).
+:- use_module(kb(schema)).
+:- use_module(kb(topics)).
+:- use_module(rulebase).
+:- use_module(mdd).
+:- use_module(asp_export, [field_thresholds/2]).
+:- use_module(engine).
+:- use_module(inference).
+
+:- dynamic exact_stamp/1, var_field/3, field_var/2, topic_root/2, built_stats/1,
+    node_mask/2, outcome_bit/2.
+
+%! ensure_exact is det.
+%
+%  Compiles the topic diagrams if the rule store changed since they were
+%  last compiled.
+ensure_exact :-
+    kb_stamp(Stamp),
+    (   exact_stamp(Stamp)
+    ->  true
+    ;   with_mutex(wervel_lp_compile,
+                   ( exact_stamp(Stamp) -> true ; compile_exact(Stamp) ))
+    ).
+
+compile_exact(Stamp) :-
+    statistics(cputime, T0),
+    retractall(exact_stamp(_)),
+    retractall(var_field(_, _, _)),
+    retractall(field_var(_, _)),
+    retractall(topic_root(_, _)),
+    retractall(built_stats(_)),
+    retractall(node_mask(_, _)),
+    retractall(outcome_bit(_, _)),
+    field_order(Fields),
+    foldl(declare_var, Fields, 1, _),
+    findall(N, ( var_field(_, _, Cells), length(Cells, N) ), Counts),
+    mdd_reset(Counts),
+    validity(Valid),
+    node_order(Nodes),
+    foldl(compile_node, Nodes, t{}-[], _-Outcomes),
+    forall(member(T-Out, Outcomes),
+           ( mdd_ite(Valid, Out, o(invalid), Root), assertz(topic_root(T, Root)) )),
+    findall(R, topic_root(_, R), Roots),
+    node_masks(Roots),
+    statistics(cputime, T1),
+    mdd_size(Roots, Size),
+    Seconds is T1 - T0,
+    assertz(built_stats(_{nodes: Size, seconds: Seconds})),
+    assertz(exact_stamp(Stamp)).
+
+%! exact_stats(-Stats:dict) is det.
+%
+%  Stats holds the size of the compiled diagrams and the time they took.
+exact_stats(Stats) :-
+    ensure_exact,
+    built_stats(Stats).
+
+%! exact_topic_root(?Topic, -Root) is nondet.
+%
+%  Root is the diagram of Topic (a collect topic: `Topic-Value`, one
+%  diagram per value, with outcomes o(true) and o(false)).
+exact_topic_root(T, Root) :-
+    ensure_exact,
+    topic_root(T, Root).
+
+                 /*******************************
+                 *           VARIABLES          *
+                 *******************************/
+
+%  The case fields in the order in which the rules, in evaluation order,
+%  first read them; then the fields only contradictions read.
+field_order(Fields) :-
+    node_order(Nodes),
+    findall(F, ( member(Node, Nodes), node_rules(Node, Rules),
+                 member(r(_, _, Conds), Rules), condition_field(Conds, F) ), Fs0),
+    findall(F, field(F, _, _), All),
+    append(Fs0, All, Fs1),
+    list_to_set(Fs1, Fields).
+
+declare_var(F, V, V1) :-
+    field(F, Type, _),
+    type_cells(F, Type, Cells),
+    assertz(var_field(V, F, Cells)),
+    assertz(field_var(F, V)),
+    V1 is V + 1.
+
+type_cells(_, bool, [true, false]) :- !.
+type_cells(F, enum(_), Cells) :- !,
+    findall(V, field_value(F, V), Cells).
+type_cells(F, Type, Cells) :-
+    numeric_min(Type, Min),
+    field_thresholds(F, Cs0),
+    include(=<(Min), Cs0, Cuts),
+    (   Cuts == []
+    ->  Cells = [any]                   % no condition compares the field
+    ;   Cuts = [C1|_],
+        (   C1 > Min -> Cells = [below(C1)|Rest] ; Cells = Rest ),
+        cut_cells(Cuts, Type, Rest)
+    ).
+
+numeric_min(number(Min), Min).
+numeric_min(integer(Min), Min).
+
+cut_cells([C], _, [eq(C), open(C, inf)]) :- !.
+cut_cells([C, D|Cs], Type, [eq(C)|Cells]) :-
+    (   Type = integer(_), D - C < 2 -> Cells = Cells1 ; Cells = [open(C, D)|Cells1] ),
+    cut_cells([D|Cs], Type, Cells1).
+
+%! exact_fields(-Fields:list) is det.
+%
+%  Fields are the case fields in the variable order of the diagrams.
+exact_fields(Fields) :-
+    ensure_exact,
+    findall(F, var_field(_, F, _), Fields).
+
+%! exact_cells(+Field, -Cells:list) is det.
+%
+%  Cells are the values (bool, enum) or number cells of Field that the
+%  rules can tell apart.
+exact_cells(F, Cells) :-
+    ensure_exact,
+    field_var(F, V),
+    var_field(V, F, Cells).
+
+%! exact_cell(+Field, +Value, -Cell) is semidet.
+%
+%  Cell is the cell of Field that holds the known Value.
+exact_cell(F, X, Cell) :-
+    exact_cells(F, Cells),
+    member(Cell, Cells),
+    in_cell(Cell, X), !.
+
+in_cell(any, _) :- !.
+in_cell(below(C), X) :- !, X < C.
+in_cell(eq(C), X) :- !, X =:= C.
+in_cell(open(A, inf), X) :- !, X > A.
+in_cell(open(A, B), X) :- number(A), !, X > A, X < B.
+in_cell(V, V).
+
+%! exact_point(+Field, +Cell, -Value) is det.
+%
+%  Value is a value of Field in Cell.
+exact_point(F, Cell, X) :-
+    field(F, Type, _),
+    cell_point(Cell, Type, X).
+
+cell_point(below(_), Type, Min) :- !, numeric_min(Type, Min).
+cell_point(eq(C), _, C) :- !.
+cell_point(any, Type, Min) :- !, numeric_min(Type, Min).
+cell_point(open(A, inf), _, X) :- !, X is A + 1.
+cell_point(open(A, B), _, X) :- !,
+    (   B - A >= 2 -> X is A + 1 ; X is (A + B) / 2 ).
+cell_point(V, _, V).
+
+                 /*******************************
+                 *      CONDITIONS AS PAIRS     *
+                 *******************************/
+
+%  A condition compiles to T-F: the diagram where it is known to hold and
+%  the one where it is known to fail (neither: unknown, as in the
+%  evaluator). Env maps concept(C) and decided(T, V) to their pairs.
+
+cond(all(Cs), Env, T-F) :- !,
+    conds(Cs, Env, Ps),
+    pairs_keys_values(Ps, Ts, Fs),
+    mdd_and_list(Ts, T), mdd_or_list(Fs, F).
+cond(any(Cs), Env, T-F) :- !,
+    conds(Cs, Env, Ps),
+    pairs_keys_values(Ps, Ts, Fs),
+    mdd_or_list(Ts, T), mdd_and_list(Fs, F).
+cond(not(C), Env, F-T) :- !,
+    cond(C, Env, T-F).
+cond(decided(Topic, V), Env, P) :- !,
+    get_dict(Topic, Env, Decided),
+    memberchk(V-P, Decided).
+cond(C, _, T-F) :-
+    finding_test(C, Field, Op, Arg), !,
+    finding_pair(Field, Op, Arg, T, F).
+cond(C, Env, P) :-
+    get_dict(C, Env, P).
+
+conds([], _, []).
+conds([C|Cs], Env, [P|Ps]) :- cond(C, Env, P), conds(Cs, Env, Ps).
+
+rule_pairs([], _, []).
+rule_pairs([r(_, _, Conds)|Rs], Env, [P|Ps]) :- cond(Conds, Env, P), rule_pairs(Rs, Env, Ps).
+
+compiled_rule(r(Id, V, _), P, Id-(V-P)).
+
+condition_sat(C, S) :- finding_test(C, F, Op, Arg), sat(F, Op, Arg, S).
+
+chain_value(V-Win, Else, Out) :- mdd_ite(Win, o(V), Else, Out).
+
+add_mask(K, M0, M) :- node_mask_(K, KM), M is M0 \/ KM.
+
+add_valid_mask(Q, K, M0, M) :- valid_mask(K, Q, KM), M is M0 \/ KM.
+
+var_name(V, F) :- var_field(V, F, _).
+
+finding_pair(Field, Op, Arg, T, F) :-
+    sat(Field, Op, Arg, Sat),
+    mdd_not(Sat, Unsat),
+    applicable(Field, App),
+    mdd_and(App, Sat, T),
+    mdd_and(App, Unsat, F).
+
+%  Sat is the (two-valued) diagram of the test on the field's cells.
+sat(Field, Op, Arg, Sat) :-
+    field_var(Field, V),
+    var_field(V, Field, Cells),
+    field(Field, Type, _),
+    findall(I, ( nth1(I, Cells, Cell), cell_point(Cell, Type, X), test(Op, X, Arg) ), Is),
+    mdd_test(V, Is, Sat).
+
+test(=, X, V) :- X == V.
+test(in, X, Vs) :- memberchk(X, Vs).
+test(<, X, N) :- X < N.
+test(=<, X, N) :- X =< N.
+test(>, X, N) :- X > N.
+test(>=, X, N) :- X >= N.
+
+%  Field has a value unless a contradiction leaves it none: the other
+%  findings of a contradiction one of whose conditions holds for every
+%  value of Field.
+applicable(Field, App) :-
+    findall(G, ( contradiction(_, Conds, _), select(C, Conds, Others),
+                 covers_all_values(C, Field), two_valued(Others, G) ), Gs),
+    mdd_or_list(Gs, Inapplicable),
+    mdd_not(Inapplicable, App).
+
+covers_all_values(C, F) :-
+    finding_test(C, F, Op, Arg),
+    field(F, Type, _),
+    (   Op == in
+    ->  forall(field_value(F, V), memberchk(V, Arg))
+    ;   Op == (>=), numeric_min(Type, Min), Arg =< Min
+    ).
+
+two_valued(Conds, G) :-
+    maplist(condition_sat, Conds, Ss),
+    mdd_and_list(Ss, G).
+
+%  Valid: no contradiction of the schema holds (those that make a field
+%  inapplicable are not broken by any cell of it: see applicable/2).
+validity(Valid) :-
+    findall(NG, ( contradiction(_, Conds, _),
+                  \+ ( member(C, Conds), covers_all_values(C, _) ),
+                  two_valued(Conds, G), mdd_not(G, NG) ), Gs),
+    mdd_and_list(Gs, Valid).
+
+                 /*******************************
+                 *             NODES            *
+                 *******************************/
+
+compile_node(concept(C), Env0-Outs, Env-Outs) :-
+    node_rules(concept(C), Rules),
+    rule_pairs(Rules, Env0, Ps),
+    pairs_keys_values(Ps, Ts, Fs),
+    mdd_or_list(Ts, T), mdd_and_list(Fs, F),
+    put_dict(C, Env0, T-F, Env).
+compile_node(topic(Topic), Env0-Outs0, Env-Outs) :-
+    node_rules(topic(Topic), Rules),
+    topic(Topic, Policy, Values),
+    rule_pairs(Rules, Env0, Ps),
+    maplist(compiled_rule, Rules, Ps, Compiled),
+    maplist(rule_winner(Compiled), Compiled, Winners),
+    maplist(value_wins(Winners), Values, Wins),
+    pairs_keys_values(Pairs, Values, Wins),
+    multiple(Wins, Multi),
+    maplist(decided_pair(Policy, Winners, Multi), Pairs, Decided),
+    put_dict(Topic, Env0, Decided, Env),
+    outcomes(Policy, Topic, Pairs, Multi, Outs0, Outs).
+
+%  Winner: the rule fires and no firing rule beats it; Defeated: its
+%  conditions fail or a firing rule beats it.
+rule_winner(Compiled, Id-(V-(T-F)), w(V, Winner, Defeated)) :-
+    beaters(Id, Ws),
+    findall(WT, ( member(W, Ws), memberchk(W-(_-(WT-_)), Compiled) ), WTs),
+    mdd_or_list(WTs, Beaten),
+    mdd_not(Beaten, Unbeaten),
+    mdd_and(T, Unbeaten, Winner),
+    mdd_or(F, Beaten, Defeated).
+
+value_wins(Winners, V, Win) :-
+    findall(W, member(w(V, W, _), Winners), Ws),
+    mdd_or_list(Ws, Win).
+
+multiple(Wins, Multi) :-
+    findall(M, ( append(_, [A|Rest], Wins), member(B, Rest), mdd_and(A, B, M) ), Ms),
+    mdd_or_list(Ms, Multi).
+
+%  decided(T, V): known true when V wins alone (or, collect, wins); known
+%  false when every rule concluding V is defeated.
+decided_pair(Policy, Winners, Multi, V-Win, V-(T-F)) :-
+    (   Policy == collect -> T = Win
+    ;   mdd_not(Multi, Single), mdd_and(Win, Single, T)
+    ),
+    findall(D, member(w(V, _, D), Winners), Ds),
+    mdd_and_list(Ds, F).
+
+%  The outcome diagram of a topic (one per value of a collect topic).
+outcomes(collect, Topic, Pairs, _, Outs0, Outs) :- !,
+    findall((Topic-V)-Out, ( member(V-Win, Pairs), mdd_ite(Win, o(true), o(false), Out) ), New),
+    append(Outs0, New, Outs).
+outcomes(_, Topic, Pairs, Multi, Outs0, Outs) :-
+    reverse(Pairs, Last),
+    foldl(chain_value, Last, o(none), Chain),
+    mdd_ite(Multi, o(conflict), Chain, Out),
+    append(Outs0, [Topic-Out], Outs).
+
+%  node_mask(N, Mask): the bits of the outcomes below N (outcome_bit/2),
+%  for every node of the topic diagrams.
+node_masks(Roots) :-
+    findall(O, ( member(O, [invalid, none, conflict, true, false]) ; topic(_, _, Vs), member(O, Vs) ), Os0),
+    list_to_set(Os0, Os),
+    forall(nth0(I, Os, O), ( B is 1 << I, assertz(outcome_bit(O, B)) )),
+    forall(member(R, Roots), node_mask_(R, _)).
+
+node_mask_(o(O), M) :- !, outcome_bit(O, M).
+node_mask_(N, M) :-
+    (   node_mask(N, M0)
+    ->  M = M0
+    ;   mdd_node(N, _, Kids),
+        Kids =.. [_|Ks],
+        foldl(add_mask, Ks, 0, M),
+        assertz(node_mask(N, M))
+    ).
+
+invalid_bit(B) :- outcome_bit(invalid, B).
+
+mask_outcomes(Mask, Outcomes) :-
+    findall(O, ( outcome_bit(O, B), Mask /\ B =\= 0 ), Os),
+    sort(Os, Outcomes).
+
+                 /*******************************
+                 *            QUERIES           *
+                 *******************************/
+
+%! exact_known(+Case:dict, -Known) is det.
+%
+%  Known is the case as the diagrams read it: `c(Cell1, ...)`, the cell
+%  number of each variable's known value, 0 where it is unknown.
+exact_known(Case, Known) :-
+    ensure_exact,
+    findall(I, ( var_field(_, F, Cells),
+                 (   get_dict(F, Case, X), \+ unknown_value(F, X),
+                     nth1(I, Cells, Cell), in_cell(Cell, X)
+                 ->  true
+                 ;   I = 0
+                 ) ), Is),
+    Known =.. [c|Is].
+
+%! exact_possible(+Known, +Topic, -Outcomes:list) is det.
+%
+%  Outcomes are the outcomes (`Value`, `none`, `conflict`) of Topic over
+%  the valid completions of Known, sorted.
+exact_possible(Known, Topic, Outcomes) :-
+    topic_root(Topic, Root),
+    node_mask(Root, All0),
+    invalid_bit(Inv),
+    All is All0 /\ \ Inv,
+    trie_new(Seen),
+    reach(Root, Known, Seen, All, 0, Found),
+    mask_outcomes(Found, Outcomes).
+
+%  Found0 -> Found: the outcome bits met so far. A node none of whose
+%  outcomes is new is not entered; neither is one entered before.
+reach(N, Known, Seen, All, Found0, Found) :-
+    (   Found0 == All
+    ->  Found = Found0
+    ;   N = o(O)
+    ->  outcome_bit(O, B), invalid_bit(Inv),
+        Found is Found0 \/ (B /\ \ Inv)
+    ;   node_mask(N, M), M /\ \ Found0 /\ All =:= 0
+    ->  Found = Found0
+    ;   trie_lookup(Seen, N, _)
+    ->  Found = Found0
+    ;   trie_insert(Seen, N, t),
+        mdd_node(N, V, Kids),
+        arg(V, Known, I),
+        (   I > 0
+        ->  arg(I, Kids, K),
+            reach(K, Known, Seen, All, Found0, Found)
+        ;   functor(Kids, _, Arity),
+            reach_kids(1, Arity, Kids, Known, Seen, All, Found0, Found)
+        )
+    ).
+
+reach_kids(I, N, Kids, Known, Seen, All, Found0, Found) :-
+    (   I > N
+    ->  Found = Found0
+    ;   arg(I, Kids, K),
+        reach(K, Known, Seen, All, Found0, Found1),
+        I1 is I + 1,
+        reach_kids(I1, N, Kids, Known, Seen, All, Found1, Found)
+    ).
+
+%! exact_missing(+Known, +Topic, +Candidates, -Fields:list) is det.
+%
+%  Fields are the unknown fields whose value can change the outcome of
+%  Topic: for each, two valid completions of Known that differ in that
+%  field alone have different outcomes. In variable order (the order in
+%  which the diagram asks them, root first). Candidates are the fields
+%  among which to look: the unknown fields under the topic's open rules
+%  (engine:open_fields/2), a superset, since answering all of them
+%  settles the topic.
+exact_missing(Known, Topic, Candidates, Fields) :-
+    topic_root(Topic, Root),
+    trie_new(Seen),
+    reach_nodes(Root, Known, Seen),
+    findall(N-V, ( trie_gen(Seen, N, V), var_field(V, F, _), memberchk(F, Candidates) ), Nodes),
+    trie_new(Memo),
+    trie_new(Masks),
+    foldl(splitting_var(q(Known, Memo, Masks)), Nodes, [], Vs0),
+    sort(Vs0, Vs),
+    maplist(var_name, Vs, Fields).
+
+%  The inner nodes reachable under Known that test an unknown variable,
+%  each with its variable.
+reach_nodes(o(_), _, _) :- !.
+reach_nodes(N, Known, Seen) :-
+    (   trie_lookup(Seen, N, _)
+    ->  true
+    ;   mdd_node(N, V, Kids),
+        arg(V, Known, I),
+        (   I > 0
+        ->  arg(I, Kids, K),
+            reach_nodes(K, Known, Seen)
+        ;   trie_insert(Seen, N, V),
+            forall(arg(_, Kids, K), reach_nodes(K, Known, Seen))
+        )
+    ).
+
+%  Node N on variable V makes V a missing field when two of its children
+%  differ on some valid completion below it.
+splitting_var(Q, N-V, Vs0, Vs) :-
+    (   memberchk(V, Vs0)
+    ->  Vs = Vs0
+    ;   mdd_node(N, V, Kids),
+        Kids =.. [_|Ks],
+        append(_, [A|Rest], Ks),
+        member(B, Rest),
+        differ(A, B, Q)
+    ->  Vs = [V|Vs0]
+    ;   Vs = Vs0
+    ).
+
+%  differ(A, B): some completion (of the variables below) gives A and B
+%  different outcomes, neither of them invalid. Q is q(Known, Memo, Masks):
+%  Memo keeps every pair decided so far, Masks the valid outcomes below
+%  each node. Two diagrams that give one and the same outcome on every
+%  valid completion, or one with no valid completion, cannot differ.
+differ(A, B, Q) :-
+    Q = q(Known, Memo, _),
+    follow(A, Known, A1),
+    follow(B, Known, B1),
+    A1 \== B1,
+    valid_mask(A1, Q, MA), MA =\= 0,
+    valid_mask(B1, Q, MB), MB =\= 0,
+    \+ ( MA =:= MB, MA /\ (MA - 1) =:= 0 ),
+    (   A1 = o(_), B1 = o(_)
+    ->  true
+    ;   ordered_pair(A1, B1, Key),
+        (   trie_lookup(Memo, Key, R)
+        ->  R == true
+        ;   mdd_var(A1, VA), mdd_var(B1, VB),
+            V is min(VA, VB),
+            var_field(V, _, Cells), length(Cells, N),
+            (   between(1, N, I),
+                cofactor_(A1, V, I, CA), cofactor_(B1, V, I, CB),
+                differ(CA, CB, Q)
+            ->  trie_insert(Memo, Key, true)
+            ;   trie_insert(Memo, Key, false), fail
+            )
+        )
+    ).
+
+%  The outcomes of the valid completions below N under Known, as bits.
+valid_mask(o(O), _, M) :- !,
+    (   O == invalid -> M = 0 ; outcome_bit(O, M) ).
+valid_mask(N, Q, M) :-
+    Q = q(Known, _, Masks),
+    (   trie_lookup(Masks, N, M0)
+    ->  M = M0
+    ;   mdd_node(N, V, Kids),
+        arg(V, Known, I),
+        (   I > 0
+        ->  arg(I, Kids, K), valid_mask(K, Q, M)
+        ;   Kids =.. [_|Ks],
+            foldl(add_valid_mask(Q), Ks, 0, M)
+        ),
+        trie_insert(Masks, N, M)
+    ).
+
+ordered_pair(A, B, K) :- ( A @< B -> K = A-B ; K = B-A ).
+
+cofactor_(N, V, I, C) :-
+    (   integer(N), mdd_node(N, V, Kids) -> arg(I, Kids, C) ; C = N ).
+
+%  Follow N through the variables Known fixes.
+follow(N, Known, R) :-
+    (   integer(N), mdd_node(N, V, Kids), arg(V, Known, I), I > 0
+    ->  arg(I, Kids, K), follow(K, Known, R)
+    ;   R = N
+    ).
+
+                 /*******************************
+                 *          THE LAYER           *
+                 *******************************/
+
+%! exact_layer(+Mode, +Case:dict, +Env, -Layer:list) is det.
+%
+%  Layer holds, per topic of Env (engine:topic_resolutions/2, the
+%  three-valued evaluation of Case), `Topic-X`, where X says what the
+%  exact semantics makes of it:
+%
+%    - `kleene`: the three-valued resolution is exact (no undefeated rule
+%      is left unknown, so every completion resolves the topic alike);
+%    - `split(Value, Proof)`: every completion gives Value, although no
+%      single proof shows it; Proof (in `proofs` Mode) splits the case on
+%      unknown findings (see split_proof/3);
+%    - `none`: no completion decides the topic;
+%    - `open(Possible, Missing, Ask, Provisional)`: undetermined (in
+%      `decisions` Mode `open(_, _, _, _)`, unbound);
+%    - for a collect topic, `given(Values, Splits)`: the values every
+%      completion concludes, and the `Value-Proof` of those among them that
+%      rest on a split.
+exact_layer(Mode, Case, Env, Layer) :-
+    topic_resolutions(Env, Rs),
+    (   member(_-R, Rs), \+ stable(R)
+    ->  exact_known(Case, Known)
+    ;   Known = none
+    ),
+    maplist(topic_exact(Mode, Case, Known), Rs, Layer).
+
+stable(resolution(_, _, _, _, _, [], _)).
+
+topic_exact(Mode, Case, Known, T-R, T-X) :-
+    topic(T, Policy, _),
+    (   Policy == collect
+    ->  collect_exact(Mode, Case, Known, T, R, X)
+    ;   stable(R)
+    ->  X = kleene
+    ;   Mode == decisions
+    ->  (   exact_single(Known, T, V) -> outcome_layer(V, decisions, Case, T, X) ; X = open(_, _, _, _) )
+    ;   exact_possible(Known, T, Possible),
+        (   Possible = [V], V \== conflict
+        ->  outcome_layer(V, proofs, Case, T, X)
+        ;   open_layer(Known, T, R, Possible, X)
+        )
+    ).
+
+outcome_layer(none, _, _, _, none) :- !.
+outcome_layer(V, decisions, _, _, split(V, _)) :- !.
+outcome_layer(V, proofs, Case, T, split(V, Proof)) :-
+    split_proof(Case, T, Proof).
+
+open_layer(Known, T, R, Possible, open(Possible, Missing, Missing, Provisional)) :-
+    R = resolution(_, Status, Values, _, _, _, _),
+    open_fields(R, Candidates),
+    exact_missing(Known, T, Candidates, Missing),
+    (   Status == decided, Values = [P] -> Provisional = P ; Provisional = none ).
+
+collect_exact(Mode, Case, Known, T, R, given(Given, Splits)) :-
+    R = resolution(_, _, Values, _, Results, Open, _),
+    findall(V, ( member(V, Values), \+ overridable(T, V, Results, Open) ), Stable),
+    (   Known == none
+    ->  Given = Stable, Splits = []
+    ;   findall(V, ( distinct(V, ( member(V, Values) ; member(r(_, V, _, _), Open) )),
+                     \+ memberchk(V, Stable),
+                     exact_possible(Known, T-V, [true]) ),
+                Split),
+        append(Stable, Split, Given0), sort(Given0, Given),
+        (   Mode == proofs
+        ->  findall(V-P, ( member(V, Split), split_proof(Case, T-V, P) ), Splits)
+        ;   Splits = []
+        )
+    ).
+
+%  Value V of a collect topic won, but an open rule could still beat it.
+overridable(T, V, Results, Open) :-
+    member(r(W, V, true, _), Results),
+    member(r(L, _, _, _), Open),
+    beats(T, L, W, _), !.
+
+%! exact_single(+Known, +Topic, -Outcome) is semidet.
+%
+%  Every valid completion of Known gives Topic the one Outcome (none for no
+%  decision). Stops at the second outcome found.
+exact_single(Known, Topic, Outcome) :-
+    topic_root(Topic, Root),
+    node_mask(Root, All0),
+    invalid_bit(Inv),
+    All1 is All0 /\ \ Inv,
+    trie_new(Seen),
+    reach_two(Root, Known, Seen, All1, 0, Found),
+    Found =\= 0, Found /\ (Found - 1) =:= 0,
+    mask_outcomes(Found, [Outcome]),
+    Outcome \== conflict.
+
+%  As reach/6, stopping once two outcomes are found.
+reach_two(N, Known, Seen, All, Found0, Found) :-
+    (   Found0 /\ (Found0 - 1) =\= 0
+    ->  Found = Found0
+    ;   reach(N, Known, Seen, All, Found0, Found)
+    ).
+
+%! split_proof(+Case, +Key, -Proof) is det.
+%
+%  Proof shows that Key (a topic, or `Topic-Value` of a collect topic)
+%  comes out alike in every completion of Case: `rules(Proofs)`, the
+%  winning rules' proofs, where the three-valued evaluation settles it;
+%  else `split(Field, Branches)`, a `branch(Cell, Proof)` for every cell
+%  of Field (the first unknown field, in the diagrams' order, that keeps
+%  a rule open) that the case allows.
+split_proof(Case, Key, Proof) :-
+    evaluate(Case, Env),
+    key_topic(Key, T),
+    topic_resolution(Env, T, R),
+    R = resolution(_, _, _, Winners, Results, _, _),
+    (   settled(Key, R)
+    ->  findall(P, ( member(Id, Winners), memberchk(r(Id, V, _, P), Results), key_value(Key, V) ), Ps),
+        Proof = rules(Ps)
+    ;   open_fields(R, Fields),
+        field_order_first(Fields, F),
+        exact_cells(F, Cells),
+        findall(branch(Cell, Sub),
+                ( member(Cell, Cells),
+                  exact_point(F, Cell, X),
+                  put_dict(F, Case, X, Case1),
+                  infer_case(Case1, Case2, _),
+                  \+ case_contradiction(Case2, _),
+                  split_proof(Case2, Key, Sub) ),
+                Branches),
+        Proof = split(F, Branches)
+    ).
+
+key_topic(T-_, T) :- !.
+key_topic(T, T).
+
+key_value(_-V, V) :- !.
+key_value(_, _).
+
+settled(_-V, resolution(T, _, Values, _, Results, Open, _)) :- !,
+    memberchk(V, Values),
+    \+ overridable(T, V, Results, Open).
+settled(_, R) :- stable(R).
+
+field_order_first(Fields, F) :-
+    findall(V-F0, ( member(F0, Fields), field_var(F0, V) ), Pairs),
+    keysort(Pairs, [_-F|_]).
+
+%! exact_evaluation(+Mode, +Case0:dict, -Evaluation) is det.
+%
+%  Evaluation is `eval(Env, Layer, Inferred)` for the case Case0: the
+%  findings its implications add (inference:infer_case/3), the
+%  three-valued evaluation of the case with them (engine:evaluate/2 in
+%  `proofs` Mode, engine:decide/2 in `decisions` Mode) and its exact layer
+%  (exact_layer/4).
+exact_evaluation(Mode, Case0, eval(Env, Layer, Inferred)) :-
+    infer_case(Case0, Case, Inferred),
+    (   Mode == proofs -> evaluate(Case, Env) ; decide(Case, Env) ),
+    exact_layer(Mode, Case, Env, Layer).
+
+%! exact_decisions(+Case, -Decisions:list) is det.
+%
+%  Decisions are the `Topic-Value` pairs decided for Case (a dict, or a
+%  list of `Field-Value` pairs) in every completion of it, advice included.
+exact_decisions(Case0, Decisions) :-
+    (   is_dict(Case0) -> Case1 = Case0 ; case_from_pairs(Case0, Case1) ),
+    exact_evaluation(decisions, Case1, eval(Env, Layer, _)),
+    topic_resolutions(Env, Rs),
+    findall(T-V, ( member(T-R, Rs), memberchk(T-X, Layer), layer_value(X, R, V) ), Decisions).
+
+layer_value(kleene, resolution(_, decided, [V], _, _, _, _), V).
+layer_value(split(V, _), _, V).
+layer_value(given(Vs, _), _, V) :- member(V, Vs).

@@ -1,0 +1,74 @@
+/** <module> Definitional implications applied to a case
+
+The schema declares definitional implications between findings
+(schema:implication/4: night pain is back pain, a complete cord lesion is a
+neurological deficit, ...). Besides refusing a case that breaks one (they
+are contradictions too), the engine applies them as inferences before it
+evaluates a case, so that the evaluator, the exact layer and the proofs
+all see the findings the case implies:
+
+  - forward: where If is known to hold and Then's field is unknown, Then is
+    added;
+  - backward: where Then's field is known with the other value and the
+    negation of If leaves If's field a single value, that value is added.
+
+Both are repeated until nothing changes. Each added finding is reported
+with the implication it follows from.
+*/
+:- module(inference,
+          [ infer_case/3,            % +Case0, -Case, -Inferred
+            case_contradiction/2     % +Case, -Id
+          ]).
+:- use_module(library(lists)).
+:- use_module(kb(schema)).
+:- use_module(rulebase, [finding_test/4]).
+
+%! infer_case(+Case0:dict, -Case:dict, -Inferred:list) is det.
+%
+%  Case is Case0 with every finding its implications add; Inferred lists
+%  them as `inferred(Field, Value, ImplicationId)`, in the order found.
+infer_case(Case0, Case, Inferred) :-
+    infer(Case0, Case, Inferred, []).
+
+infer(Case0, Case, Inferred0, Inferred) :-
+    (   inference(Case0, F, V, Id)
+    ->  put_dict(F, Case0, V, Case1),
+        Inferred0 = [inferred(F, V, Id)|Inferred1],
+        infer(Case1, Case, Inferred1, Inferred)
+    ;   Case = Case0, Inferred0 = Inferred
+    ).
+
+inference(Case, F, V, Id) :-
+    implication(Id, If, F = V, _),
+    \+ get_dict(F, Case, _),
+    holds(If, Case).
+inference(Case, G, W, Id) :-
+    implication(Id, If, F = V, _),
+    get_dict(F, Case, X), X \== V,
+    finding_test(If, G, Op, Arg),
+    \+ known(G, Case),
+    findall(W0, ( field_value(G, W0), \+ test(Op, W0, Arg) ), [W]).
+
+known(F, Case) :-
+    get_dict(F, Case, X),
+    \+ unknown_value(F, X).
+
+holds(Cond, Case) :-
+    finding_test(Cond, F, Op, Arg),
+    get_dict(F, Case, X),
+    \+ unknown_value(F, X),
+    test(Op, X, Arg).
+
+test(=, X, V) :- X == V.
+test(in, X, Vs) :- memberchk(X, Vs).
+test(<, X, N) :- number(X), X < N.
+test(=<, X, N) :- number(X), X =< N.
+test(>, X, N) :- number(X), X > N.
+test(>=, X, N) :- number(X), X >= N.
+
+%! case_contradiction(+Case:dict, -Id) is semidet.
+%
+%  Contradiction Id of the schema holds in Case.
+case_contradiction(Case, Id) :-
+    contradiction(Id, Conds, _),
+    forall(member(C, Conds), holds(C, Case)), !.
