@@ -21,7 +21,7 @@ from wervel_lp import CaseError, decide, recommend
     ({"tumour_type": "Breast"}, "tumour_type"),
     ({"shoe_size": 42}, "shoe_size"),
     ({"complete_cord_lesion": True, "neurological_deficit": False}, "complete_cord_lesion"),
-    ({"known_primary_malignancy": False, "tumour_type": "lung"}, "known_primary_malignancy"),
+    ({"known_primary_malignancy": False, "tumour_type": "lung"}, "tumour_type"),
     ({"mescc_on_imaging": True, "metastases_on_imaging": False}, "mescc_on_imaging"),
     ({"back_pain": True, 3: True}, '"3"'),                # keys of mixed types; named quoted
 ])

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .knowledge import KnowledgeBase
-from .result import Explanation, Recommendation, Result, WhyNot
+from .result import Explanation, Recommendation, Result, Undetermined, WhyNot
 
 WORDS: Mapping[str, Mapping[str, str]] = {
     "nl": {
@@ -28,6 +28,11 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "beaten": "verslagen door regel {rule} ({value}) volgens {priority}",
         "change": "Kleinste verandering die {value} oplevert",
         "none": "geen",
+        "possible": "mogelijk", "ask": "vraag eerst", "no_decision": "geen beslissing",
+        "provisional": "voorlopig {value}, tenzij {fields} dit verandert",
+        "inferred": "Afgeleide bevindingen", "because": "afgeleid uit",
+        "case_split": "in elk geval, naar {field}:", "when": "als",
+        "exhaustive": "in elke aanvulling van de onbekende gegevens (beslisdiagram):",
     },
     "en": {
         "decisions": "Decisions", "advice": "Further advice",
@@ -44,6 +49,11 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "beaten": "beaten by rule {rule} ({value}) by {priority}",
         "change": "Smallest change that gives {value}",
         "none": "none",
+        "possible": "possible", "ask": "ask first", "no_decision": "no decision",
+        "provisional": "provisionally {value}, unless {fields} change it",
+        "inferred": "Inferred findings", "because": "follows from",
+        "case_split": "in every case, by {field}:", "when": "if",
+        "exhaustive": "in every completion of the unknown findings (decision diagram):",
     },
 }
 MARK = {True: "[x]", False: "[ ]", None: "[?]"}
@@ -60,12 +70,14 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
     if advice:
         lines += ["", w["advice"]]
         lines += [f"  - {r.text[lang]}  [{r.rule}]" for r in advice]
+    if result.inferred:
+        lines += ["", w["inferred"]]
+        lines += [f"  {_field_label(kb, i.field, lang)}: {_value_label(kb, i.field, i.value, lang)}"
+                  f"   ({w['because']}: {_field_label(kb, i.source, lang)})" for i in result.inferred]
     if result.undetermined:
         lines += ["", w["undetermined"]]
         for u in result.undetermined:
-            what = (", ".join(_field_label(kb, f, lang) for f in u.missing)
-                    if u.reason == "missing_findings" else ", ".join(u.values))
-            lines.append(f"  {_topic_label(kb, u.topic, lang)}: {w[_reason_key(u.reason)]}: {what}")
+            lines += _undetermined_lines(u, kb, lang, "  ")
     if result.warnings:
         lines += ["", w["warnings"]]
         for x in result.warnings:
@@ -83,9 +95,7 @@ def render_explanation(expl: Explanation, kb: KnowledgeBase, lang: str) -> str:
         lines += _recommendation_lines(rec, kb, lang, "  ")
         lines += render_proof(rec.proof, kb, lang, depth=2)
     if expl.undetermined:
-        u = expl.undetermined
-        what = ", ".join(u.missing or u.values)
-        lines.append(f"  {w['undetermined']}: {w[_reason_key(u.reason)]}: {what}")
+        lines += _undetermined_lines(expl.undetermined, kb, lang, "  ")
     elif expl.status == "not_applicable":
         lines.append("  " + w["not_applicable"])
     for x in expl.warnings:
@@ -114,10 +124,58 @@ def render_why_not(report: WhyNot, kb: KnowledgeBase, lang: str) -> str:
 
 
 def render_proof(node: Mapping[str, Any], kb: KnowledgeBase, lang: str, depth: int) -> list[str]:
-    """The conditions of a proof node as an indented tree."""
-    lines: list[str] = []
+    """The conditions of a proof node as an indented tree (a case split as its branches)."""
+    if "case_split" in node:
+        return _split_lines(node["case_split"], kb, lang, depth)
+    if "exhaustive" in node:
+        lines = ["  " * depth + WORDS[lang]["exhaustive"]]
+        for rule in node["exhaustive"]["rules"]:
+            lines.append("  " * (depth + 1) + f"{WORDS[lang]['rule']} {rule['rule']}: \"{_short(rule['quote'])}\"")
+            lines += render_proof(rule, kb, lang, depth + 2)
+        return lines
+    lines = []
     for cond in node.get("conditions", []):
         lines += _condition_lines(cond, kb, lang, depth)
+    return lines
+
+
+def _split_lines(split: Mapping[str, Any], kb: KnowledgeBase, lang: str, depth: int) -> list[str]:
+    """A decision that every value of an unknown finding gives: one branch per value."""
+    pad = "  " * depth
+    field = split["field"]
+    lines = [pad + WORDS[lang]["case_split"].format(field=_field_label(kb, field, lang))]
+    for branch in split["branches"]:
+        lines.append(f"{pad}  {WORDS[lang]['when']} {_cell_text(kb, field, branch['cell'], lang)}:")
+        for node in branch["proof"]:
+            if "case_split" in node:
+                lines += _split_lines(node["case_split"], kb, lang, depth + 2)
+            else:
+                lines.append(f"{pad}    {WORDS[lang]['rule']} {node['rule']}: \"{_short(node['quote'])}\"")
+                lines += render_proof(node, kb, lang, depth + 3)
+    return lines
+
+
+def _cell_text(kb: KnowledgeBase, field: str, cell: Any, lang: str) -> str:
+    """A value of ``field``, or a range of its numbers, as text."""
+    label = _field_label(kb, field, lang)
+    if isinstance(cell, Mapping):
+        return f"{label} " + (" ".join(f"{op} {bound}" for op, bound in sorted(cell.items(), reverse=True))
+                              if cell else "")
+    return f"{label} = {_value_label(kb, field, cell, lang)}"
+
+
+def _undetermined_lines(u: Undetermined, kb: KnowledgeBase, lang: str, pad: str) -> list[str]:
+    """An undetermined topic: what is possible, what to ask first, and any provisional value."""
+    w = WORDS[lang]
+    topic = _topic_label(kb, u.topic, lang)
+    if u.reason != "missing_findings":
+        return [f"{pad}{topic}: {w['conflict']}: {', '.join(u.values)}"]
+    possible = ", ".join(w["no_decision"] if v is None else v for v in u.possible)
+    lines = [f"{pad}{topic}: {w['possible']}: {possible}",
+             f"{pad}  {w['ask']}: " + ", ".join(_field_label(kb, f, lang) for f in u.ask)]
+    if u.provisional is not None:
+        fields = ", ".join(_field_label(kb, f, lang) for f in u.missing)
+        lines.append(f"{pad}  " + w["provisional"].format(value=u.provisional, fields=fields))
     return lines
 
 
@@ -158,10 +216,6 @@ def _recommendation_lines(rec: Recommendation, kb: KnowledgeBase, lang: str, pad
              f"{pad}  \"{rec.quote}\""]
     lines += [f"{pad}  " + WORDS[lang]["overrides"].format(**o) for o in rec.overrides]
     return lines
-
-
-def _reason_key(reason: str) -> str:
-    return "missing" if reason == "missing_findings" else "conflict"
 
 
 def _topic_label(kb: KnowledgeBase, topic: str, lang: str) -> str:

@@ -46,22 +46,51 @@ class Recommendation:
 
 @dataclass(frozen=True)
 class Undetermined:
-    """A topic the case cannot decide: findings are missing, or rules conflict."""
+    """A topic the case cannot decide: some completions of its unknown findings differ, or rules conflict.
+
+    ``possible`` are the values some completion gives (``None``: no decision);
+    ``missing`` the unknown fields whose value can change the outcome; ``ask`` a
+    smallest set of them whose answers settle the topic, in the order to ask
+    them; ``provisional`` the value the rules give once every unknown override
+    is assumed absent (never a decision), which the ``missing`` fields could
+    overturn.
+    """
 
     topic: str
     reason: str  # missing_findings | conflict
     missing: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
+    possible: tuple[str | None, ...] = ()
+    ask: tuple[str, ...] = ()
+    provisional: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
-        return {"topic": self.topic, "reason": self.reason,
-                "missing": list(self.missing), "values": list(self.values)}
+        data: dict[str, Any] = {"topic": self.topic, "reason": self.reason, "missing": list(self.missing),
+                                "values": list(self.values), "possible": list(self.possible),
+                                "ask": list(self.ask)}
+        if self.provisional is not None:
+            data["provisional"] = {"value": self.provisional, "overturned_by": list(self.missing)}
+        return data
+
+
+@dataclass(frozen=True)
+class Inferred:
+    """A finding the case implies by a definitional implication of the schema."""
+
+    field: str
+    value: Any
+    source: str  # the known field it follows from
+    implication: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {"field": self.field, "value": self.value, "from": self.source, "implication": self.implication}
 
 
 @dataclass(frozen=True)
 class Warning:
-    """A decision that stands although a higher-priority rule could still apply."""
+    """A provisional value that a higher-priority rule with unknown conditions could still overturn."""
 
     topic: str
     decision: str
@@ -134,6 +163,10 @@ class WhyNot:
 class Result:
     """The decisions for one case, with their recommendations and proofs.
 
+    A value is decided only when every completion of the case's unknown
+    findings gives it (docs/contract.md, section 1); every other topic the
+    case touches is undetermined, with what is possible and what to ask.
+
     Holds the kb's JSON answer and reads it on first use: ``to_json()`` hands
     the answer on as it is, so a caller that only passes results on never
     pays for turning them into Python objects.
@@ -169,13 +202,20 @@ class Result:
 
     @cached_property
     def undetermined(self) -> tuple[Undetermined, ...]:
-        """The topics the case cannot decide, with the reason."""
-        return tuple(Undetermined(u["topic"], u["reason"], tuple(u["missing"]), tuple(u["values"]))
+        """The topics the case cannot decide: what is possible, and what to ask next."""
+        return tuple(Undetermined(u["topic"], u["reason"], tuple(u["missing"]), tuple(u["values"]),
+                                  tuple(u["possible"]), tuple(u["ask"]),
+                                  u["provisional"]["value"] if "provisional" in u else None)
                      for u in self._data["undetermined"])
 
     @cached_property
+    def inferred(self) -> tuple[Inferred, ...]:
+        """The findings the case implies (night pain is back pain, ...), added before deciding."""
+        return tuple(Inferred(i["field"], i["value"], i["from"], i["implication"]) for i in self._data["inferred"])
+
+    @cached_property
     def warnings(self) -> tuple[Warning, ...]:
-        """Decisions that stand although a higher-priority rule could still apply."""
+        """Provisional values that a higher-priority rule with unknown conditions could overturn."""
         return tuple(Warning(w["topic"], w["decision"], w["rule"], w["value"], w["priority"],
                              tuple(w["unknown_fields"]))
                      for w in self._data["warnings"])

@@ -11,7 +11,7 @@ completion that breaks a contradiction of the schema. Queried with the
 known findings of a case, a diagram gives exactly:
 
   - the values some completion gives (exact_possible/3);
-  - the unknown fields whose value can change the outcome (exact_missing/3):
+  - the unknown fields whose value can change the outcome (exact_missing/4):
     a field F is one when two valid completions that differ in F alone
     resolve the topic differently;
   - the outcome of a case with some findings added (for case splits).
@@ -31,9 +31,10 @@ as in the evaluator, whatever its cell.
             exact_cell/3,            % +Field, +Value, -Cell
             exact_point/3,           % +Field, +Cell, -Value
             exact_known/2,           % +Case, -Known
-            exact_possible/3,        % +Known, +Topic, -Outcomes
-            exact_missing/4,         % +Known, +Topic, +Candidates, -Fields
-            exact_single/3,          % +Known, +Topic, -Outcome
+            exact_query/2,           % +Known, -Query
+            exact_possible/3,        % +Query, +Topic, -Outcomes
+            exact_missing/4,         % +Query, +Topic, +Candidates, -Fields
+            exact_single/3,          % +Query, +Topic, -Outcome
             exact_layer/4,           % +Mode, +Case, +Env, -Layer
             exact_evaluation/3,      % +Mode, +Case, -Evaluation
             exact_decisions/2,       % +Case, -Decisions
@@ -54,7 +55,7 @@ as in the evaluator, whatever its cell.
 :- use_module(inference).
 
 :- dynamic exact_stamp/1, var_field/3, field_var/2, topic_root/2, built_stats/1,
-    node_mask/2, outcome_bit/2.
+    node_mask/2, outcome_bit/2, tie/2.
 
 %! ensure_exact is det.
 %
@@ -77,6 +78,7 @@ compile_exact(Stamp) :-
     retractall(built_stats(_)),
     retractall(node_mask(_, _)),
     retractall(outcome_bit(_, _)),
+    retractall(tie(_, _)),
     field_order(Fields),
     foldl(declare_var, Fields, 1, _),
     findall(N, ( var_field(_, _, Cells), length(Cells, N) ), Counts),
@@ -88,6 +90,7 @@ compile_exact(Stamp) :-
            ( mdd_ite(Valid, Out, o(invalid), Root), assertz(topic_root(T, Root)) )),
     findall(R, topic_root(_, R), Roots),
     node_masks(Roots),
+    forall(distinct(V-W, tied_vars(V, W)), assertz(tie(V, W))),
     statistics(cputime, T1),
     mdd_size(Roots, Size),
     Seconds is T1 - T0,
@@ -286,6 +289,15 @@ two_valued(Conds, G) :-
     maplist(condition_sat, Conds, Ss),
     mdd_and_list(Ss, G).
 
+%  tied_vars(V, W): a contradiction of the validity constraint (validity/1)
+%  reads variables V and W.
+tied_vars(V, W) :-
+    contradiction(_, Conds, _),
+    \+ ( member(C, Conds), covers_all_values(C, _) ),
+    select(C, Conds, [Other]),
+    finding_test(C, F, _, _), field_var(F, V),
+    finding_test(Other, G, _, _), field_var(G, W).
+
 %  Valid: no contradiction of the schema holds (those that make a field
 %  inapplicable are not broken by any cell of it: see applicable/2).
 validity(Valid) :-
@@ -358,6 +370,7 @@ outcomes(_, Topic, Pairs, Multi, Outs0, Outs) :-
 %  for every node of the topic diagrams.
 node_masks(Roots) :-
     findall(O, ( member(O, [invalid, none, conflict, true, false]) ; topic(_, _, Vs), member(O, Vs) ), Os0),
+    % (the order of the bits is the order in which outcomes are listed)
     list_to_set(Os0, Os),
     forall(nth0(I, Os, O), ( B is 1 << I, assertz(outcome_bit(O, B)) )),
     forall(member(R, Roots), node_mask_(R, _)).
@@ -375,8 +388,9 @@ node_mask_(N, M) :-
 invalid_bit(B) :- outcome_bit(invalid, B).
 
 mask_outcomes(Mask, Outcomes) :-
-    findall(O, ( outcome_bit(O, B), Mask /\ B =\= 0 ), Os),
-    sort(Os, Outcomes).
+    findall(O, ( outcome_bit(O, B), O \== none, Mask /\ B =\= 0 ), Os0),
+    (   outcome_bit(none, NB), Mask /\ NB =\= 0 -> append(Os0, [none], Os) ; Os = Os0 ),
+    list_to_set(Os, Outcomes).
 
                  /*******************************
                  *            QUERIES           *
@@ -396,26 +410,43 @@ exact_known(Case, Known) :-
                  ) ), Is),
     Known =.. [c|Is].
 
-%! exact_possible(+Known, +Topic, -Outcomes:list) is det.
+%! exact_query(+Known, -Query) is det.
+%
+%  Query holds what the questions about the completions of Known share:
+%  `q(Known, Memo, Masks, Free)`, Memo and Masks tries (see differ/3 and
+%  valid_mask/3) and Free the variables no contradiction ties to another
+%  unknown variable.
+exact_query(Known, q(Known, Memo, Masks, Free)) :-
+    trie_new(Memo),
+    trie_new(Masks),
+    findall(V, ( var_field(V, _, _), arg(V, Known, 0), \+ ( tie(V, W), arg(W, Known, 0) ) ), Free).
+
+%! exact_possible(+Query, +Topic, -Outcomes:list) is det.
 %
 %  Outcomes are the outcomes (`Value`, `none`, `conflict`) of Topic over
-%  the valid completions of Known, sorted.
-exact_possible(Known, Topic, Outcomes) :-
+%  the valid completions of the query's case, in the topic's order of
+%  values, `none` last.
+exact_possible(Q, Topic, Outcomes) :-
+    possible_mask(Q, Topic, all, Mask),
+    mask_outcomes(Mask, Outcomes).
+
+%  The outcome bits of Topic's valid completions; with Enough = two, the
+%  search stops at the second outcome found. A node none of whose
+%  outcomes would be new is not entered, nor is one entered before.
+possible_mask(q(Known, _, _, _), Topic, Enough, Found) :-
     topic_root(Topic, Root),
     node_mask(Root, All0),
     invalid_bit(Inv),
     All is All0 /\ \ Inv,
     trie_new(Seen),
-    reach(Root, Known, Seen, All, 0, Found),
-    mask_outcomes(Found, Outcomes).
+    reach(Root, Known, Seen, s(All, Enough, Inv), 0, Found).
 
-%  Found0 -> Found: the outcome bits met so far. A node none of whose
-%  outcomes is new is not entered; neither is one entered before.
-reach(N, Known, Seen, All, Found0, Found) :-
-    (   Found0 == All
+reach(N, Known, Seen, S, Found0, Found) :-
+    S = s(All, Enough, Inv),
+    (   ( Found0 == All ; Enough == two, Found0 /\ (Found0 - 1) =\= 0 )
     ->  Found = Found0
     ;   N = o(O)
-    ->  outcome_bit(O, B), invalid_bit(Inv),
+    ->  outcome_bit(O, B),
         Found is Found0 \/ (B /\ \ Inv)
     ;   node_mask(N, M), M /\ \ Found0 /\ All =:= 0
     ->  Found = Found0
@@ -426,78 +457,98 @@ reach(N, Known, Seen, All, Found0, Found) :-
         arg(V, Known, I),
         (   I > 0
         ->  arg(I, Kids, K),
-            reach(K, Known, Seen, All, Found0, Found)
+            reach(K, Known, Seen, S, Found0, Found)
         ;   functor(Kids, _, Arity),
-            reach_kids(1, Arity, Kids, Known, Seen, All, Found0, Found)
+            reach_kids(1, Arity, Kids, Known, Seen, S, Found0, Found)
         )
     ).
 
-reach_kids(I, N, Kids, Known, Seen, All, Found0, Found) :-
+reach_kids(I, N, Kids, Known, Seen, S, Found0, Found) :-
     (   I > N
     ->  Found = Found0
     ;   arg(I, Kids, K),
-        reach(K, Known, Seen, All, Found0, Found1),
+        reach(K, Known, Seen, S, Found0, Found1),
         I1 is I + 1,
-        reach_kids(I1, N, Kids, Known, Seen, All, Found1, Found)
+        reach_kids(I1, N, Kids, Known, Seen, S, Found1, Found)
     ).
 
-%! exact_missing(+Known, +Topic, +Candidates, -Fields:list) is det.
+%! exact_missing(+Query, +Topic, +Candidates, -Fields:list) is det.
 %
 %  Fields are the unknown fields whose value can change the outcome of
-%  Topic: for each, two valid completions of Known that differ in that
-%  field alone have different outcomes. In variable order (the order in
-%  which the diagram asks them, root first). Candidates are the fields
-%  among which to look: the unknown fields under the topic's open rules
-%  (engine:open_fields/2), a superset, since answering all of them
-%  settles the topic.
-exact_missing(Known, Topic, Candidates, Fields) :-
+%  Topic: for each, two valid completions that differ in that field alone
+%  have different outcomes. In variable order (the order in which the
+%  diagram asks them, root first). Candidates are the fields among which
+%  to look: the unknown fields under the topic's open rules
+%  (engine:open_fields/2), a superset, since answering all of them settles
+%  the topic.
+exact_missing(Q, Topic, Candidates, Fields) :-
+    Q = q(Known, _, _, _),
     topic_root(Topic, Root),
+    findall(V, ( member(F, Candidates), field_var(F, V) ), Vs0),
+    sort(Vs0, CandidateVars),
     trie_new(Seen),
-    reach_nodes(Root, Known, Seen),
-    findall(N-V, ( trie_gen(Seen, N, V), var_field(V, F, _), memberchk(F, Candidates) ), Nodes),
-    trie_new(Memo),
-    trie_new(Masks),
-    foldl(splitting_var(q(Known, Memo, Masks)), Nodes, [], Vs0),
-    sort(Vs0, Vs),
+    reach_nodes(Root, Known, CandidateVars, Seen),
+    findall(N-V, trie_gen(Seen, N, V), Nodes),
+    foldl(splitting_var(Q), Nodes, [], Vs1),
+    sort(Vs1, Vs),
     maplist(var_name, Vs, Fields).
 
-%  The inner nodes reachable under Known that test an unknown variable,
+%  The inner nodes reachable under Known that test a candidate variable,
 %  each with its variable.
-reach_nodes(o(_), _, _) :- !.
-reach_nodes(N, Known, Seen) :-
+reach_nodes(o(_), _, _, _) :- !.
+reach_nodes(N, Known, Candidates, Seen) :-
     (   trie_lookup(Seen, N, _)
     ->  true
     ;   mdd_node(N, V, Kids),
         arg(V, Known, I),
         (   I > 0
         ->  arg(I, Kids, K),
-            reach_nodes(K, Known, Seen)
+            reach_nodes(K, Known, Candidates, Seen)
         ;   trie_insert(Seen, N, V),
-            forall(arg(_, Kids, K), reach_nodes(K, Known, Seen))
+            forall(arg(_, Kids, K), reach_nodes(K, Known, Candidates, Seen))
         )
     ).
 
 %  Node N on variable V makes V a missing field when two of its children
-%  differ on some valid completion below it.
+%  differ on some valid completion below it. For a variable no
+%  contradiction ties to another unknown one, the children have the same
+%  valid completions, so two children with different outcome sets differ.
 splitting_var(Q, N-V, Vs0, Vs) :-
     (   memberchk(V, Vs0)
     ->  Vs = Vs0
     ;   mdd_node(N, V, Kids),
         Kids =.. [_|Ks],
-        append(_, [A|Rest], Ks),
-        member(B, Rest),
-        differ(A, B, Q)
+        kids_differ(Ks, V, Q)
     ->  Vs = [V|Vs0]
     ;   Vs = Vs0
     ).
 
+kids_differ(Ks, V, Q) :-
+    Q = q(_, _, _, Free),
+    maplist(kid_mask(Q), Ks, Ms),
+    exclude(==(0), Ms, Valid),
+    sort(Valid, Distinct),
+    (   Distinct = [_, _|_], memberchk(V, Free)
+    ->  true
+    ;   Distinct = [M], M /\ (M - 1) =:= 0
+    ->  fail
+    ;   append(_, [A|Rest], Ks),
+        member(B, Rest),
+        differ(A, B, Q)
+    ), !.
+
+kid_mask(Q, K, M) :-
+    Q = q(Known, _, _, _),
+    follow(K, Known, K1),
+    valid_mask(K1, Q, M).
+
 %  differ(A, B): some completion (of the variables below) gives A and B
-%  different outcomes, neither of them invalid. Q is q(Known, Memo, Masks):
-%  Memo keeps every pair decided so far, Masks the valid outcomes below
+%  different outcomes, neither of them invalid. Q is q(Known, Memo, Masks,
+%  _): Memo keeps every pair decided so far, Masks the valid outcomes below
 %  each node. Two diagrams that give one and the same outcome on every
 %  valid completion, or one with no valid completion, cannot differ.
 differ(A, B, Q) :-
-    Q = q(Known, Memo, _),
+    Q = q(Known, Memo, _, _),
     follow(A, Known, A1),
     follow(B, Known, B1),
     A1 \== B1,
@@ -525,7 +576,7 @@ differ(A, B, Q) :-
 valid_mask(o(O), _, M) :- !,
     (   O == invalid -> M = 0 ; outcome_bit(O, M) ).
 valid_mask(N, Q, M) :-
-    Q = q(Known, _, Masks),
+    Q = q(Known, _, Masks, _),
     (   trie_lookup(Masks, N, M0)
     ->  M = M0
     ;   mdd_node(N, V, Kids),
@@ -574,25 +625,26 @@ follow(N, Known, R) :-
 exact_layer(Mode, Case, Env, Layer) :-
     topic_resolutions(Env, Rs),
     (   member(_-R, Rs), \+ stable(R)
-    ->  exact_known(Case, Known)
-    ;   Known = none
+    ->  exact_known(Case, Known),
+        exact_query(Known, Q)
+    ;   Q = none
     ),
-    maplist(topic_exact(Mode, Case, Known), Rs, Layer).
+    maplist(topic_exact(Mode, Case, Q), Rs, Layer).
 
 stable(resolution(_, _, _, _, _, [], _)).
 
-topic_exact(Mode, Case, Known, T-R, T-X) :-
+topic_exact(Mode, Case, Q, T-R, T-X) :-
     topic(T, Policy, _),
     (   Policy == collect
-    ->  collect_exact(Mode, Case, Known, T, R, X)
+    ->  collect_exact(Mode, Case, Q, T, R, X)
     ;   stable(R)
     ->  X = kleene
     ;   Mode == decisions
-    ->  (   exact_single(Known, T, V) -> outcome_layer(V, decisions, Case, T, X) ; X = open(_, _, _, _) )
-    ;   exact_possible(Known, T, Possible),
+    ->  (   exact_single(Q, T, V) -> outcome_layer(V, decisions, Case, T, X) ; X = open(_, _, _, _) )
+    ;   exact_possible(Q, T, Possible),
         (   Possible = [V], V \== conflict
         ->  outcome_layer(V, proofs, Case, T, X)
-        ;   open_layer(Known, T, R, Possible, X)
+        ;   open_layer(Q, T, R, Possible, X)
         )
     ).
 
@@ -601,20 +653,20 @@ outcome_layer(V, decisions, _, _, split(V, _)) :- !.
 outcome_layer(V, proofs, Case, T, split(V, Proof)) :-
     split_proof(Case, T, Proof).
 
-open_layer(Known, T, R, Possible, open(Possible, Missing, Missing, Provisional)) :-
+open_layer(Q, T, R, Possible, open(Possible, Missing, Missing, Provisional)) :-
     R = resolution(_, Status, Values, _, _, _, _),
     open_fields(R, Candidates),
-    exact_missing(Known, T, Candidates, Missing),
+    exact_missing(Q, T, Candidates, Missing),
     (   Status == decided, Values = [P] -> Provisional = P ; Provisional = none ).
 
-collect_exact(Mode, Case, Known, T, R, given(Given, Splits)) :-
+collect_exact(Mode, Case, Q, T, R, given(Given, Splits)) :-
     R = resolution(_, _, Values, _, Results, Open, _),
     findall(V, ( member(V, Values), \+ overridable(T, V, Results, Open) ), Stable),
-    (   Known == none
+    (   Q == none
     ->  Given = Stable, Splits = []
     ;   findall(V, ( distinct(V, ( member(V, Values) ; member(r(_, V, _, _), Open) )),
                      \+ memberchk(V, Stable),
-                     exact_possible(Known, T-V, [true]) ),
+                     exact_possible(Q, T-V, [true]) ),
                 Split),
         append(Stable, Split, Given0), sort(Given0, Given),
         (   Mode == proofs
@@ -629,27 +681,15 @@ overridable(T, V, Results, Open) :-
     member(r(L, _, _, _), Open),
     beats(T, L, W, _), !.
 
-%! exact_single(+Known, +Topic, -Outcome) is semidet.
+%! exact_single(+Query, +Topic, -Outcome) is semidet.
 %
-%  Every valid completion of Known gives Topic the one Outcome (none for no
-%  decision). Stops at the second outcome found.
-exact_single(Known, Topic, Outcome) :-
-    topic_root(Topic, Root),
-    node_mask(Root, All0),
-    invalid_bit(Inv),
-    All1 is All0 /\ \ Inv,
-    trie_new(Seen),
-    reach_two(Root, Known, Seen, All1, 0, Found),
-    Found =\= 0, Found /\ (Found - 1) =:= 0,
-    mask_outcomes(Found, [Outcome]),
+%  Every valid completion of the query's case gives Topic the one Outcome
+%  (none for no decision).
+exact_single(Q, Topic, Outcome) :-
+    possible_mask(Q, Topic, two, Mask),
+    Mask =\= 0, Mask /\ (Mask - 1) =:= 0,
+    mask_outcomes(Mask, [Outcome]),
     Outcome \== conflict.
-
-%  As reach/6, stopping once two outcomes are found.
-reach_two(N, Known, Seen, All, Found0, Found) :-
-    (   Found0 /\ (Found0 - 1) =\= 0
-    ->  Found = Found0
-    ;   reach(N, Known, Seen, All, Found0, Found)
-    ).
 
 %! split_proof(+Case, +Key, -Proof) is det.
 %
@@ -657,29 +697,64 @@ reach_two(N, Known, Seen, All, Found0, Found) :-
 %  comes out alike in every completion of Case: `rules(Proofs)`, the
 %  winning rules' proofs, where the three-valued evaluation settles it;
 %  else `split(Field, Branches)`, a `branch(Cell, Proof)` for every cell
-%  of Field (the first unknown field, in the diagrams' order, that keeps
-%  a rule open) that the case allows.
+%  of Field (an unknown field that keeps a rule open, in the diagrams'
+%  order) that the case allows. A split that would take more than 32
+%  evaluations is not written out: Proof is then `exhaustive(Proofs)`, the
+%  (unknown) proofs of the rules that conclude the value, which hold in
+%  every completion by the decision diagram.
 split_proof(Case, Key, Proof) :-
+    catch(split_proof(Case, Key, budget(32), Proof), split_budget, exhaustive_proof(Case, Key, Proof)).
+
+exhaustive_proof(Case, Key, exhaustive(Ps)) :-
+    evaluate(Case, Env),
+    key_topic(Key, T),
+    topic_resolution(Env, T, resolution(_, _, _, _, Results, _, _)),
+    exact_value(Case, Key, V),
+    findall(P, ( member(r(_, V, S, P), Results), S \== false ), Ps).
+
+exact_value(_, _-V, V) :- !.
+exact_value(Case, T, V) :-
+    exact_known(Case, Known), exact_query(Known, Q), exact_single(Q, T, V).
+
+split_proof(Case, Key, Budget, Proof) :-
+    arg(1, Budget, B0),
+    (   B0 =< 0 -> throw(split_budget) ; B is B0 - 1, nb_setarg(1, Budget, B) ),
     evaluate(Case, Env),
     key_topic(Key, T),
     topic_resolution(Env, T, R),
-    R = resolution(_, _, _, Winners, Results, _, _),
-    (   settled(Key, R)
-    ->  findall(P, ( member(Id, Winners), memberchk(r(Id, V, _, P), Results), key_value(Key, V) ), Ps),
-        Proof = rules(Ps)
-    ;   open_fields(R, Fields),
-        field_order_first(Fields, F),
-        exact_cells(F, Cells),
-        findall(branch(Cell, Sub),
-                ( member(Cell, Cells),
-                  exact_point(F, Cell, X),
-                  put_dict(F, Case, X, Case1),
-                  infer_case(Case1, Case2, _),
-                  \+ case_contradiction(Case2, _),
-                  split_proof(Case2, Key, Sub) ),
-                Branches),
-        Proof = split(F, Branches)
-    ).
+    (   \+ settled(Key, R),
+        key_open_fields(Key, R, Fields0),
+        in_field_order(Fields0, Fields),
+        member(F, Fields),
+        field_branches(Case, Key, Budget, F, Branches),
+        Branches \== []
+    ->  Proof = split(F, Branches)
+    ;   R = resolution(_, _, _, Winners, Results, _, _),
+        findall(P, ( member(Id, Winners), memberchk(r(Id, V, _, P), Results), key_value(Key, V) ), Ps),
+        Proof = rules(Ps)           % open rules left read only fields the case leaves no value
+    ), !.
+
+%  A branch for each cell of F that the case allows.
+field_branches(Case, Key, Budget, F, Branches) :-
+    exact_cells(F, Cells),
+    findall(branch(Cell, Sub),
+            ( member(Cell, Cells),
+              exact_point(F, Cell, X),
+              put_dict(F, Case, X, Case1),
+              infer_case(Case1, Case2, _),
+              \+ case_contradiction(Case2, _),
+              split_proof(Case2, Key, Budget, Sub) ),
+            Branches).
+
+%  The unknown fields that keep Key open: under the topic's open rules
+%  (for one value of a collect topic, those concluding it).
+key_open_fields(_-V, resolution(T, S, Vs, W, Rs, Open, Ws), Fields) :- !,
+    include(concludes(V), Open, OpenV),
+    open_fields(resolution(T, S, Vs, W, Rs, OpenV, Ws), Fields).
+key_open_fields(_, R, Fields) :-
+    open_fields(R, Fields).
+
+concludes(V, r(_, V, _, _)).
 
 key_topic(T-_, T) :- !.
 key_topic(T, T).
@@ -692,9 +767,10 @@ settled(_-V, resolution(T, _, Values, _, Results, Open, _)) :- !,
     \+ overridable(T, V, Results, Open).
 settled(_, R) :- stable(R).
 
-field_order_first(Fields, F) :-
-    findall(V-F0, ( member(F0, Fields), field_var(F0, V) ), Pairs),
-    keysort(Pairs, [_-F|_]).
+in_field_order(Fields0, Fields) :-
+    findall(V-F, ( member(F, Fields0), field_var(F, V) ), Pairs),
+    keysort(Pairs, Sorted),
+    pairs_values(Sorted, Fields).
 
 %! exact_evaluation(+Mode, +Case0:dict, -Evaluation) is det.
 %

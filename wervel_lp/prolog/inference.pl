@@ -26,23 +26,25 @@ with the implication it follows from.
 %! infer_case(+Case0:dict, -Case:dict, -Inferred:list) is det.
 %
 %  Case is Case0 with every finding its implications add; Inferred lists
-%  them as `inferred(Field, Value, ImplicationId)`, in the order found.
+%  them as `inferred(Field, Value, From, ImplicationId)`, in the order
+%  found: From is the known field it follows from.
 infer_case(Case0, Case, Inferred) :-
     infer(Case0, Case, Inferred, []).
 
 infer(Case0, Case, Inferred0, Inferred) :-
-    (   inference(Case0, F, V, Id)
+    (   inference(Case0, F, V, From, Id)
     ->  put_dict(F, Case0, V, Case1),
-        Inferred0 = [inferred(F, V, Id)|Inferred1],
+        Inferred0 = [inferred(F, V, From, Id)|Inferred1],
         infer(Case1, Case, Inferred1, Inferred)
     ;   Case = Case0, Inferred0 = Inferred
     ).
 
-inference(Case, F, V, Id) :-
+inference(Case, F, V, From, Id) :-
     implication(Id, If, F = V, _),
     \+ get_dict(F, Case, _),
-    holds(If, Case).
-inference(Case, G, W, Id) :-
+    holds(If, Case),
+    finding_test(If, From, _, _).
+inference(Case, G, W, F, Id) :-
     implication(Id, If, F = V, _),
     get_dict(F, Case, X), X \== V,
     finding_test(If, G, Op, Arg),

@@ -135,8 +135,9 @@ result(Rs, Layer, Inferred) -->
     ['],"undetermined":['], seq(Undetermined, undetermined(Unknown)),
     ['],"warnings":['], seq(Warnings, warning), [']}'].
 
-inferred(inferred(F, V, Id)) -->
-    ['{"field":'], string(F), [',"implication":'], string(Id), [',"value":'], value(V), ['}'].
+inferred(inferred(F, V, From, Id)) -->
+    ['{"field":'], string(F), [',"from":'], string(From), [',"implication":'], string(Id),
+    [',"value":'], value(V), ['}'].
 
 %  The members of the result object, in one pass over the topics and their
 %  exact layer (exact:exact_layer/4): those of "decisions", the
@@ -173,9 +174,18 @@ winner_recommendations(Winners, Results, Recs0, Recs) :-
     foldl(winner_recommendation(Results, Firing), Winners, Recs0, Recs).
 
 %  A decision that rests on a case split: the recommendation of the rule
-%  that wins in the first branch, with the split as its proof.
+%  that wins in the first branch, with the split as its proof. (Without a
+%  split, where the only open rules read findings the case leaves no
+%  value, the winning rules' own proofs.)
+split_recommendation(rules(Ps), Recs0, Recs) :- !,
+    foldl(rule_recommendation, Ps, Recs0, Recs).
+split_recommendation(exhaustive([P|Ps]), [Id-exhaustive([P|Ps])-[]|Recs], Recs) :- !,
+    P = rule(Id, _, _).
 split_recommendation(Proof, [Id-Proof-[]|Recs], Recs) :-
     split_first_rule(Proof, Id).
+
+rule_recommendation(P, [Id-P-[]|Recs], Recs) :-
+    P = rule(Id, _, _).
 
 split_first_rule(rules([rule(Id, _, _)|_]), Id) :- !.
 split_first_rule(split(_, [branch(_, P)|_]), Id) :- split_first_rule(P, Id).
@@ -283,6 +293,9 @@ proof(_, decided(T, V, S, Winners, _)) -->
 proof(M, split(F, Branches)) -->
     ['{"case_split":{"branches":['], seq(Branches, branch(M, F)), ['],"field":'], string(F),
     ['},"condition":"case split","holds":true}'].
+
+proof(M, exhaustive(Ps)) -->
+    ['{"condition":"every completion","exhaustive":{"rules":['], proofs(Ps, M), [']},"holds":true}'].
 
 branch(M, F, branch(Cell, P)) -->
     ['{"cell":'], cell(F, Cell), [',"proof":['], branch_proofs(M, P), [']}'].
