@@ -35,7 +35,5 @@ not_encoded("Richtlijn Dwarslaesie", "A pointer to another guideline.").
 not_encoded("Richtlijn Detecteren behoefte psychosociale zorg", "A pointer to another guideline.").
 not_encoded("Richtlijn Oncologische revalidatie", "A pointer to another guideline.").
 not_encoded("Chirurgie", "Heading.").
-not_encoded("Bouw de corticosteroïden in 1-2 weken na behandeling volledig af",
-            "The same advice as the dexamethasone tapering sentence, encoded once as taper_dexamethasone.").
 not_encoded("Herhaalde beeldvorming van de wervelkolom alleen",
             "Repeats the working group's statement on repeated imaging, encoded as follow_up_imaging_only_on_complaints.").
