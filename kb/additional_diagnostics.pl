@@ -80,9 +80,13 @@ rule(biopsy_within_1_day_with_mescc, biopsy = within_1_day,
 
 % I-progressive-despite-corticosteroids: a progressive deficit without a
 % clear tendency to improve on corticosteroids.
+% I-decompression-before-histology: "daarvoor in aanmerking komt" is the
+% surgical conditions apart from the one on a chemotherapy-sensitive
+% tumour, which cannot be known before the histology of this patient.
 rule(consider_decompressive_surgery, advice = consider_decompressive_surgery,
      all([unknown_origin, deficit_progressive = true,
-          improving_on_corticosteroids = false, surgical_conditions_met]),
+          improving_on_corticosteroids = false,
+          surgical_conditions_besides_tumour_type]),
      [ section(additional_diagnostics),
        strength(recommended),
        quote("direct een decomprimerende operatie te overwegen, indien patiënt progressief uitval heeft ondanks corticosteroïden en daarvoor in aanmerking komt"),

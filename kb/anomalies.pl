@@ -22,8 +22,9 @@ only on anomalies that are not in this register.
 
 acknowledged(a1_mri_urgency_for_other_suspicion, gap, mri_urgency_when_mri_indicated,
     [ quotes(["Er wordt geadviseerd om bij een patiënt met verdenking op wervelmetastasen de MRI te maken:",
+              "binnen 2 weken bij alleen lokale rugpijn.",
               "Ook hevige pijn in alle houdingen en pijn tussen de schouderbladen is verdacht."]),
-      explanation("The urgency list covers local back pain, radicular pain, progressive unilateral deficit, suspected MESCC, Lhermitte's sign and bilateral radicular symptoms. A suspicion raised otherwise (severe pain in all positions or interscapular pain without back pain, a non-progressive unilateral deficit, a neurological deficit without radicular or MESCC findings) gets no deadline in the text."),
+      explanation("The urgency list covers local back pain only, radicular pain, progressive unilateral deficit, suspected MESCC, Lhermitte's sign and bilateral radicular symptoms. A suspicion raised otherwise (severe pain in all positions or interscapular pain without back pain, a non-progressive unilateral deficit, a neurological deficit without radicular or MESCC findings) gets no deadline in the text, with or without back pain: back pain with such a finding is not \"alleen lokale rugpijn\" (I-only-local-back-pain)."),
       decision(undetermined)
     ]).
 
@@ -35,7 +36,7 @@ acknowledged(a2_no_treatment_named, gap, treatment_for_symptomatic_metastases,
 
 acknowledged(a3_eligibility_with_unknown_primary, gap, surgery_eligibility_when_considered,
     [ quotes(["er is, bij een stabiele wervelkolom, geen sprake van een chemotherapiegevoelige tumor"]),
-      explanation("With an unknown primary and a stable spine, whether the tumour is chemotherapy-sensitive (and so whether surgery is allowed) cannot be known before the histology."),
+      explanation("With an unknown primary and a stable spine, whether the tumour is chemotherapy-sensitive (and so whether surgery is allowed) cannot be known before the histology. The advice to consider decompressive surgery for this patient uses the other six conditions (I-decompression-before-histology)."),
       decision(undetermined)
     ]).
 

@@ -56,8 +56,11 @@ rule(asymptomatic_mescc_incidental, concept(asymptomatic_mescc),
        en("MESCC on imaging without pain, neurological deficit or clinical suspicion.")
      ]).
 
+% I-withhold-until-biopsy: "tot na het biopt" ends the withholding once
+% tissue has been obtained (histology_obtained: true), not once the
+% primary is known; dexamethasone then follows its own rule.
 rule(withhold_steroids_unknown_origin, corticosteroids = withhold_until_biopsy,
-     unknown_origin,
+     all([unknown_origin, histology_obtained = false]),
      [ section(corticosteroids_before_mri),
        strength(recommended),
        quote("Er wordt geadviseerd om bij een patiënt met klinische en radiologische verdenking op wervelmetastasen van onbekende origine te wachten met het geven van corticosteroïden tot na het biopt, aangezien dit de histologische diagnose van een maligne lymfoom en in mindere mate ook multipel myeloom onmogelijk kan maken."),
@@ -65,8 +68,11 @@ rule(withhold_steroids_unknown_origin, corticosteroids = withhold_until_biopsy,
        en("Withhold corticosteroids until after the biopsy (unknown origin).")
      ]).
 
+% I-withhold-until-biopsy: "een weefseldiagnose te verkrijgen voordat
+% gestart wordt" is read as the same moment: tissue obtained.
 rule(withhold_steroids_haematological_suspicion, corticosteroids = withhold_until_biopsy,
-     all([known_primary_malignancy = false, haematological_malignancy_suspected = true]),
+     all([known_primary_malignancy = false, haematological_malignancy_suspected = true,
+          histology_obtained = false]),
      [ section(corticosteroids_short_life_expectancy),
        strength(recommended),
        quote("Er wordt geadviseerd om bij een onbekende primaire tumor en verdenking op een hematologische maligniteit een weefseldiagnose te verkrijgen voordat gestart wordt met corticosteroïden."),
@@ -105,7 +111,7 @@ rule(steroids_no_consensus_asymptomatic_mescc, corticosteroids = no_consensus,
 priority(withhold_steroids_until_biopsy_first, corticosteroids,
          value(withhold_until_biopsy),
          [value(dexamethasone_10mg_iv_then_8_16mg_daily), value(for_pain_flare), value(no_consensus)],
-         [why("With an unknown primary, corticosteroids may make the histological diagnosis of a lymphoma or myeloma impossible; this holds for every corticosteroid."),
+         [why("With an unknown primary, corticosteroids may make the histological diagnosis of a lymphoma or myeloma impossible until the biopsy has been taken; this holds for every corticosteroid."),
           quote("aangezien dit de histologische diagnose van een maligne lymfoom en in mindere mate ook multipel myeloom onmogelijk kan maken.")]).
 priority(dexamethasone_over_pain_flare, corticosteroids,
          value(dexamethasone_10mg_iv_then_8_16mg_daily), value(for_pain_flare),

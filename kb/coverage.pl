@@ -17,6 +17,8 @@ not_encoded("(i) Er zijn verschillende definities voor oligometastasen",
             "Background to the definition of oligometastases; the rules use the guideline's operational definition (1-3 bone metastases).").
 not_encoded("Bij risicofactoren (maagulcus in de voorgeschiedenis, gebruik van NSAID's of anticoagulantia) wordt een protonpompremmer bijgegeven.",
             "The same sentence as on the page 'Bepaal indicatie corticosteroïden' (spelled 'bij gegeven' there), encoded once as proton_pump_inhibitor_with_risk_factors.").
+not_encoded("te wachten met het geven van corticosteroïden tot na het biopt, aangezien",
+            "The same advice as the sentence on the page 'Bepaal indicatie corticosteroïden', encoded once as withhold_steroids_unknown_origin (quoted from that page).").
 not_encoded("De ruimste definitie spreek van maximaal 5 metastasen",
             "Background; the operational definition (1-3 bone metastases) is encoded.").
 not_encoded("Extra aanvullende toelichting van de werkgroep",
@@ -35,7 +37,5 @@ not_encoded("Richtlijn Dwarslaesie", "A pointer to another guideline.").
 not_encoded("Richtlijn Detecteren behoefte psychosociale zorg", "A pointer to another guideline.").
 not_encoded("Richtlijn Oncologische revalidatie", "A pointer to another guideline.").
 not_encoded("Chirurgie", "Heading.").
-not_encoded("Bouw de corticosteroïden in 1-2 weken na behandeling volledig af",
-            "The same advice as the dexamethasone tapering sentence, encoded once as taper_dexamethasone.").
 not_encoded("Herhaalde beeldvorming van de wervelkolom alleen",
             "Repeats the working group's statement on repeated imaging, encoded as follow_up_imaging_only_on_complaints.").

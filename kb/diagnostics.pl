@@ -141,13 +141,16 @@ concept(mri_to_be_made,
         nl("MRI te maken bij verdenking op wervelmetastasen"),
         en("an MRI is to be made for suspected spinal metastases")).
 
+% I-urgency-only-with-indicated-mri: the urgency list ("de MRI te maken")
+% gives the deadline of the MRI that the indication sentence asks for; an
+% MRI is "to be made" only where that sentence indicates it.
 rule(mri_needed_for_suspicion, concept(mri_to_be_made),
-     all([clinical_suspicion, adequate_imaging_available = false]),
+     decided(mri, indicated),
      [ section(diagnostics_suspicion),
        strength(required),
-       quote("tenzij er al beeldvorming aanwezig is waarop de wervelmetastasen adequaat zijn afgebeeld."),
-       nl("Een MRI is nodig bij verdenking, tenzij bestaande beeldvorming de metastasen adequaat afbeeldt."),
-       en("An MRI is needed on suspicion, unless existing imaging shows the metastases adequately.")
+       quote("Er dient een MRI-scan gemaakt te worden bij patiënten met een bekende primaire maligniteit en een klinische verdenking op wervelmetastasen [...] Er wordt geadviseerd om bij een patiënt met verdenking op wervelmetastasen de MRI te maken:"),
+       nl("De MRI is geïndiceerd (bekende primaire maligniteit, klinische verdenking, geen adequate beeldvorming) en moet dus gemaakt worden."),
+       en("The MRI is indicated (known primary malignancy, clinical suspicion, no adequate imaging) and so is to be made.")
      ]).
 
 rule(mri_indicated_known_primary, mri = indicated,
@@ -170,15 +173,19 @@ rule(mri_existing_imaging_suffices, mri = existing_imaging_suffices,
        en("No new MRI needed: existing imaging shows the spinal metastases adequately.")
      ]).
 
-% I-only-local-back-pain: "alleen lokale rugpijn" is realised by the
-% strictest-deadline priority below, not by negated conditions.
+% I-only-local-back-pain: "alleen lokale rugpijn" is back pain without
+% any sign that the list gives a stricter deadline (radicular pain or
+% deficit, neurological deficit, suspected MESCC, Lhermitte's sign).
 rule(mri_within_2_weeks_local_back_pain, mri_urgency = within_2_weeks,
-     all([mri_to_be_made, back_pain = true]),
+     all([mri_to_be_made, back_pain = true,
+          radicular_pain = none, radicular_deficit = none,
+          neurological_deficit = false, mescc_suspected = false,
+          lhermitte_sign = false]),
      [ section(diagnostics_suspicion),
        strength(recommended),
        quote("Er wordt geadviseerd om bij een patiënt met verdenking op wervelmetastasen de MRI te maken: [...] binnen 2 weken bij alleen lokale rugpijn."),
-       nl("Maak de MRI binnen 2 weken bij alleen lokale rugpijn."),
-       en("Make the MRI within 2 weeks for local back pain only.")
+       nl("Maak de MRI binnen 2 weken bij alleen lokale rugpijn (geen radiculaire pijn of uitval, geen neurologische uitval, geen verdenking op MESMC, geen symptoom van Lhermitte)."),
+       en("Make the MRI within 2 weeks for local back pain only (no radicular pain or deficit, no neurological deficit, no suspected MESCC, no Lhermitte's sign).")
      ]).
 
 rule(mri_within_1_week_unilateral_radicular_pain, mri_urgency = within_1_week,
@@ -234,26 +241,24 @@ rule(mri_not_urgent_complete_lesion_over_48_hours, mri_urgency = not_urgent,
        en("No urgent diagnostics: a complete cord lesion (ASIA A) has existed for more than 48 hours at first presentation.")
      ]).
 
+% The 2-week rule excludes every finding of the stricter rules
+% (I-only-local-back-pain), so only the stricter deadlines overlap.
 priority(mri_urgency_12_hours_is_strictest, mri_urgency,
          value(within_12_hours),
-         [value(within_24_hours), value(within_48_hours), value(within_1_week), value(within_2_weeks)],
+         [value(within_24_hours), value(within_48_hours), value(within_1_week)],
          [why("The strictest applicable MRI deadline wins."),
           quote("zodat de behandeling bij aangetoonde MESMC ruim binnen 24 uur aan kan vangen.")]).
 priority(mri_urgency_24_hours_before_later, mri_urgency,
          value(within_24_hours),
-         [value(within_48_hours), value(within_1_week), value(within_2_weeks)],
+         [value(within_48_hours), value(within_1_week)],
          [why("The strictest applicable MRI deadline wins.")]).
 priority(mri_urgency_48_hours_before_later, mri_urgency,
-         value(within_48_hours),
-         [value(within_1_week), value(within_2_weeks)],
+         value(within_48_hours), value(within_1_week),
          [why("The strictest applicable MRI deadline wins.")]).
-priority(mri_urgency_1_week_before_2_weeks, mri_urgency,
-         value(within_1_week), value(within_2_weeks),
-         [why("The strictest applicable MRI deadline wins; 2 weeks is for local back pain only.")]).
 priority(mri_urgency_complete_lesion_over_48_hours, mri_urgency,
          value(not_urgent),
          [value(within_12_hours), value(within_24_hours), value(within_48_hours),
-          value(within_1_week), value(within_2_weeks)],
+          value(within_1_week)],
          [why("A complete cord lesion that existed for more than 48 hours at first presentation takes away the reason for urgent diagnostics."),
           quote("De werkgroep is van mening dat er geen reden meer is voor spoeddiagnostiek")]).
 

@@ -1,7 +1,8 @@
 /** <module> Follow-up
 
 Guideline page "Wervelmetastasen — Follow-up": repeated imaging, the general
-instructions for follow-up, the patient leaflet and the general practitioner.
+instructions for follow-up (mobilising, tapering corticosteroids), the patient
+leaflet and the general practitioner.
 */
 :- module(follow_up, []).
 :- use_module(wervel_lp(rulebase)).
@@ -43,6 +44,19 @@ rule(mobilise_guided_by_pain, advice = mobilise_guided_by_pain,
        quote("Laat de patiënt mobiliseren op geleide van pijnklachten"),
        nl("Laat de patiënt mobiliseren op geleide van pijnklachten."),
        en("Let the patient mobilise as pain allows.")
+     ]).
+
+% The general follow-up instruction covers every corticosteroid course the
+% kb recommends: dexamethasone for symptomatic MESCC or root compression
+% and corticosteroids for a pain flare (dexamethasone or methylprednisolone).
+rule(taper_corticosteroids_after_treatment, advice = taper_corticosteroids,
+     any([decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily),
+          decided(corticosteroids, for_pain_flare)]),
+     [ section(follow_up),
+       strength(instruction),
+       quote("Bouw de corticosteroïden in 1-2 weken na behandeling volledig af, op geleide van klachten."),
+       nl("Bouw de corticosteroïden in 1-2 weken na behandeling volledig af, op geleide van klachten."),
+       en("Taper the corticosteroids completely over 1-2 weeks after treatment, guided by the complaints.")
      ]).
 
 rule(give_patient_information_leaflet, advice = give_patient_information_leaflet,

@@ -101,7 +101,7 @@ rule(postoperative_radiotherapy_short_life, radiotherapy_schedule = '20gy_in_5_f
        en("Post-operatively 20 Gy in 5 fractions (life expectancy under 1 year).")
      ]).
 
-% I-postoperative-one-year: "< 1 jaar" and "> 1 jaar" leave exactly 12
+% "< 1 jaar" and "> 1 jaar" leave exactly 12
 % months open; see the anomaly register.
 rule(postoperative_radiotherapy_long_life_or_oligometastases,
      radiotherapy_schedule = '30_39gy_in_10_13_fractions',

@@ -48,6 +48,12 @@ incompatible(ppi_without_dexamethasone,
              all([decided(proton_pump_inhibitor, add),
                   not(decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily))]),
              [why("The proton pump inhibitor accompanies dexamethasone.")]).
+incompatible(mri_urgency_without_indicated_mri,
+             all([any([decided(mri_urgency, within_12_hours), decided(mri_urgency, within_24_hours),
+                       decided(mri_urgency, within_48_hours), decided(mri_urgency, within_1_week),
+                       decided(mri_urgency, within_2_weeks), decided(mri_urgency, not_urgent)]),
+                  not(decided(mri, indicated))]),
+             [why("An MRI deadline belongs to an MRI to be made: no urgency without an indicated MRI.")]).
 incompatible(biopsy_without_unknown_origin,
              all([decided(biopsy, within_1_day), known_primary_malignancy = true]),
              [why("The biopsy deadlines are for an unknown primary.")]).
@@ -63,5 +69,12 @@ safety(no_combined_procedure_at_six_months_or_less,
             life_expectancy_months =< 6]),
        [why("Bij een gecombineerde ingreep wordt een levensverwachting van meer dan zes maanden aangehouden.")]).
 safety(no_dexamethasone_with_unknown_origin,
-       all([decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily), unknown_origin]),
+       all([decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily), unknown_origin,
+            histology_obtained = false]),
        [why("te wachten met het geven van corticosteroïden tot na het biopt")]).
+safety(no_corticosteroids_before_tissue_with_haematological_suspicion,
+       all([any([decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily),
+                 decided(corticosteroids, for_pain_flare)]),
+            known_primary_malignancy = false, haematological_malignancy_suspected = true,
+            histology_obtained = false]),
+       [why("een weefseldiagnose te verkrijgen voordat gestart wordt met corticosteroïden")]).

@@ -99,6 +99,9 @@ rule(surgery_indicated_deterioration_under_radiotherapy, concept(surgery_indicat
 concept(surgical_conditions_met,
         nl("aan de voorwaarden voor een chirurgische ingreep is voldaan"),
         en("the conditions for surgery are met")).
+concept(surgical_conditions_besides_tumour_type,
+        nl("aan de voorwaarden voor een chirurgische ingreep is voldaan, behalve de voorwaarde over een chemotherapiegevoelige tumor"),
+        en("the conditions for surgery are met, apart from the condition on a chemotherapy-sensitive tumour")).
 concept(life_expectancy_allows_surgery,
         nl("levensverwachting voldoende voor de ingreep"),
         en("life expectancy sufficient for the operation")).
@@ -118,10 +121,22 @@ concept(expert_surgery_available_if_deficit,
         nl("bij uitval door MESMC: operatie door ervaren chirurg binnen 24 uur mogelijk"),
         en("with deficit from MESCC: operation by an expert surgeon within 24 hours possible")).
 
+% The seven conditions: the six that the findings settle before any
+% histology, and the one on a chemotherapy-sensitive tumour, which needs
+% the tumour type (see consider_decompressive_surgery).
 rule(surgical_conditions, concept(surgical_conditions_met),
+     all([surgical_conditions_besides_tumour_type,
+          no_chemosensitive_tumour_with_stable_spine]),
+     [ section(treatment_indication),
+       strength(working_group_opinion),
+       quote("De werkgroep is van mening dat aan een chirurgische ingreep de volgende voorwaarden verbonden zijn:"),
+       nl("Aan alle zeven voorwaarden voor een chirurgische ingreep is voldaan."),
+       en("All seven conditions for surgery are met.")
+     ]).
+
+rule(surgical_conditions_other_than_tumour_type, concept(surgical_conditions_besides_tumour_type),
      all([ life_expectancy_allows_surgery,
            fit_for_surgery = true,
-           no_chemosensitive_tumour_with_stable_spine,
            whole_spine_mri = true,
            cord_lesion_allows_surgery,
            limited_contiguous_involvement,
@@ -130,8 +145,8 @@ rule(surgical_conditions, concept(surgical_conditions_met),
      [ section(treatment_indication),
        strength(working_group_opinion),
        quote("De werkgroep is van mening dat aan een chirurgische ingreep de volgende voorwaarden verbonden zijn: [...] de klinische toestand van de patiënt laat een operatie toe, en [...] er is beeldvorming door middel van een MRI van de gehele wervelkolom, en"),
-       nl("Aan alle zeven voorwaarden voor een chirurgische ingreep is voldaan."),
-       en("All seven conditions for surgery are met.")
+       nl("Aan de zes voorwaarden voor een chirurgische ingreep naast die over een chemotherapiegevoelige tumor is voldaan."),
+       en("The six conditions for surgery besides the one on a chemotherapy-sensitive tumour are met.")
      ]).
 
 rule(life_expectancy_at_least_3_months, concept(life_expectancy_allows_surgery),
@@ -278,6 +293,25 @@ rule(surgery_preferred, treatment = surgery,
        en("Surgery is the preferred treatment (indication and conditions met).")
      ]).
 
+% I-deterioration-under-radiotherapy-surgery: a patient whose deficit
+% worsens from progressive MESCC under radiotherapy and corticosteroids no
+% longer meets the indication of radiotherapy as first treatment, so the
+% MDT choice between the two does not apply; surgery is the treatment of
+% preference when its conditions are met.
+rule(surgery_on_deterioration_under_radiotherapy, treatment = surgery,
+     all([neurological_deficit_from_mescc,
+          deterioration_under_radiotherapy_and_corticosteroids = true,
+          surgical_conditions_met]),
+     [ section(treatment_indication),
+       strength(working_group_opinion),
+       quote("chirurgie de behandeling van voorkeur is: [...] bij neurologische achteruitgang ten gevolge van progressieve MESMC onder radiotherapie en behandeling met corticosteroïden."),
+       nl("Chirurgie is de behandeling van voorkeur: neurologische achteruitgang door progressieve MESMC onder radiotherapie en corticosteroïden, voorwaarden vervuld; radiotherapie is dan geen gelijkwaardige optie meer."),
+       en("Surgery is the preferred treatment: neurological deterioration from progressive MESCC under radiotherapy and corticosteroids, conditions met; radiotherapy is then no longer an equal option.")
+     ]).
+
+% I-mdt-needs-surgical-indication: "voldoen aan de indicaties en
+% voorwaarden voor zowel chirurgie" needs one of the three listed
+% indications for surgery, not only the deficit from MESCC.
 rule(radiotherapy_or_surgery_by_mdt, treatment = radiotherapy_or_surgery_mdt,
      all([neurological_deficit_from_mescc, surgery_indicated,
           surgical_conditions_met, adequate_radiotherapy_possible = true]),
@@ -288,8 +322,15 @@ rule(radiotherapy_or_surgery_by_mdt, treatment = radiotherapy_or_surgery_mdt,
        en("Radiotherapy and surgery are both good options: choose with the patient after urgent consultation of radiotherapist, spine surgeon, neurologist and lead physician.")
      ]).
 
+% I-life-expectancy-branches: chemotherapy/antihormonal therapy stands on
+% the tree's "> 3md" pages only; the "< 3md" page offers radiotherapy. The
+% branch is read as "at least 3 months", as the surgical condition
+% ("minstens drie maanden") on the same page.
+% I-rapid-effect-tumour-types: the "vooral bij" list names the tumours
+% with a large chance of a rapid effect.
 rule(systemic_therapy_rapid_effect_expected, treatment = systemic_therapy,
      all([neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
+          life_expectancy_months >= 3,
           tumour_type in [multiple_myeloma, nhl_high_grade, nhl_intermediate_grade, germ_cell]]),
      [ section(treatment_long_life_expectancy),
        strength(working_group_opinion),
@@ -300,6 +341,7 @@ rule(systemic_therapy_rapid_effect_expected, treatment = systemic_therapy,
 
 rule(systemic_therapy_vital_indication, treatment = systemic_therapy,
      all([neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
+          life_expectancy_months >= 3,
           vital_indication_systemic_therapy = true]),
      [ section(treatment_long_life_expectancy),
        strength(working_group_opinion),
@@ -310,6 +352,7 @@ rule(systemic_therapy_vital_indication, treatment = systemic_therapy,
 
 rule(systemic_therapy_no_local_options, treatment = systemic_therapy,
      all([neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
+          life_expectancy_months >= 3,
           adequate_radiotherapy_possible = false, not(surgical_conditions_met)]),
      [ section(treatment_long_life_expectancy),
        strength(working_group_opinion),
@@ -324,9 +367,14 @@ priority(systemic_therapy_first_choice, treatment,
          [why("Where the guideline names chemotherapy/antihormonal therapy as first choice, it beats local treatment; radiotherapy is first choice only without an indication for chemotherapy."),
           quote("als eerste keuze kunnen worden toegepast")]).
 priority(mdt_when_both_options_fit, treatment,
-         value(radiotherapy_or_surgery_mdt), [value(surgery), value(radiotherapy)],
+         value(radiotherapy_or_surgery_mdt), [rule(surgery_preferred), value(radiotherapy)],
          [why("A patient with neurological deficit from MESCC who meets the indications and conditions of both surgery and radiotherapy is discussed in an urgent MDT."),
           quote("radiotherapie en chirurgie beiden goede opties zijn")]).
+priority(surgery_on_deterioration_over_mdt, treatment,
+         rule(surgery_on_deterioration_under_radiotherapy), value(radiotherapy_or_surgery_mdt),
+         [why("Deterioration under radiotherapy and corticosteroids means radiotherapy is failing: the patient no longer meets the indication of radiotherapy, so the choice between the two does not apply and surgery is preferred."),
+          quote("bij neurologische achteruitgang ten gevolge van progressieve MESMC onder radiotherapie en behandeling met corticosteroïden."),
+          interpretation('I-deterioration-under-radiotherapy-surgery')]).
 priority(surgery_over_radiotherapy_when_indicated, treatment,
          value(surgery), value(radiotherapy),
          [why("Radiotherapy is first choice only when there is no indication for surgery; with an indication and all conditions met, surgery is preferred."),
@@ -336,8 +384,10 @@ priority(surgery_over_radiotherapy_when_indicated, treatment,
                  *        FURTHER ADVICE        *
                  *******************************/
 
+% I-life-expectancy-branches: on the "> 3md" page only.
 rule(systemic_therapy_for_pain, advice = systemic_therapy_for_pain,
-     all([metastases_on_imaging = true, pain, systemic_therapy_sensitive = true]),
+     all([metastases_on_imaging = true, pain, systemic_therapy_sensitive = true,
+          life_expectancy_months >= 3]),
      [ section(treatment_long_life_expectancy),
        strength(working_group_opinion),
        quote("De werkgroep is van mening dat chemotherapie en antihormonale therapie kunnen worden toegepast bij patiënten met potentieel hiervoor gevoelige tumoren, met als doel om pijn ten gevolge van wervelmetastasen te verminderen en kwaliteit van leven te verbeteren."),

@@ -68,10 +68,13 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "pain_symptoms": (full(), full(NO_BACK_PAIN)),
     "mescc_clinical_or_radiological": (full(mescc_on_imaging=True), full()),
     "deficit_from_mescc": (full(MESCC_DEFICIT), full(mescc_on_imaging=True)),
-    "mri_needed_for_suspicion": (full(), full(adequate_imaging_available=True)),
+    # no MRI to be made without the MRI indication (unknown primary)
+    "mri_needed_for_suspicion": (full(), full(UNKNOWN_ORIGIN)),
     "mri_indicated_known_primary": (full(), full(adequate_imaging_available=True)),
     "mri_existing_imaging_suffices": (full(adequate_imaging_available=True), full()),
-    "mri_within_2_weeks_local_back_pain": (full(), full(NO_BACK_PAIN, interscapular_pain=True)),
+    # "alleen lokale rugpijn": not with a (non-progressive) radicular deficit
+    "mri_within_2_weeks_local_back_pain": (
+        full(), full(radicular_deficit="unilateral", neurological_deficit=True)),
     "mri_within_1_week_unilateral_radicular_pain": (full(radicular_pain="unilateral"), full()),
     "mri_within_48_hours_slow_unilateral_deficit": (
         full(UNILATERAL_DEFICIT, deficit_onset_days=10), full(UNILATERAL_DEFICIT, deficit_onset_days=7)),
@@ -87,9 +90,11 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "symptomatic_mescc_with_pain_or_deficit": (full(mescc_on_imaging=True), full(ASYMPTOMATIC_MESCC)),
     "root_compression_radicular_symptoms": (full(radicular_pain="unilateral"), full()),
     "asymptomatic_mescc_incidental": (full(ASYMPTOMATIC_MESCC), full(mescc_on_imaging=True)),
-    "withhold_steroids_unknown_origin": (full(UNKNOWN_ORIGIN), full()),
+    # "tot na het biopt": withholding ends once tissue has been obtained
+    "withhold_steroids_unknown_origin": (full(UNKNOWN_ORIGIN), full(UNKNOWN_ORIGIN, histology_obtained=True)),
     "withhold_steroids_haematological_suspicion": (
-        full(UNKNOWN_ORIGIN, haematological_malignancy_suspected=True), full(UNKNOWN_ORIGIN)),
+        full(UNKNOWN_ORIGIN, haematological_malignancy_suspected=True),
+        full(UNKNOWN_ORIGIN, haematological_malignancy_suspected=True, histology_obtained=True)),
     "dexamethasone_symptomatic_mescc_or_root_compression": (full(mescc_on_imaging=True), full()),
     "steroids_for_pain_flare": (full(pain_flare_after_radiotherapy=True), full()),
     "steroids_no_consensus_asymptomatic_mescc": (
@@ -106,9 +111,10 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "biopsy_within_1_week_without_mescc": (
         full(UNKNOWN_ORIGIN), full(UNKNOWN_ORIGIN, mescc_on_imaging=True)),
     "biopsy_within_1_day_with_mescc": (full(UNKNOWN_ORIGIN, mescc_on_imaging=True), full(UNKNOWN_ORIGIN)),
+    # a stable spine: the tumour type cannot be known before the histology
     "consider_decompressive_surgery": (
-        full(UNKNOWN_ORIGIN, MESCC_DEFICIT, UNSTABLE),
-        full(UNKNOWN_ORIGIN, MESCC_DEFICIT, UNSTABLE, improving_on_corticosteroids=True)),
+        full(UNKNOWN_ORIGIN, MESCC_DEFICIT),
+        full(UNKNOWN_ORIGIN, MESCC_DEFICIT, improving_on_corticosteroids=True)),
     # Indicatie behandeling
     "symptomatic_metastases_pain_or_deficit": (full(), full(metastases_on_imaging=False)),
     "treat_symptomatic_metastases": (full(), full(metastases_on_imaging=False)),
@@ -123,7 +129,8 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "surgery_indicated_deterioration_under_radiotherapy": (
         full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True),
         full(MESCC_DEFICIT)),
-    "surgical_conditions": (full(), full(whole_spine_mri=False)),
+    "surgical_conditions": (full(), full(MESCC_DEFICIT, tumour_type="germ_cell")),
+    "surgical_conditions_other_than_tumour_type": (full(), full(whole_spine_mri=False)),
     "life_expectancy_at_least_3_months": (full(life_expectancy_months=3), full(life_expectancy_months=2.9)),
     "life_expectancy_over_6_months_combined": (
         full(combined_procedure=True, life_expectancy_months=7),
@@ -143,19 +150,25 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "surgery_not_eligible_condition_failed": (full(UNSTABLE, whole_spine_mri=False), full(UNSTABLE)),
     "radiotherapy_first_choice": (full(), full(adequate_radiotherapy_possible=False)),
     "surgery_preferred": (full(UNSTABLE), full(UNSTABLE, life_expectancy_months=2)),
+    "surgery_on_deterioration_under_radiotherapy": (
+        full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True),
+        full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True, fit_for_surgery=False)),
     "radiotherapy_or_surgery_by_mdt": (
         full(MESCC_DEFICIT, UNSTABLE), full(MESCC_DEFICIT, UNSTABLE, adequate_radiotherapy_possible=False)),
     "systemic_therapy_rapid_effect_expected": (
         full(MESCC_DEFICIT, tumour_type="multiple_myeloma", systemic_therapy_sensitive=True),
         full(MESCC_DEFICIT, tumour_type="multiple_myeloma")),
+    # the "< 3md" branch offers radiotherapy, not chemotherapy
     "systemic_therapy_vital_indication": (
         full(MESCC_DEFICIT, systemic_therapy_sensitive=True, vital_indication_systemic_therapy=True),
-        full(MESCC_DEFICIT, systemic_therapy_sensitive=True)),
+        full(MESCC_DEFICIT, systemic_therapy_sensitive=True, vital_indication_systemic_therapy=True,
+             life_expectancy_months=2)),
     "systemic_therapy_no_local_options": (
         full(MESCC_DEFICIT, systemic_therapy_sensitive=True, adequate_radiotherapy_possible=False,
              whole_spine_mri=False),
         full(MESCC_DEFICIT, systemic_therapy_sensitive=True, adequate_radiotherapy_possible=False)),
-    "systemic_therapy_for_pain": (full(systemic_therapy_sensitive=True), full()),
+    "systemic_therapy_for_pain": (
+        full(systemic_therapy_sensitive=True), full(systemic_therapy_sensitive=True, life_expectancy_months=2)),
     "no_routine_en_bloc_resection": (full(UNSTABLE), full()),
     "local_treatment_decided": (full(), full(adequate_radiotherapy_possible=False)),
     # Specificeer radiotherapie
@@ -191,6 +204,7 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "follow_up_after_treatment": (full(), full(adequate_radiotherapy_possible=False)),
     "follow_up_imaging_only_on_complaints": (full(), full(adequate_radiotherapy_possible=False)),
     "mobilise_guided_by_pain": (full(), full(adequate_radiotherapy_possible=False)),
+    "taper_corticosteroids_after_treatment": (full(pain_flare_after_radiotherapy=True), full()),
     "give_patient_information_leaflet": (full(), full(metastases_on_imaging=False)),
     "general_practitioner_informed": (full(), full(NO_BACK_PAIN, metastases_on_imaging=False)),
 }

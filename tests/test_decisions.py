@@ -46,14 +46,15 @@ def test_mri_urgency_per_symptom(changes, expected):
 
 
 def test_strictest_mri_deadline_wins():
-    """Unilateral radicular pain (1 week) with a fast unilateral deficit (24 h) and
-    local back pain (2 weeks): the strictest deadline wins, naming the overridden rules.
+    """Unilateral radicular pain (1 week) with a fast unilateral deficit (24 h): the strictest
+    deadline wins, naming the overridden rule. The back pain is not "alleen lokale rugpijn"
+    here, so the 2-week rule does not fire at all.
     """
     result = recommend(full(UNILATERAL_DEFICIT, deficit_onset_days=3, radicular_pain="unilateral"))
     assert result.decisions["mri_urgency"] == "within_24_hours"
     (rec,) = [r for r in result.recommendations if r.topic == "mri_urgency"]
     overridden = {o["value"] for o in rec.overrides}
-    assert overridden == {"within_1_week", "within_2_weeks"}
+    assert overridden == {"within_1_week"}
 
 
 def test_complete_lesion_over_48_hours_makes_mri_not_urgent():
@@ -258,8 +259,9 @@ def test_why_not_names_failed_conditions_and_smallest_change():
     result = recommend(full())
     report = result.why_not("treatment", "surgery")
     assert not report.concluded
-    (rule,) = report.rules
-    assert rule.rule == "surgery_preferred" and rule.holds is False
+    assert {r.rule for r in report.rules} == {"surgery_preferred", "surgery_on_deterioration_under_radiotherapy"}
+    (rule,) = [r for r in report.rules if r.rule == "surgery_preferred"]
+    assert rule.holds is False
     assert "spinal_instability = true" in rule.failed
     assert report.smallest_change is not None
     assert len(report.smallest_change) == 1
@@ -315,3 +317,38 @@ def test_no_radiotherapy_schedule_without_radiotherapy():
 def test_oligometastases_are_one_to_three(count, expected):
     """solitaire of oligometastasen (1-3 botmetastasen)."""
     assert decided(full(bone_metastases_count=count), "radiotherapy_schedule") == expected
+
+
+def test_volume_scan_only_for_a_possible_surgical_candidate():
+    """Maak in dat geval ook direct een multi-slice volume scan: "in dat geval" is a possible
+    surgical candidate without a recent staging CT; a patient for whom surgery is not
+    considered gets no volume scan.
+    """
+    advice = {r.value for r in recommend(full(recent_staging_ct=False)).recommendations}
+    assert "multislice_volume_scan" not in advice
+
+
+def test_vital_indication_makes_systemic_therapy_first_choice():
+    """Als eerste keuze ... als er anderszins een vitale indicatie is voor chemotherapie en deze
+    niet kan worden uitgesteld: a breast cancer (not in the "vooral bij" list) with such an
+    indication.
+    """
+    case = full(MESCC_DEFICIT, systemic_therapy_sensitive=True, vital_indication_systemic_therapy=True)
+    assert decided(case, "treatment") == "systemic_therapy"
+
+
+def test_surgical_conditions_are_assessed_only_where_surgery_is_considered():
+    """De voorwaarden voor een chirurgische ingreep: without an indication for surgery or a
+    deficit from MESCC, no verdict on eligibility, even when a condition fails.
+    """
+    assert decided(full(whole_spine_mri=False), "surgery_eligible") is None
+
+
+def test_no_time_to_therapy_before_the_diagnosis_on_imaging():
+    """Na het stellen van de definitieve diagnose wervelmetastasen: a slowly progressive
+    deficit with clinically suspected MESCC but no metastases on imaging gets no deadline yet.
+    """
+    case = full(MESCC_DEFICIT, mescc_on_imaging=False, metastases_on_imaging=False,
+                deficit_onset_days=10, ambulatory=True)
+    assert decided(case, "start_treatment") is None
+    assert decided({**case, "metastases_on_imaging": True}, "start_treatment") == "within_72_hours"

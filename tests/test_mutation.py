@@ -50,7 +50,8 @@ def caught(mutant: dict, tmp: Path) -> bool:
         return True
     tests = subprocess.run(
         [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-         str(ROOT / "tests" / "test_rules.py"), str(ROOT / "tests" / "test_decisions.py")],
+         str(ROOT / "tests" / "test_rules.py"), str(ROOT / "tests" / "test_decisions.py"),
+         str(ROOT / "tests" / "test_faithful.py")],
         env=env, capture_output=True, timeout=600, cwd=ROOT)
     return tests.returncode != 0
 

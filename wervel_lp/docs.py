@@ -5,18 +5,22 @@
 
 Generated: ``case-format.md`` (schema.pl), ``anomalies.md`` (anomalies.pl),
 ``coverage.md`` (every statement of the guideline text with the rules that
-quote it, or the reason in coverage.pl why none does), and
+encode it, or the reason in coverage.pl why none does), ``review.md`` (every
+named interpretation of docs/interpretations.md and every acknowledged anomaly,
+with its distinguishing case evaluated by the kb, for clinical sign-off), and
 ``pictures/<chapter>.dot`` (with ``.svg`` where Graphviz is installed).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from .engine import kb_directory
 from .knowledge import KnowledgeBase, knowledge_base
@@ -29,10 +33,15 @@ BOILERPLATE = ("Disclaimer", "Zie gebruiksvoorwaarden", "De beslisboom is gebase
 
 @dataclass(frozen=True)
 class Statement:
-    """One statement of the guideline text: a sentence or a bullet."""
+    """One statement of the guideline text: a sentence or a bullet.
+
+    ``spans`` are its places, (start, end), in the normalised guideline text: a statement
+    that several pages repeat has several.
+    """
 
     text: str
     sections: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...] = ()
 
 
 def normalise(text: str) -> str:
@@ -41,12 +50,16 @@ def normalise(text: str) -> str:
 
 
 def statements(guideline: str) -> list[Statement]:
-    """The statements of the guideline text, each once, with the pages it is on."""
+    """The statements of the guideline text, each once, with the pages and places it is on."""
     found: dict[str, list[str]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    whole = normalise(guideline)
+    cursor = 0
     section = ""  # the editorial preamble before the first page is skipped
     for block in _blocks(guideline):
         if block.startswith("## "):
             section = block[3:].strip()
+            cursor = max(cursor, whole.find(block, cursor))
             continue
         if not section or block == "Onderbouwing" or block.startswith(BOILERPLATE):
             continue
@@ -54,7 +67,12 @@ def statements(guideline: str) -> list[Statement]:
             found.setdefault(sentence, [])
             if section not in found[sentence]:
                 found[sentence].append(section)
-    return [Statement(text, tuple(sections)) for text, sections in found.items()]
+            start = whole.find(sentence, cursor)
+            if start >= 0:  # the statements occur in the text in order
+                spans.setdefault(sentence, []).append((start, start + len(sentence)))
+                cursor = start + len(sentence)
+    return [Statement(text, tuple(sections), tuple(spans.get(text, ())))
+            for text, sections in found.items()]
 
 
 def _blocks(guideline: str) -> Iterator[str]:
@@ -71,16 +89,38 @@ def _blocks(guideline: str) -> Iterator[str]:
             current.append(re.sub(r"^\s*- ", "", line))
 
 
-def encoding_rules(kb: KnowledgeBase, statement: str) -> list[str]:
-    """The rules whose quote shares a fragment of at least 12 characters with ``statement``."""
+def encoding_rules(kb: KnowledgeBase, statement: Statement, guideline: str) -> list[str]:
+    """The rules that encode ``statement``, found by the places of their quotes in the text.
+
+    A fragment of a rule's quote, at its place in the text, is the statement, lies within
+    it (at least 12 characters) or spans it. Places, not words: a rule whose quote merely
+    contains the statement's words elsewhere in the text ("in een matige conditie" on the
+    radiotherapy page) does not encode the alarm symptom "een matige conditie".
+    """
+    whole = normalise(guideline)
     rules = []
     for rule in kb.rules.values():
-        for fragment in rule.quote.split(" [...] "):
-            f = normalise(fragment)
-            if len(f) >= 12 and (f in statement or (len(statement) >= 12 and statement in f)):
-                rules.append(rule.id)
-                break
+        if any(_covers(span, statement.spans)
+               for fragment in rule.quote.split(" [...] ")
+               for span in _places(normalise(fragment), whole)):
+            rules.append(rule.id)
     return rules
+
+
+def _places(fragment: str, whole: str) -> Iterator[tuple[int, int]]:
+    """Every place of ``fragment`` in ``whole``."""
+    start = whole.find(fragment)
+    while fragment and start >= 0:
+        yield start, start + len(fragment)
+        start = whole.find(fragment, start + 1)
+
+
+def _covers(fragment: tuple[int, int], spans: tuple[tuple[int, int], ...]) -> bool:
+    """The fragment at its place spans a statement, or lies within one (12 characters or more)."""
+    f_start, f_end = fragment
+    return any((f_start <= s_start and s_end <= f_end)
+               or (s_start <= f_start and f_end <= s_end and f_end - f_start >= 12)
+               for s_start, s_end in spans)
 
 
 def coverage(kb: KnowledgeBase) -> tuple[str, list[str]]:
@@ -92,8 +132,9 @@ def coverage(kb: KnowledgeBase) -> tuple[str, list[str]]:
              "or the reason (kb/coverage.pl) why no rule does.", "",
              "| statement | rules | sections |", "|---|---|---|"]
     missing = []
-    for st in statements(guideline.read_text(encoding="utf-8")):
-        rules = encoding_rules(kb, st.text)
+    text = guideline.read_text(encoding="utf-8")
+    for st in statements(text):
+        rules = encoding_rules(kb, st, text)
         reason = next((r for start, r in reasons if st.text.startswith(start)), None)
         if rules:
             cell = ", ".join(f"`{r}`" for r in rules)
@@ -143,9 +184,128 @@ def documents(kb: KnowledgeBase) -> dict[str, str]:
     from .pictures import chapter_dot
 
     docs = {"case-format.md": case_format(kb), "anomalies.md": anomalies(kb),
-            "coverage.md": coverage(kb)[0], "reference.md": reference()}
+            "coverage.md": coverage(kb)[0], "reference.md": reference(),
+            "review.md": review(kb)}
     docs.update({f"pictures/{m}.dot": chapter_dot(kb, m) for m in CHAPTERS})
     return docs
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A named interpretation or an acknowledged anomaly, as docs/interpretations.md states it.
+
+    ``fields`` holds the entry's ``- key: value`` lines (``quote`` may repeat, in ``quotes``).
+    """
+
+    id: str
+    kind: str  # interpretation | anomaly
+    fields: Mapping[str, str]
+    quotes: tuple[str, ...] = field(default=())
+
+    @property
+    def changes(self) -> dict[str, Any]:
+        """The findings of the distinguishing case that differ from the base case."""
+        changes: dict[str, Any] = json.loads(self.fields["case"].strip("`"))
+        return changes
+
+    @property
+    def topic(self) -> str:
+        """The topic the two readings disagree on (``advice/<id>`` for one further advice)."""
+        return self.fields["topic"].strip("`")
+
+    def stated(self, reading: str) -> str:
+        """The outcome docs/interpretations.md states for ``reading`` (taken or alternative)."""
+        return self.fields[f"outcome {reading}"].strip("`")
+
+
+INTERPRETATIONS = "interpretations.md"
+
+
+def review_entries(text: str) -> tuple[dict[str, Any], list[ReviewEntry]]:
+    """The base case and the entries of docs/interpretations.md."""
+    found = re.search(r"## Base case.*?```json\n(.*?)```", text, re.S)
+    if found is None:
+        raise ValueError(f"docs/{INTERPRETATIONS} has no base case (a json block under '## Base case')")
+    base: dict[str, Any] = json.loads(found.group(1))
+    entries: list[ReviewEntry] = []
+    kind = ""
+    for block in re.split(r"^(?=#{2,3} )", text, flags=re.M):
+        heading = block.splitlines()[0] if block else ""
+        if heading.startswith("## "):
+            kind = {"## Interpretations": "interpretation",
+                    "## Acknowledged anomalies": "anomaly"}.get(heading.strip(), "")
+        elif heading.startswith("### ") and kind:
+            fields: dict[str, str] = {}
+            quotes: list[str] = []
+            for key, value in re.findall(r"^- ([a-z ]+): (.*)$", block, flags=re.M):
+                if key == "quote":
+                    quotes.append(value.strip().strip('"'))
+                else:
+                    fields[key] = value.strip()
+            entries.append(ReviewEntry(heading[4:].strip(), kind, fields, tuple(quotes)))
+    return base, entries
+
+
+def review_outcome(base: Mapping[str, Any], entry: ReviewEntry) -> str:
+    """The kb's outcome on the entry's distinguishing case: a value, or ``none``."""
+    from . import recommend
+
+    case = {k: v for k, v in {**base, **entry.changes}.items() if v is not None}
+    result = recommend(case)
+    topic, _, advice = entry.topic.partition("/")
+    if advice:
+        given = {r.value for r in result.recommendations if r.topic == "advice"}
+        return advice if advice in given else "none"
+    return result.decisions.get(topic, "none")
+
+
+def review(kb: KnowledgeBase) -> str:
+    """The clinical review page: every named interpretation and acknowledged anomaly."""
+    text = (kb_directory().parent / "docs" / INTERPRETATIONS).read_text(encoding="utf-8")
+    base, entries = review_entries(text)
+    register = {a["id"]: a for a in kb.metadata["acknowledged"]}
+    lines = [GENERATED + "# Clinical review", "",
+             "Every place where the kb reads an ambiguous sentence one way (a named interpretation, "
+             "docs/interpretations.md) or leaves a topic open because the text is silent (an "
+             "acknowledged anomaly, kb/anomalies.pl). For each: the guideline's words, the reading "
+             "taken, the other reading, and a case that tells them apart, with the outcome of each "
+             "reading (`none`: no decision; for one further advice, `advice/<id>`). The outcome of "
+             "the reading taken is computed by the kb on the case. Sign each entry off, or note the "
+             "reading the guideline's authors meant.", "",
+             "Each case is the base case with the findings listed. The base case: a patient with a "
+             "known breast cancer, night-time back pain and spinal metastases on imaging, no MESCC, "
+             "no neurological deficit, a stable spine, a good condition, a life expectancy of 6 "
+             "months; every finding known:", "",
+             ", ".join(f"`{k}={_finding(v)}`" for k, v in base.items()), ""]
+    for kind, title in (("interpretation", "Named interpretations"), ("anomaly", "Acknowledged anomalies")):
+        lines += [f"## {title}", ""]
+        for e in (e for e in entries if e.kind == kind):
+            lines += [f"### {e.id}", ""]
+            if kind == "interpretation":
+                quotes, reading = list(e.quotes), e.fields["reading"]
+                lines += [f"- where: {e.fields['where']}"]
+            else:
+                a = register.get(e.id, {})
+                quotes = list(a.get("quotes", []))
+                reading = f"{a.get('decision', '?')}: {a.get('explanation', '')}"
+                lines += [f"- check: {a.get('kind', '?')} on `{a.get('subject', '?')}`"]
+            lines += [""] + [line for q in quotes for line in (f"> {q}", "")]
+            changes = ", ".join(f"`{k}={_finding(v)}`" for k, v in e.changes.items())
+            kb_outcome = review_outcome(base, e)
+            lines += [f"- reading taken: {reading}",
+                      f"- alternative: {e.fields['alternative']}",
+                      f"- case: the base case with {changes}",
+                      "",
+                      f"| reading | `{e.topic}` |", "|---|---|",
+                      f"| taken (the kb) | `{kb_outcome}` |",
+                      f"| alternative | `{e.stated('alternative')}` |",
+                      "",
+                      "- [ ] signed off: ____________________ (name, date)", ""]
+    return "\n".join(lines)
+
+
+def _finding(value: object) -> str:
+    return "unknown" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def reference() -> str:

@@ -7,6 +7,11 @@
 suspected([known_primary_malignancy-true, back_pain-true, night_pain-true,
            adequate_imaging_available-false]).
 
+% "alleen lokale rugpijn": back pain without any finding of the rest of the list.
+local_back_pain_only([radicular_pain-none, radicular_deficit-none, neurological_deficit-false,
+                      mescc_suspected-false, lhermitte_sign-false|C]) :-
+    suspected(C).
+
 eval(Pairs, Cond, S) :-
     engine:case_from_pairs(Pairs, Case),
     engine:evaluate(Case, Env),
@@ -33,7 +38,7 @@ test(tumour_type_unknown_is_an_unknown_finding, true(S == unknown)) :-
     eval([tumour_type-unknown], chemosensitive_tumour, S).
 
 test(decisions_for_suspected_case, true(D == [mri-indicated, mri_urgency-within_2_weeks])) :-
-    suspected(C),
+    local_back_pain_only(C),
     case_decisions(C, All),
     include([T-_]>>memberchk(T, [mri, mri_urgency]), All, D).
 

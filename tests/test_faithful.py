@@ -1,0 +1,196 @@
+"""Faithful to the guideline's words (issue 13): each test quotes its sentence and states
+what a clinician reading it expects. Every case is fully specified in the findings the
+rules involved read, so the expectation holds whatever the engine does with unknowns.
+"""
+
+import pytest
+from cases import MESCC_DEFICIT, UNKNOWN_ORIGIN, UNSTABLE, full
+
+from wervel_lp import recommend
+
+
+def decided(case, topic):
+    return recommend(case).decisions.get(topic)
+
+
+def advice(case):
+    return {r.value for r in recommend(case).recommendations if r.topic == "advice"}
+
+
+# --- 1. "binnen 2 weken bij alleen lokale rugpijn" ---------------------------
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({}, "within_2_weeks"),
+    ({"radicular_pain": "unilateral"}, "within_1_week"),
+    ({"mescc_suspected": True}, "within_12_hours"),
+    ({"lhermitte_sign": True}, "within_12_hours"),
+    # a deficit the list gives no deadline: not "alleen lokale rugpijn" either (anomaly a1)
+    ({"radicular_deficit": "unilateral", "neurological_deficit": True, "deficit_progressive": False}, None),
+    ({"neurological_deficit": True}, None),
+])
+def test_two_weeks_only_for_local_back_pain_alone(changes, expected):
+    """Er wordt geadviseerd om bij een patiënt met verdenking op wervelmetastasen de MRI te
+    maken: binnen 2 weken bij alleen lokale rugpijn. Back pain with radicular pain or deficit,
+    a neurological deficit, suspected MESCC or Lhermitte's sign is not "alleen lokale rugpijn".
+    """
+    case = full(**changes)
+    assert decided(case, "mri") == "indicated"
+    assert decided(case, "mri_urgency") == expected
+
+
+# --- 2. "te wachten met het geven van corticosteroïden tot na het biopt" -----
+
+def test_withholding_corticosteroids_ends_after_the_biopsy():
+    """Te wachten met het geven van corticosteroïden tot na het biopt: once tissue has been
+    obtained, symptomatic MESCC to be irradiated gets dexamethasone, though the primary is
+    not yet known.
+    """
+    before = full(UNKNOWN_ORIGIN, mescc_on_imaging=True)
+    assert decided(before, "corticosteroids") == "withhold_until_biopsy"
+    after = {**before, "histology_obtained": True}
+    assert decided(after, "treatment") == "radiotherapy"
+    assert decided(after, "corticosteroids") == "dexamethasone_10mg_iv_then_8_16mg_daily"
+
+
+def test_tissue_diagnosis_before_corticosteroids_with_haematological_suspicion():
+    """Bij een onbekende primaire tumor en verdenking op een hematologische maligniteit een
+    weefseldiagnose te verkrijgen voordat gestart wordt met corticosteroïden.
+    """
+    case = full(UNKNOWN_ORIGIN, mescc_on_imaging=True, haematological_malignancy_suspected=True)
+    assert decided(case, "corticosteroids") == "withhold_until_biopsy"
+    assert decided({**case, "histology_obtained": True},
+                   "corticosteroids") == "dexamethasone_10mg_iv_then_8_16mg_daily"
+
+
+# --- 3. "Bouw de corticosteroïden in 1-2 weken na behandeling volledig af" ----
+
+def test_taper_advice_after_every_corticosteroid_course():
+    """Bouw de corticosteroïden in 1-2 weken na behandeling volledig af, op geleide van
+    klachten: also after corticosteroids for a pain flare, not only after dexamethasone.
+    """
+    flare = full(pain_flare_after_radiotherapy=True)
+    assert decided(flare, "corticosteroids") == "for_pain_flare"
+    assert "taper_corticosteroids" in advice(flare)
+    assert "taper_dexamethasone" not in advice(flare)
+    dexamethasone = full(mescc_on_imaging=True)
+    assert {"taper_corticosteroids", "taper_dexamethasone"} <= advice(dexamethasone)
+    assert not {"taper_corticosteroids", "taper_dexamethasone"} & advice(full())
+
+
+# --- 5. no MRI urgency without an MRI to make ---------------------------------
+
+def test_no_mri_deadline_without_an_indicated_mri():
+    """Er dient een MRI-scan gemaakt te worden bij patiënten met een bekende primaire
+    maligniteit ...; the urgency list gives "de MRI" its deadline. With an unknown primary
+    there is no MRI indication on this page, so no deadline and no MRI protocol either.
+    """
+    case = full(UNKNOWN_ORIGIN)
+    assert decided(case, "mri") is None
+    assert decided(case, "mri_urgency") is None
+    assert "mri_protocol_whole_spine" not in advice(case)
+    assert decided(full(), "mri") == "indicated"
+    assert decided(full(), "mri_urgency") == "within_2_weeks"
+
+
+# --- 6. deterioration under radiotherapy and corticosteroids ------------------
+
+def test_deterioration_under_radiotherapy_makes_surgery_the_treatment():
+    """Chirurgie de behandeling van voorkeur ... bij neurologische achteruitgang ten gevolge van
+    progressieve MESMC onder radiotherapie en behandeling met corticosteroïden: not the MDT
+    choice with radiotherapy as an equal option, and no new first-course schedule.
+    """
+    case = full(MESCC_DEFICIT, UNSTABLE, deterioration_under_radiotherapy_and_corticosteroids=True)
+    assert decided(case, "treatment") == "surgery"
+    assert decided(case, "radiotherapy_schedule") is None
+    not_deteriorating = {**case, "deterioration_under_radiotherapy_and_corticosteroids": False}
+    assert decided(not_deteriorating, "treatment") == "radiotherapy_or_surgery_mdt"
+
+
+def test_deterioration_alone_as_indication_gives_surgery():
+    """The deterioration bullet is the only indication here (a stable spine)."""
+    case = full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True)
+    assert decided(case, "treatment") == "surgery"
+    assert decided(case, "surgery_eligible") == "yes"
+
+
+def test_deterioration_without_surgical_conditions_keeps_radiotherapy():
+    """Surgery indicated but a condition fails (life expectancy under three months):
+    radiotherapy, as the contract resolves it.
+    """
+    case = full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True,
+                life_expectancy_months=2)
+    assert decided(case, "surgery_eligible") == "no"
+    assert decided(case, "treatment") == "radiotherapy"
+
+
+# --- 7. the tree's branches on life expectancy --------------------------------
+
+@pytest.mark.parametrize(("months", "expected"), [(2, "radiotherapy"), (2.9, "radiotherapy"),
+                                                  (3, "systemic_therapy"), (12, "systemic_therapy")])
+def test_chemotherapy_first_choice_only_on_the_three_months_or_more_branch(months, expected):
+    """Behandeling bij levensverwachting > 3md: chemotherapie en antihormonale therapie als eerste
+    keuze ... (vooral bij multipel myeloom). The "< 3md" page offers radiotherapy.
+    """
+    case = full(MESCC_DEFICIT, tumour_type="multiple_myeloma", systemic_therapy_sensitive=True,
+                life_expectancy_months=months)
+    assert decided(case, "treatment") == expected
+
+
+def test_systemic_therapy_for_pain_only_on_the_three_months_or_more_branch():
+    """Chemotherapie en antihormonale therapie kunnen worden toegepast ... om pijn ... te
+    verminderen: a sentence of the "> 3md" page.
+    """
+    assert "systemic_therapy_for_pain" in advice(full(systemic_therapy_sensitive=True))
+    assert "systemic_therapy_for_pain" not in advice(
+        full(systemic_therapy_sensitive=True, life_expectancy_months=2))
+
+
+# --- 8. decompressive surgery for an unknown primary --------------------------
+
+def test_decompressive_surgery_considered_before_the_histology():
+    """Direct een decomprimerende operatie te overwegen, indien patiënt progressief uitval heeft
+    ondanks corticosteroïden en daarvoor in aanmerking komt: with a stable spine, before the
+    histology says whether the tumour is chemotherapy-sensitive.
+    """
+    case = full(UNKNOWN_ORIGIN, MESCC_DEFICIT)
+    assert "consider_decompressive_surgery" in advice(case)
+    assert decided(case, "surgery_eligible") is None  # anomaly a3
+    assert "consider_decompressive_surgery" not in advice({**case, "fit_for_surgery": False})
+    assert "consider_decompressive_surgery" not in advice({**case, "improving_on_corticosteroids": True})
+
+
+# --- 9. closed lists, the MDT indication, the clock ---------------------------
+
+def test_mdt_choice_needs_a_listed_surgical_indication():
+    """Indien patiënten voldoen aan de indicaties en voorwaarden voor zowel chirurgie als
+    radiotherapie: a deficit from MESCC meeting all conditions, without instability,
+    recurrence or deterioration, gets radiotherapy (I-mdt-needs-surgical-indication).
+    """
+    case = full(MESCC_DEFICIT)
+    assert decided(case, "surgery_eligible") == "yes"
+    assert decided(case, "treatment") == "radiotherapy"
+    assert decided(full(MESCC_DEFICIT, UNSTABLE), "treatment") == "radiotherapy_or_surgery_mdt"
+
+
+def test_chemosensitive_and_rapid_effect_lists_are_closed():
+    """Zoals bijvoorbeeld een non-Hodgkin-lymfoom ..., kiemceltumor, of multipel myeloom;
+    vooral bij multipel myeloom, non-Hodgkin lymfomen ... en kiemceltumoren: a Hodgkin
+    lymphoma recorded as sensitive to systemic therapy is in neither list
+    (I-chemosensitive-examples, I-rapid-effect-tumour-types).
+    """
+    case = full(MESCC_DEFICIT, tumour_type="hodgkin_lymphoma", systemic_therapy_sensitive=True)
+    assert decided(case, "surgery_eligible") == "yes"
+    assert decided(case, "treatment") == "radiotherapy"
+    myeloma = {**case, "tumour_type": "multiple_myeloma"}
+    assert decided(myeloma, "surgery_eligible") == "no"
+    assert decided(myeloma, "treatment") == "systemic_therapy"
+
+
+def test_time_to_therapy_is_given_with_the_probability_diagnosis():
+    """Na het stellen van de definitieve diagnose ... binnen 24 uur; for an unknown primary
+    the biopsy deadline runs from the "waarschijnlijkheidsdiagnose" and the interval to
+    therapy is stated already (I-definitive-diagnosis).
+    """
+    case = full(UNKNOWN_ORIGIN, MESCC_DEFICIT)
+    assert decided(case, "biopsy") == "within_1_day"
+    assert decided(case, "start_treatment") == "within_24_hours"
