@@ -1,7 +1,7 @@
 """The consistency check of the rule set, in ASP (clingo).
 
 The ASP program is the kb's own translation (``wervel_lp/prolog/asp_export.pl``) plus the
-generic encoding ``check.lp``. It is grounded once over the whole input
+generic encodings ``resolve.lp`` and ``check.lp``. It is grounded once over the whole input
 domain; then each anomaly target is asked for with an assumption, and the
 optimal model (fewest known findings) is the minimal example case.
 """
@@ -71,12 +71,12 @@ class Solver:
     """The grounded check program, asked one target at a time."""
 
     def __init__(self, program: str) -> None:
-        """Ground ``program`` with ``check.lp``; "atom undefined" warnings are errors."""
+        """Ground ``program`` with ``resolve.lp`` and ``check.lp``; "atom undefined" warnings are errors."""
         self.undefined: list[str] = []
         self.solves = 0
         self.ctl = clingo.Control(["--opt-mode=opt"], logger=self._log, message_limit=100)
         self.ctl.add("base", [], program)
-        self.ctl.add("base", [], files("wervel_lp").joinpath("check.lp").read_text(encoding="utf-8"))
+        self.ctl.add("base", [], encoding("resolve.lp", "check.lp"))
         self.ctl.ground([("base", [])])
         if self.undefined:
             raise TranslationError("; ".join(self.undefined))
@@ -132,6 +132,11 @@ class Solver:
             return None
         self.solves += 1
         return optimal_model(self.ctl, [(target, True), *fixed])
+
+
+def encoding(*names: str) -> str:
+    """The text of the package's generic ASP encodings ``names`` (``resolve.lp``, ``check.lp``, ...)."""
+    return "\n".join(files("wervel_lp").joinpath(n).read_text(encoding="utf-8") for n in names)
 
 
 def optimal_model(ctl: clingo.Control,

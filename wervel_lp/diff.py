@@ -26,7 +26,7 @@ from typing import Any
 import clingo
 from clingo.ast import AST, ASTType, ProgramBuilder, Transformer, parse_string
 
-from .checker import example_case, optimal_model
+from .checker import encoding, example_case, optimal_model
 from .engine import KB_ENV, PROLOG_DIR
 from .schema import CaseError
 
@@ -55,12 +55,13 @@ class TopicDiff:
 class _Rename(Transformer):
     """Suffixes every predicate but the shared ones; drops #show statements."""
 
-    def __init__(self, suffix: str) -> None:
+    def __init__(self, suffix: str, shared: set[str] = SHARED) -> None:
         self.suffix = suffix
+        self.shared = shared
 
     def visit_SymbolicAtom(self, atom: AST) -> AST:
         term = atom.symbol
-        if term.ast_type == ASTType.Function and term.name not in SHARED:
+        if term.ast_type == ASTType.Function and term.name not in self.shared:
             return atom.update(symbol=term.update(name=term.name + self.suffix))
         return atom
 
@@ -94,10 +95,10 @@ def asp_program(kb_dir: Path) -> str:
 def diff(old_kb: Path, new_kb: Path) -> list[TopicDiff]:
     """Every topic on which the two kbs decide differently, with a minimal case each."""
     ctl = clingo.Control(["--opt-mode=opt"])
-    encoding = files("wervel_lp").joinpath("check.lp").read_text(encoding="utf-8")
+    generic = encoding("resolve.lp", "check.lp")
     with ProgramBuilder(ctl) as builder:
         for kb_dir, suffix in ((old_kb, "_old"), (new_kb, "_new")):
-            parse_string(asp_program(kb_dir) + encoding, _adder(builder, _Rename(suffix)))
+            parse_string(asp_program(kb_dir) + generic, _adder(builder, _Rename(suffix)))
     ctl.add("base", [], """
         differs(T) :- decided_old(T, V), not decided_new(T, V).
         differs(T) :- decided_new(T, V), not decided_old(T, V).

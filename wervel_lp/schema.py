@@ -154,7 +154,50 @@ class Schema:
                     contradiction.tests[0].field,
                     f"contradicts {together}: {contradiction.explanation} ({contradiction.id})",
                 )
+        self._check_implied(known)
         return known
+
+    def _check_implied(self, known: Mapping[str, Any]) -> None:
+        """Refuse findings that contradict each other through what they imply.
+
+        A finding's implications (the schema's contradictions read as
+        implications: where one test holds, the other cannot) can force an
+        unknown field's value, and that value can contradict a third finding
+        (a lesion duration implies a lesion, which implies a deficit that the
+        case denies). The engine applies the same implications as inferences.
+        """
+        implied = dict(known)
+        source: dict[str, str] = {}
+        changed = bool(known)
+        while changed:
+            changed = False
+            for contradiction in self.contradictions:
+                if len(contradiction.tests) != 2:
+                    continue
+                first, second = contradiction.tests
+                for holds, other in ((first, second), (second, first)):
+                    if other.field in implied or not holds.holds(implied):
+                        continue
+                    forced = [v for v in self._values(other.field) if not other.holds({other.field: v})]
+                    if len(forced) != 1:
+                        continue
+                    implied[other.field] = forced[0]
+                    source[other.field] = source.get(holds.field, holds.field)
+                    changed = True
+                    for c in self.contradictions:
+                        if all(t.holds(implied) for t in c.tests):
+                            together = " and ".join(t.field for t in c.tests)
+                            raise CaseError(
+                                source[other.field],
+                                f"implies {other.field} = {json.dumps(forced[0])}, which contradicts "
+                                f"{together}: {c.explanation} ({c.id})")
+
+    def _values(self, name: str) -> tuple[Any, ...]:
+        """The known values of a bool or enum field (none for a number)."""
+        spec = self.fields[name]
+        if spec.kind == "bool":
+            return (True, False)
+        return tuple(v for v in spec.values if v not in spec.unknown_values)
 
 
 _COMPARISONS = {"<": operator.lt, "=<": operator.le, ">": operator.gt, ">=": operator.ge}

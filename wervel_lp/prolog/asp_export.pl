@@ -209,8 +209,8 @@ emit_condition(not(C), N) :- !,
 emit_condition(decided(T, V), N) :- !,
     new_node(N),
     asp_const(T, Ta), asp_const(V, Va),
-    format("t(~w) :- decided(~w, ~w).~nf(~w) :- dec_false(~w, ~w).~n",
-           [N, Ta, Va, N, Ta, Va]).
+    format("t(~w) :- decided(~w, ~w), not open(~w).~nf(~w) :- dec_false(~w, ~w).~n",
+           [N, Ta, Va, Ta, N, Ta, Va]).
 emit_condition(C, N) :-
     finding_test(C, F, Op, Arg), !,
     new_node(N),

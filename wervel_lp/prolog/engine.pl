@@ -353,12 +353,13 @@ resolution_warning(T, WinnerResults, OpenUnknown,
     once(beats(T, Rule, Winner, PriorityId)),
     proof_unknown_fields(Proof, Fields).
 
-%  decided(T, V) is true when V won, false when every rule concluding V is
-%  defeated (its conditions are false or a firing rule beats it; or there
-%  is no such rule), and unknown otherwise: an undefeated rule concluding
-%  V is a winner or open.
+%  decided(T, V) is true when V won and no undefeated rule of T is left
+%  unknown (so that every completion decides V: a decision that an open
+%  rule could still overturn is not one), false when every rule concluding
+%  V is defeated (its conditions are false or a firing rule beats it; or
+%  there is no such rule), and unknown otherwise.
 decided_status(resolution(_, Status, Values, _, _, Open, _), V, S) :-
-    (   memberchk(V, Values) -> ( Status == decided -> S = true ; S = unknown )
+    (   memberchk(V, Values) -> ( Status == decided, Open == [] -> S = true ; S = unknown )
     ;   memberchk(r(_, V, _, _), Open) -> S = unknown
     ;   S = false
     ).

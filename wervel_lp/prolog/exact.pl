@@ -325,7 +325,8 @@ compile_node(topic(Topic), Env0-Outs0, Env-Outs) :-
     maplist(value_wins(Winners), Values, Wins),
     pairs_keys_values(Pairs, Values, Wins),
     multiple(Wins, Multi),
-    maplist(decided_pair(Policy, Winners, Multi), Pairs, Decided),
+    open_rules(Compiled, Winners, Open),
+    maplist(decided_pair(Policy, Winners, Multi, Open), Pairs, Decided),
     put_dict(Topic, Env0, Decided, Env),
     outcomes(Policy, Topic, Pairs, Multi, Outs0, Outs).
 
@@ -347,11 +348,20 @@ multiple(Wins, Multi) :-
     findall(M, ( append(_, [A|Rest], Wins), member(B, Rest), mdd_and(A, B, M) ), Ms),
     mdd_or_list(Ms, Multi).
 
-%  decided(T, V): known true when V wins alone (or, collect, wins); known
-%  false when every rule concluding V is defeated.
-decided_pair(Policy, Winners, Multi, V-Win, V-(T-F)) :-
-    (   Policy == collect -> T = Win
-    ;   mdd_not(Multi, Single), mdd_and(Win, Single, T)
+%  Open: some rule neither fires nor is defeated (its conditions read a
+%  field the case leaves no value).
+open_rules(Compiled, Winners, Open) :-
+    findall(O, ( nth1(I, Compiled, _-(_-(T-_))), nth1(I, Winners, w(_, _, D)),
+                 mdd_or(T, D, Settled), mdd_not(Settled, O) ), Os),
+    mdd_or_list(Os, Open).
+
+%  decided(T, V): known true when V wins alone (or, collect, wins) and no
+%  rule of T is open (as engine:decided_status/3); known false when every
+%  rule concluding V is defeated.
+decided_pair(Policy, Winners, Multi, Open, V-Win, V-(T-F)) :-
+    mdd_not(Open, Closed),
+    (   Policy == collect -> mdd_and(Win, Closed, T)
+    ;   mdd_not(Multi, Single), mdd_and(Win, Single, T0), mdd_and(T0, Closed, T)
     ),
     findall(D, member(w(V, _, D), Winners), Ds),
     mdd_and_list(Ds, F).
