@@ -11,7 +11,9 @@ the further advice topic. Each topic declares its hit policy:
 */
 :- module(topics,
           [ topic/3,                 % ?Topic, ?Policy, ?Values
-            topic_label/3            % ?Topic, ?Lang, ?Label
+            topic_label/3,           % ?Topic, ?Lang, ?Label
+            step/4,                  % ?Step, ?Reached, ?NL, ?EN
+            topic_step/2             % ?Topic, ?Step
           ]).
 
 %! topic(?Topic:atom, ?Policy:atom, ?Values:list) is nondet.
@@ -82,3 +84,27 @@ topic_label(postoperative_radiotherapy, nl, "Postoperatieve radiotherapie").
 topic_label(postoperative_radiotherapy, en, "Postoperative radiotherapy").
 topic_label(advice, nl, "Overige adviezen").
 topic_label(advice, en, "Further advice").
+
+%! step(?Step, ?Reached, ?NL:string, ?EN:string) is nondet.
+%
+%  A step of the pathway the beslisboom draws (suspicion, MRI, diagnosis,
+%  treatment choice, start of therapy, operation, post-operative
+%  radiotherapy): the case has taken Step when the finding condition
+%  Reached holds. NL and EN name the step.
+step(imaging_shows_metastases, metastases_on_imaging = true,
+     "beeldvorming toont wervelmetastasen", "imaging shows spinal metastases").
+step(operation, operated = true,
+     "de patiënt is geopereerd", "the patient has had the operation").
+
+%! topic_step(?Topic, ?Step) is nondet.
+%
+%  Topic is decided on the pathway after Step: the treatment choice and
+%  what follows from it after imaging has shown the metastases ("Indicatie
+%  behandeling wervelmetastasen" follows "Diagnostiek"); the post-operative
+%  interval after the operation. While a case has not (yet) taken the step,
+%  an open topic waits for it and asks for the step's findings first.
+topic_step(treatment, imaging_shows_metastases).
+topic_step(surgery_eligible, imaging_shows_metastases).
+topic_step(radiotherapy_schedule, imaging_shows_metastases).
+topic_step(start_treatment, imaging_shows_metastases).
+topic_step(postoperative_radiotherapy, operation).

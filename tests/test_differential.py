@@ -1,7 +1,9 @@
-"""Differential test: the Prolog evaluator and the ASP translation give
-identical rule statuses and decisions on the examples, a pairwise covering
-set of cases and 10,000 random valid cases; the decisions-only evaluation
-(``decide``) gives the same decisions as the evaluation with proofs.
+"""Differential test of the translation: the Prolog evaluator and the ASP
+translation give identical three-valued rule statuses and resolutions on the
+examples, a pairwise covering set of cases and 10,000 random valid cases; the
+decisions-only evaluation (``decide``) gives the same decisions as the
+evaluation with proofs. (The exact decisions over completions are compared
+with their own ASP encoding in test_exact.py.)
 """
 
 import json
@@ -22,18 +24,12 @@ def solver(kb):
 
 
 def prolog_view(kb, case):
-    statuses, decided = kb.statuses_and_decisions(case)
-    result = recommend(case)
-    assert decided == set(result.decisions.items()) | {
-        (r.topic, r.value) for r in result.recommendations if r.topic == "advice"}
-    assert decide(case) == result.decisions
-    return statuses, decided
+    assert decide(case) == recommend(case).decisions
+    return kb.statuses_and_decisions(case)
 
 
 def prolog_bulk_view(kb, case):
-    statuses, decided = kb.statuses_and_decisions(case)
-    assert decide(case) == {t: v for t, v in decided if kb.topics[t].policy != "collect"}
-    return statuses, decided
+    return kb.statuses_and_decisions(case)
 
 
 def asp_view(solver, case):

@@ -96,6 +96,24 @@ class Completions:
         return {k: Exact(frozenset(v), frozenset(missing[k])) for k, v in possible.items()}
 
 
+    def witness(self, case: Mapping[str, Any], topic: str, outcome: str | None) -> dict[str, Any] | None:
+        """A completion of ``case`` (every applicable field known) on which ``topic`` resolves to ``outcome``."""
+        target = clingo.Function("outcome", [_sym(topic), _sym("none" if outcome is None else outcome)])
+        known = [(clingo.Function("known", [clingo.Function(f)]), f in case and case[f] is not None)
+                 for f in self.fields]
+        found: list[clingo.Symbol] = []
+        config = self.single.configuration.solve
+        config.enum_mode, config.models = "auto", "1"
+        try:
+            self.single.solve(assumptions=[*self._cells(case), *known, (target, True)],
+                              on_model=lambda m: found.extend(m.symbols(atoms=True)))
+        finally:
+            config.enum_mode, config.models = "brave", "0"
+        if not found:
+            return None
+        return {str(s.arguments[0]): _value(s.arguments[1]) for s in found if s.match("val", 2)}
+
+
 def _renamed(program: str, suffix: str) -> str:
     """``program`` with every predicate renamed (``p`` to ``p_2``): a second, independent copy."""
     rename = _Rename(suffix, shared=set())

@@ -75,6 +75,8 @@ class KnowledgeBase:
             c["concept"]: c["text"] for c in meta["concepts"]
         }
         self.priorities: dict[str, Mapping[str, Any]] = {p["id"]: p for p in meta["priorities"]}
+        self.steps: dict[str, Mapping[str, str]] = {s["step"]: s["label"] for s in meta["steps"]}
+        """The steps of the pathway a topic can wait for, with their Dutch and English names."""
         # Per field, in the kb's order, the character of each value (wervel_lp/prolog/case_text.pl);
         # None for a number field.
         self._value_chars: list[tuple[str, dict[Any, str] | None]] = [

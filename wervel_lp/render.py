@@ -18,7 +18,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "undetermined": "Niet te beslissen", "warnings": "Waarschuwingen",
         "missing": "ontbrekende gegevens", "conflict": "tegenstrijdige regels",
         "rule": "regel", "section": "sectie", "unknown": "onbekend",
-        "stands": "staat, maar regel {rule} ({value}) kan nog gelden als bekend wordt",
+        "stands": "is voorlopig: regel {rule} ({value}) kan nog gelden als bekend wordt",
         "not_applicable": "niet van toepassing op deze casus",
         "overrides": "gaat voor regel {rule} ({value}) volgens {priority}",
         "concluded": "{topic} = {value} is geconcludeerd.",
@@ -33,13 +33,14 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "inferred": "Afgeleide bevindingen", "because": "afgeleid uit",
         "case_split": "in elk geval, naar {field}:", "when": "als",
         "exhaustive": "in elke aanvulling van de onbekende gegevens (beslisdiagram):",
+        "waiting": "wacht op de stap '{step}' (vraag eerst: {fields}):",
     },
     "en": {
         "decisions": "Decisions", "advice": "Further advice",
         "undetermined": "Undetermined", "warnings": "Warnings",
         "missing": "missing findings", "conflict": "conflicting rules",
         "rule": "rule", "section": "section", "unknown": "unknown",
-        "stands": "stands, but rule {rule} ({value}) may still apply once known",
+        "stands": "is provisional: rule {rule} ({value}) may still apply once known",
         "not_applicable": "not applicable to this case",
         "overrides": "overrides rule {rule} ({value}) by {priority}",
         "concluded": "{topic} = {value} was concluded.",
@@ -54,6 +55,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "inferred": "Inferred findings", "because": "follows from",
         "case_split": "in every case, by {field}:", "when": "if",
         "exhaustive": "in every completion of the unknown findings (decision diagram):",
+        "waiting": "waiting for the step '{step}' (ask first: {fields}):",
     },
 }
 MARK = {True: "[x]", False: "[ ]", None: "[?]"}
@@ -76,8 +78,16 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
                   f"   ({w['because']}: {_field_label(kb, i.source, lang)})" for i in result.inferred]
     if result.undetermined:
         lines += ["", w["undetermined"]]
+        waiting: dict[str, list[Undetermined]] = {}
         for u in result.undetermined:
-            lines += _undetermined_lines(u, kb, lang, "  ")
+            if u.waiting_for is None:
+                lines += _undetermined_lines(u, kb, lang, "  ")
+            else:
+                waiting.setdefault(u.waiting_for, []).append(u)
+        for step, topics in waiting.items():
+            asked = ", ".join(_field_label(kb, f, lang) for f in topics[0].step_ask)
+            lines.append("  " + w["waiting"].format(step=kb.steps[step][lang], fields=asked) + " "
+                         + ", ".join(_topic_label(kb, u.topic, lang) for u in topics))
     if result.warnings:
         lines += ["", w["warnings"]]
         for x in result.warnings:
@@ -168,6 +178,9 @@ def _undetermined_lines(u: Undetermined, kb: KnowledgeBase, lang: str, pad: str)
     """An undetermined topic: what is possible, what to ask first, and any provisional value."""
     w = WORDS[lang]
     topic = _topic_label(kb, u.topic, lang)
+    if u.waiting_for is not None:
+        asked = ", ".join(_field_label(kb, f, lang) for f in u.step_ask)
+        return [f"{pad}{topic}: " + w["waiting"].format(step=kb.steps[u.waiting_for][lang], fields=asked)]
     if u.reason != "missing_findings":
         return [f"{pad}{topic}: {w['conflict']}: {', '.join(u.values)}"]
     possible = ", ".join(w["no_decision"] if v is None else v for v in u.possible)

@@ -63,6 +63,10 @@ class Undetermined:
     possible: tuple[str | None, ...] = ()
     ask: tuple[str, ...] = ()
     provisional: str | None = None
+    waiting_for: str | None = None
+    """The earlier step of the pathway the topic waits for (``imaging_shows_metastases``, ...)."""
+    step_ask: tuple[str, ...] = ()
+    """The fields that settle whether the case has taken that step."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -71,6 +75,8 @@ class Undetermined:
                                 "ask": list(self.ask)}
         if self.provisional is not None:
             data["provisional"] = {"value": self.provisional, "overturned_by": list(self.missing)}
+        if self.waiting_for is not None:
+            data["waiting_for"] = {"step": self.waiting_for, "ask": list(self.step_ask)}
         return data
 
 
@@ -205,7 +211,9 @@ class Result:
         """The topics the case cannot decide: what is possible, and what to ask next."""
         return tuple(Undetermined(u["topic"], u["reason"], tuple(u["missing"]), tuple(u["values"]),
                                   tuple(u["possible"]), tuple(u["ask"]),
-                                  u["provisional"]["value"] if "provisional" in u else None)
+                                  u["provisional"]["value"] if "provisional" in u else None,
+                                  u["waiting_for"]["step"] if "waiting_for" in u else None,
+                                  tuple(u["waiting_for"]["ask"]) if "waiting_for" in u else ())
                      for u in self._data["undetermined"])
 
     @cached_property

@@ -85,7 +85,10 @@ compile_exact(Stamp) :-
     mdd_reset(Counts),
     validity(Valid),
     node_order(Nodes),
-    foldl(compile_node, Nodes, t{}-[], _-Outcomes),
+    foldl(compile_node, Nodes, t{}-[], Env-Outcomes0),
+    findall(step(S)-Out, ( step(S, Reached, _, _), cond(Reached, Env, T-_),
+                           mdd_ite(T, o(true), o(false), Out) ), Steps),
+    append(Outcomes0, Steps, Outcomes),
     forall(member(T-Out, Outcomes),
            ( mdd_ite(Valid, Out, o(invalid), Root), assertz(topic_root(T, Root)) )),
     findall(R, topic_root(_, R), Roots),
@@ -107,7 +110,8 @@ exact_stats(Stats) :-
 %! exact_topic_root(?Topic, -Root) is nondet.
 %
 %  Root is the diagram of Topic (a collect topic: `Topic-Value`, one
-%  diagram per value, with outcomes o(true) and o(false)).
+%  diagram per value, with outcomes o(true) and o(false); a step of the
+%  pathway: `step(Step)`, whether the case has taken it).
 exact_topic_root(T, Root) :-
     ensure_exact,
     topic_root(T, Root).
@@ -627,8 +631,10 @@ follow(N, Known, R) :-
 %      single proof shows it; Proof (in `proofs` Mode) splits the case on
 %      unknown findings (see split_proof/3);
 %    - `none`: no completion decides the topic;
-%    - `open(Possible, Missing, Ask, Provisional)`: undetermined (in
-%      `decisions` Mode `open(_, _, _, _)`, unbound);
+%    - `open(Possible, Missing, Ask, Provisional, Waiting)`: undetermined
+%      (in `decisions` Mode unbound); Waiting is `step(Step, Fields)` where
+%      the topic waits for an earlier step of the pathway (topic_step/2)
+%      that the case has not taken yet, else `none`;
 %    - for a collect topic, `given(Values, Splits)`: the values every
 %      completion concludes, and the `Value-Proof` of those among them that
 %      rest on a split.
@@ -650,7 +656,7 @@ topic_exact(Mode, Case, Q, T-R, T-X) :-
     ;   stable(R)
     ->  X = kleene
     ;   Mode == decisions
-    ->  (   exact_single(Q, T, V) -> outcome_layer(V, decisions, Case, T, X) ; X = open(_, _, _, _) )
+    ->  (   exact_single(Q, T, V) -> outcome_layer(V, decisions, Case, T, X) ; X = open(_, _, _, _, _) )
     ;   exact_possible(Q, T, Possible),
         (   Possible = [V], V \== conflict
         ->  outcome_layer(V, proofs, Case, T, X)
@@ -663,11 +669,25 @@ outcome_layer(V, decisions, _, _, split(V, _)) :- !.
 outcome_layer(V, proofs, Case, T, split(V, Proof)) :-
     split_proof(Case, T, Proof).
 
-open_layer(Q, T, R, Possible, open(Possible, Missing, Missing, Provisional)) :-
+open_layer(Q, T, R, Possible, open(Possible, Missing, Missing, Provisional, Waiting)) :-
     R = resolution(_, Status, Values, _, _, _, _),
     open_fields(R, Candidates),
     exact_missing(Q, T, Candidates, Missing),
-    (   Status == decided, Values = [P] -> Provisional = P ; Provisional = none ).
+    (   Status == decided, Values = [P] -> Provisional = P ; Provisional = none ),
+    waiting(Q, T, Waiting).
+
+%  The step of the pathway the open topic T waits for, `step(S, Ask)`: one
+%  whose condition some completion meets and another does not, with the
+%  fields that settle it; else `none`.
+waiting(Q, T, Waiting) :-
+    (   topic_step(T, S),
+        exact_possible(Q, step(S), [_, _|_])
+    ->  step(S, Reached, _, _),
+        findall(F, condition_field(Reached, F), Fs),
+        exact_missing(Q, step(S), Fs, Ask),
+        Waiting = step(S, Ask)
+    ;   Waiting = none
+    ).
 
 collect_exact(Mode, Case, Q, T, R, given(Given, Splits)) :-
     R = resolution(_, _, Values, _, Results, Open, _),

@@ -159,7 +159,7 @@ result_members([T-R|Rs], [T-X|Ls], Ds, Recs, Us, Ws0, Ws) :-
         pairs_values(Splits, SplitProofs),
         foldl(split_recommendation, SplitProofs, Recs2, Recs1),
         Us = Us1, Ws0 = Ws1
-    ;   X = open(_, _, _, _)
+    ;   X = open(_, _, _, _, _)
     ->  Recs = Recs1, Us = [T-R-X|Us1], append(Warnings, Ws1, Ws0)
     ;   Recs = Recs1, Us = Us1, Ws0 = Ws1
     ),
@@ -230,14 +230,18 @@ recommendation(M, Id-Proof-Overrides) -->
 override(o(PId, L, LV)) -->
     ['{"priority":'], string(PId), [',"rule":'], string(L), [',"value":'], string(LV), ['}'].
 
-undetermined(_, T-_-open(Possible, Missing, Ask, Provisional)) --> !,
+undetermined(_, T-_-open(Possible, Missing, Ask, Provisional, Waiting)) --> !,
     ['{"ask":['], seq(Ask, string), ['],"missing":['], seq(Missing, string),
     ['],"possible":['], seq(Possible, outcome), [']'],
     (   { Provisional == none }
     ->  []
     ;   [',"provisional":{"overturned_by":['], seq(Missing, string), ['],"value":'], string(Provisional), ['}']
     ),
-    [',"reason":"missing_findings","topic":'], string(T), [',"values":[]}'].
+    [',"reason":"missing_findings","topic":'], string(T), [',"values":[]'],
+    (   { Waiting = step(S, StepAsk) }
+    ->  [',"waiting_for":{"ask":['], seq(StepAsk, string), ['],"step":'], string(S), ['}}']
+    ;   ['}']
+    ).
 undetermined(_, T-R-_) -->
     { R = resolution(_, _, Values, _, _, _, _) },
     ['{"ask":[],"missing":[],"possible":['], seq(Values, string), ['],"reason":"conflict","topic":'], string(T),
