@@ -67,14 +67,23 @@ def test_complete_lesion_over_48_hours_makes_mri_not_urgent():
     assert decided({**case, "complete_cord_lesion_hours": 48}, "mri_urgency") == "within_12_hours"
 
 
-def test_unknown_lesion_duration_leaves_urgency_standing_with_warning():
-    """An override whose trigger is unknown: the decision stands and the warning names the findings."""
+def test_unknown_lesion_duration_leaves_urgency_provisional():
+    """"Bij een complete dwarslaesie (ASIA A) die al meer dan 48 uur bestond bij eerste presentatie
+    is MRI niet urgent": with suspected MESCC and a complete lesion of unknown duration, the 12-hour
+    deadline is only provisional; the lesion's duration can overturn it, and the warning says so.
+    """
     case = full(mescc_suspected=True, complete_cord_lesion=True, neurological_deficit=True)
     result = recommend(case)
-    assert result.decisions["mri_urgency"] == "within_12_hours"
+    assert "mri_urgency" not in result.decisions
+    (u,) = [u for u in result.undetermined if u.topic == "mri_urgency"]
+    assert u.provisional == "within_12_hours"
+    assert set(u.possible) == {"within_12_hours", "not_urgent"}
+    assert u.missing == u.ask == ("complete_cord_lesion_hours",)
     (warning,) = [w for w in result.warnings if w.topic == "mri_urgency"]
     assert warning.value == "not_urgent"
     assert warning.unknown_fields == ("complete_cord_lesion_hours",)
+    answered = recommend({**case, "complete_cord_lesion_hours": 72})
+    assert answered.decisions["mri_urgency"] == "not_urgent"
 
 
 def test_missing_findings_make_mri_undetermined():
@@ -237,7 +246,8 @@ def test_maximum_time_to_start_of_therapy(changes, expected):
 
 def test_postoperative_interval():
     """Minimaal tijdsinterval van 3-4 weken; eerder bij onvoldoende herstel of achteruitgang."""
-    assert decided(full(OPERATED), "postoperative_radiotherapy") == "after_3_to_4_weeks"
+    assert decided(full(OPERATED, postoperative_neurology="recovering"),
+                   "postoperative_radiotherapy") == "after_3_to_4_weeks"
     assert decided(full(OPERATED, postoperative_neurology="deteriorating"),
                    "postoperative_radiotherapy") == "earlier"
 

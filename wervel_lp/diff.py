@@ -30,7 +30,7 @@ from .checker import encoding, example_case, optimal_model
 from .engine import KB_ENV, PROLOG_DIR
 from .schema import CaseError
 
-SHARED = {"val"}
+SHARED = {"val", "cell", "known"}
 
 
 @dataclass(frozen=True)

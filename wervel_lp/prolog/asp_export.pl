@@ -14,6 +14,8 @@ Generated predicates:
   - `invalid(Id)`: contradiction Id of schema.pl holds.
   - `inapplicable(F)`: the contradictions leave F no possible value (a
     duration without a lesion): F is settled although unknown.
+  - `cinvalid(Id)`, `cinapplicable(F)`: the same over a completion,
+    `cell(F, V)` (a value for every field; see check.lp and exact.lp).
   - `topic(T)`, `policy(T, P)`, `value(T, V)`, `dep(T, F)`
   - `rule(R)`, `concludes(R, T, V)`, `concept_rule(R, C)`, `body(R, N)`,
     `fires(R)`, `rfalse(R)`, `beats(T, Winner, Loser, PriorityId)`
@@ -116,19 +118,28 @@ representatives(_, Min, Cs, Reps) :-
             Rs0),
     sort(Rs0, Reps).
 
+%  Over the known findings (val/2): invalid/1 and inapplicable/1. Over a
+%  completion (cell/2, a value for every field): cinvalid/1, the
+%  contradictions that no cell of an inapplicable field breaks, and
+%  cinapplicable/1.
 emit_contradictions :-
     forall(contradiction(Id, Conds, _),
-           ( maplist(direct_literal, Conds, Lits),
-             atomic_list_concat(Lits, ', ', Body),
-             asp_const(Id, I),
-             format("invalid(~w) :- ~w.~n", [I, Body]) )),
+           ( contradiction_rule(invalid, val, Id, Conds),
+             (   member(C, Conds), covers_all_values(C, _)
+             ->  true
+             ;   contradiction_rule(cinvalid, cell, Id, Conds)
+             ) )),
     forall(( contradiction(_, Conds, _),
              select(C, Conds, Others),
              covers_all_values(C, F) ),
-           ( maplist(direct_literal, Others, Lits),
-             atomic_list_concat(Lits, ', ', Body),
-             asp_const(F, Fa),
-             format("inapplicable(~w) :- ~w.~n", [Fa, Body]) )).
+           ( contradiction_rule(inapplicable, val, F, Others),
+             contradiction_rule(cinapplicable, cell, F, Others) )).
+
+contradiction_rule(Head, Pred, Arg, Conds) :-
+    maplist(direct_literal(Pred), Conds, Lits),
+    atomic_list_concat(Lits, ', ', Body),
+    asp_const(Arg, A),
+    format("~w(~w) :- ~w.~n", [Head, A, Body]).
 
 %  Condition C holds for every known value of its field F.
 covers_all_values(C, F) :-
@@ -139,17 +150,17 @@ covers_all_values(C, F) :-
     ;   Op == (>=), numeric(Type, Min), Arg =< Min
     ).
 
-%  A contradiction condition as body literals on val/2.
-direct_literal(C, Lit) :-
+%  A contradiction condition as body literals on Pred (val/2 or cell/2).
+direct_literal(Pred, C, Lit) :-
     finding_test(C, F, Op, Arg),
     asp_const(F, Fa),
     (   Op == (=)
-    ->  asp_const(Arg, A), format(atom(Lit), "val(~w, ~w)", [Fa, A])
+    ->  asp_const(Arg, A), format(atom(Lit), "~w(~w, ~w)", [Pred, Fa, A])
     ;   Op == in
     ->  maplist(asp_const, Arg, As), atomic_list_concat(As, ';', Alt),
-        format(atom(Lit), "val(~w, (~w))", [Fa, Alt])
+        format(atom(Lit), "~w(~w, (~w))", [Pred, Fa, Alt])
     ;   asp_op(Op, AOp),
-        format(atom(Lit), "val(~w, X_~w), X_~w ~w ~w", [Fa, Fa, Fa, AOp, Arg])
+        format(atom(Lit), "~w(~w, X_~w), X_~w ~w ~w", [Pred, Fa, Fa, Fa, AOp, Arg])
     ).
 
                  /*******************************
