@@ -26,7 +26,7 @@ swipl:
 # Reinstall only when the package definition or the pinned versions change.
 $(STAMP): pyproject.toml constraints.txt | swipl
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,serve]'
 	touch $(STAMP)
 
 lint: $(STAMP)
