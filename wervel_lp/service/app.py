@@ -77,10 +77,10 @@ def create_app() -> FastAPI:
 
         def work() -> Response:
             language = _language(request, lang)
-            result = recommend(cds_hooks.case_from_request(_json(body)))
+            result = cds_hooks.recommend_for(_json(body))
             url = case_link(base_url(request), result.case, language)
             return JSONResponse({"cards": cds_hooks.cards(result, kb, language, url)})
-        return await _guarded(work, prefix=("context.case.", "context.case"))
+        return await _guarded(work)
 
     @app.post("/recommend", tags=["JSON API"], summary="Decisions, recommendations with proofs, undetermined "
               "topics and warnings for a case", openapi_extra=case_body)
@@ -127,29 +127,16 @@ def create_app() -> FastAPI:
     return app
 
 
-async def _guarded(work: Callable[[], Response], prefix: tuple[str, str] | None = None) -> Response:
-    """Run ``work`` on a worker thread (each has its own Prolog engine); a refused input is a 400.
-
-    ``prefix``: where in the request the case sits, to name a case field in
-    full (``context.case.back_pain``); the second member names the case itself.
-    """
+async def _guarded(work: Callable[[], Response]) -> Response:
+    """Run ``work`` on a worker thread (each has its own Prolog engine); a refused input is a 400."""
     try:
         return await run_in_threadpool(work)
     except CaseError as e:
-        field = e.field
-        if prefix is not None and e.field in _case_fields():
-            field = prefix[0] + e.field
-        elif prefix is not None and e.field == ROOT_FIELD:
-            field = prefix[1]
-        return JSONResponse({"error": "invalid_input", "field": field, "message": e.message}, status_code=400)
+        return JSONResponse({"error": "invalid_input", "field": e.field, "message": e.message}, status_code=400)
     except Exception as e:  # never a stack trace, nor a message that could quote a finding
         log.error("request failed: %s", type(e).__name__)
         return JSONResponse({"error": "internal_error", "message": "the service could not answer"},
                             status_code=500)
-
-
-def _case_fields() -> Mapping[str, Any]:
-    return knowledge_base().schema.fields
 
 
 def _json(body: bytes) -> Any:

@@ -15,10 +15,10 @@ from typing import Any
 
 from ..knowledge import KnowledgeBase
 from ..render import render_explanation
-from ..result import Recommendation, Result
+from ..result import Recommendation, Result, recommend
 from ..schema import ROOT_FIELD, CaseError
 from .fhir_mapping import PREFETCH_KEYS, findings_from_prefetch
-from .views import ADVICE, WORDS, field_label, open_topics, possible_text, provisional_text, topic_label
+from .views import WORDS, decided, field_label, open_topics, possible_text, provisional_text, topic_label
 
 SERVICE_ID = "wervelmetastasen"
 HOOK = "patient-view"
@@ -66,10 +66,23 @@ def case_from_request(request: Any) -> dict[str, Any]:
     return {**findings_from_prefetch(prefetch), **given}
 
 
+def recommend_for(request: Any) -> Result:
+    """The result for the case of a CDS Hooks request.
+
+    Raises :class:`CaseError` naming the request member that is wrong, a case
+    field by its place in the request (``context.case.back_pain``).
+    """
+    case = case_from_request(request)
+    try:
+        return recommend(case)
+    except CaseError as e:
+        where = "context.case" if e.field == ROOT_FIELD else f"context.case.{e.field}"
+        raise CaseError(where, e.message) from None
+
+
 def cards(result: Result, kb: KnowledgeBase, lang: str, case_url: str) -> list[dict[str, Any]]:
     """One card per decided topic, and one for the open topics with what to ask."""
-    found = [_decision_card(rec, result, kb, lang, case_url) for rec in result.recommendations
-             if rec.topic != ADVICE]
+    found = [_decision_card(recs, result, kb, lang, case_url) for _, _, recs in decided(result)]
     topics = open_topics(result)
     if topics:
         w = WORDS[lang]
@@ -95,8 +108,10 @@ def cards(result: Result, kb: KnowledgeBase, lang: str, case_url: str) -> list[d
     return found
 
 
-def _decision_card(rec: Recommendation, result: Result, kb: KnowledgeBase, lang: str,
+def _decision_card(recs: list[Recommendation], result: Result, kb: KnowledgeBase, lang: str,
                    case_url: str) -> dict[str, Any]:
+    """The card of a decided topic: the first rule's text and source; the detail explains every rule."""
+    rec = recs[0]
     explanation = result.explain(rec.topic)
     detail = (f"{rec.text[lang]}\n\n> {rec.quote}\n\n"
               f"```text\n{render_explanation(explanation, kb, lang)}```")

@@ -18,6 +18,7 @@ from .views import (
     LANGUAGES,
     WORDS,
     OpenTopic,
+    decided,
     field_label,
     form_steps,
     open_topics,
@@ -80,11 +81,12 @@ def _field_row(kb: KnowledgeBase, f: Field, lang: str) -> str:
 def result_html(result: Result, kb: KnowledgeBase, lang: str) -> str:
     """The decisions with their proofs, the further advice, the open topics and the warnings."""
     w = WORDS[lang]
-    decided = [r for r in result.recommendations if r.topic != ADVICE]
+    decisions = decided(result)
     advice = [r for r in result.recommendations if r.topic == ADVICE]
     parts = [f'<section id="decisions"><h2>{_h(w["decisions"])}</h2>']
-    if decided:
-        parts.append("<ul>" + "".join(_decision_html(r, result, kb, lang) for r in decided) + "</ul>")
+    if decisions:
+        parts.append("<ul>" + "".join(_decision_html(recs, result, kb, lang) for _, _, recs in decisions)
+                     + "</ul>")
     else:
         parts.append(f'<p class="empty">{_h(w["nothing_decided"])}</p>')
     parts.append("</section>")
@@ -100,8 +102,9 @@ def result_html(result: Result, kb: KnowledgeBase, lang: str) -> str:
     return "\n".join(parts)
 
 
-def _decision_html(rec: Recommendation, result: Result, kb: KnowledgeBase, lang: str) -> str:
+def _decision_html(recs: list[Recommendation], result: Result, kb: KnowledgeBase, lang: str) -> str:
     w = WORDS[lang]
+    rec = recs[0]
     warnings = "".join(
         f'<p class="warning">! {_h(w["stands"].format(rule=x.rule, value=x.value))}: '
         + _h(", ".join(field_label(kb, f, lang) for f in x.unknown_fields)) + "</p>"
@@ -109,7 +112,7 @@ def _decision_html(rec: Recommendation, result: Result, kb: KnowledgeBase, lang:
     return (f'<li class="decision" data-topic="{_h(rec.topic)}" data-value="{_h(rec.value)}">'
             f'<div class="head"><span class="topic">{_h(topic_label(kb, rec.topic, lang))}</span>: '
             f'<b class="value">{_h(rec.value)}</b></div><p class="text">{_h(rec.text[lang])}</p>'
-            f"{warnings}{_proof_html(rec, kb, lang)}</li>")
+            f"{warnings}{''.join(_proof_html(r, kb, lang) for r in recs)}</li>")
 
 
 def _proof_html(rec: Recommendation, kb: KnowledgeBase, lang: str) -> str:

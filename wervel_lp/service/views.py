@@ -16,7 +16,7 @@ from ..knowledge import KnowledgeBase
 from ..pictures import _inputs
 from ..render import WORDS as RENDER_WORDS
 from ..render import _field_label, _topic_label, _value_label
-from ..result import Result
+from ..result import Recommendation, Result
 from ..schema import Field
 
 LANGUAGES = ("nl", "en")
@@ -73,6 +73,15 @@ class OpenTopic:
     possible: tuple[Any, ...] | None
     provisional: Any
     values: tuple[str, ...]
+
+
+def decided(result: Result) -> list[tuple[str, str, list[Recommendation]]]:
+    """Each decided topic, its value and the recommendations (one or more rules) that conclude it."""
+    found: dict[str, list[Recommendation]] = {}
+    for rec in result.recommendations:
+        if rec.topic != ADVICE:
+            found.setdefault(rec.topic, []).append(rec)
+    return [(topic, recs[0].value, recs) for topic, recs in found.items()]
 
 
 def form_steps(kb: KnowledgeBase) -> list[Step]:

@@ -20,7 +20,10 @@
   function fill(found) {
     for (const [name, value] of Object.entries(found)) {
       const el = form.elements.namedItem(name);
-      if (el) el.value = value === null ? "" : String(value);
+      if (!el) continue;
+      const text = value === null ? "" : String(value);
+      // A select has no option for an explicit "unknown" value (tumour_type: unknown): it stays unknown.
+      el.value = el.tagName === "SELECT" && ![...el.options].some((o) => o.value === text) ? "" : text;
     }
   }
 
