@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("fastapi")
-webdriver = pytest.importorskip("selenium.webdriver")
 
+from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
