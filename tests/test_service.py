@@ -252,3 +252,10 @@ def test_the_service_logs_no_findings(service):
 
 def test_docs_list_the_fhir_mapping_table():
     assert mapping_markdown() in (ROOT / "docs" / "service.md").read_text()
+
+
+def test_two_workers_answer_as_one():
+    """The service keeps no state, so any worker gives the same answer."""
+    with LocalService(workers=2) as two:
+        answers = {call(two, "/cds-services/wervelmetastasen", hook_request(CASE))[1] for _ in range(6)}
+    assert len(answers) == 1 and json.loads(answers.pop())["cards"]

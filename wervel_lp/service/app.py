@@ -8,17 +8,21 @@ never runs ``query``, and logs no findings (nor any error's text: only its kind)
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
+import socket
 from collections.abc import Callable, Mapping
 from importlib.resources import files
 from typing import Any
 
+import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..knowledge import knowledge_base
 from ..result import decide, recommend
@@ -197,12 +201,26 @@ def _body_schema(schema: Mapping[str, Any], description: str) -> dict[str, Any]:
                             "content": {"application/json": {"schema": dict(schema)}}}}
 
 
+class NoDelayH11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol with Nagle's algorithm off on every connection.
+
+    With several workers uvicorn binds the socket itself, with protocol
+    number 0, and asyncio then leaves TCP_NODELAY unset on the connections:
+    a response written in two parts waits for the client's delayed ACK (40 ms).
+    """
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        """Switch Nagle's algorithm off, then start the connection as uvicorn does."""
+        sock = transport.get_extra_info("socket")
+        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
+
+
 def serve(host: str, port: int, workers: int, public_url: str | None = None) -> None:
     """Run the service with uvicorn until interrupted; each worker process loads its own kb."""
-    import uvicorn
-
     if public_url:
         os.environ[PUBLIC_URL_VARIABLE] = public_url
     uvicorn.run("wervel_lp.service.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info")
+                http=NoDelayH11Protocol, log_level="info")
 
