@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import statistics
 import subprocess
 import threading
@@ -101,6 +102,7 @@ def main() -> None:
     p.add_argument("--no-record", action="store_true", help="print only; do not append to RESULTS.md")
     args = p.parse_args()
     rows = []
+    load_before = os.getloadavg()[0]
     for workers in (1, 2):
         with LocalService(workers=workers) as service:
             for path, name in (("/recommend", "POST /recommend (full result with proofs)"),
@@ -114,7 +116,8 @@ def main() -> None:
     lines = [f"## {date.today()} {commit}: the HTTP service (benchmarks/service.py)", "",
              f"uvicorn on 127.0.0.1; {args.clients} client processes x {args.threads} keep-alive connections "
              f"on the same 2 cores; the {len(EXAMPLES)} examples in turn; at most {args.requests:,} requests "
-             f"or {args.seconds:g} s per row.", "",
+             f"or {args.seconds:g} s per row. Load average {load_before:.1f} before the run (other work on the "
+             "machine).", "",
              "| request | workers | requests | requests/s | p50 | p99 | errors |", "|---|---|---|---|---|---|---|",
              *rows, ""]
     print("\n".join(lines))
