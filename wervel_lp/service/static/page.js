@@ -41,7 +41,10 @@
       html = await answer.text();
       ok = answer.ok;
     } catch (e) {
-      html = "<p class=\"error\">" + String(e) + "</p>";
+      const p = document.createElement("p");
+      p.className = "error";
+      p.textContent = String(e);  // the browser's words: shown as text, never as HTML
+      html = p.outerHTML;
       ok = false;
     }
     if (mine !== latest) return;  // a later change is on its way
