@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_CASE := examples/mescc_deficit_breast.json
 
-.PHONY: demo test lint kb-check prolog-test pytest check bench docs swipl clean
+.PHONY: demo test lint kb-check prolog-test pytest check bench bench-service docs swipl chromium clean
 
 demo: $(STAMP)
 	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
@@ -23,10 +23,20 @@ swipl:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq swi-prolog-nox >/dev/null; }
 	@swipl --version
 
+# Headless Chromium for the case page's browser tests (tests/test_browser.py), installed as
+# SWI-Prolog is; where it cannot be installed the browser tests are skipped, the rest still runs.
+chromium:
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { \
+	  echo "Installing Chromium for the browser tests (Debian chromium, chromium-driver)"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "chromium missing and not root: the browser tests will be skipped" >&2; \
+	  else apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    chromium chromium-driver fonts-liberation >/dev/null \
+	    || echo "chromium could not be installed: the browser tests will be skipped" >&2; fi; }
+
 # Reinstall only when the package definition or the pinned versions change.
 $(STAMP): pyproject.toml constraints.txt | swipl
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,serve]'
 	touch $(STAMP)
 
 lint: $(STAMP)
@@ -40,7 +50,7 @@ kb-check: swipl
 prolog-test: swipl
 	swipl -q --on-warning=status --on-error=status -g run_all -t halt kb/load.pl tests/prolog/run_tests.pl
 
-pytest: $(STAMP)
+pytest: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
 check: $(STAMP)
@@ -51,6 +61,10 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The HTTP service under load on 127.0.0.1, one and two workers (bounded); appends to benchmarks/RESULTS.md.
+bench-service: $(STAMP)
+	$(BIN)/python benchmarks/service.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

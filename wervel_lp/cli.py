@@ -95,6 +95,13 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--format", choices=("text", "json"), default="text")
     d.set_defaults(run=_diff)
 
+    s = sub.add_parser("serve", help="HTTP service: CDS Hooks, JSON API and case page (docs/service.md)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s.add_argument("--workers", type=int, default=1, help="worker processes, each with its own kb (default 1)")
+    s.add_argument("--public-url", help="the service's address in the cards' links (default: as requested)")
+    s.set_defaults(run=_serve)
+
     c = sub.add_parser("check", help="consistency check of the rule set (ASP)")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.set_defaults(run=_check)
@@ -230,6 +237,17 @@ def render_answer(goal: str, answer: Mapping[str, Any]) -> str:
     else:
         body = " ;\n".join(shown) + "."
     return f"?- {goal}.\n{body}\n\n"
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if args.workers < 1:
+        raise CaseError("workers", "expected a whole number >= 1")
+    try:
+        from .service import serve
+    except ImportError as e:
+        raise CaseError("serve", f"needs the serve extra: pip install 'wervel-lp[serve]' ({e.name} missing)") from None
+    serve(args.host, args.port, args.workers, args.public_url)
+    return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -11,13 +11,13 @@
 from __future__ import annotations
 
 import html
-import json
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .knowledge import KnowledgeBase
+from .render import _field_label, _value_label
 from .result import Explanation
 from .schema import CaseError
 
@@ -58,7 +58,7 @@ def proof_html(expl: Explanation, kb: KnowledgeBase, lang: str) -> str:
         body.append(f'<details open><summary class="root">{_h(rec.topic)} = <b>{_h(rec.value)}</b> '
                     f'— {_h(rec.text[lang])}</summary>')
         body.append(_quote_html(rec.rule, rec.quote, rec.section_title))
-        body += _html_children(rec.proof, kb, lang)
+        body.append(proof_tree_html(rec.proof, kb, lang))
         body.append("</details>")
     if expl.undetermined:
         body.append(f"<p>undetermined: {_h(', '.join(expl.undetermined.missing or expl.undetermined.values))}</p>")
@@ -68,6 +68,11 @@ def proof_html(expl: Explanation, kb: KnowledgeBase, lang: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{_h(expl.topic)}</title>'
             f"<style>{style}</style></head><body><h1>{_h(expl.topic)}</h1>\n" + "\n".join(body) +
             "\n</body></html>\n")
+
+
+def proof_tree_html(proof: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> str:
+    """The conditions of a rule's proof as nested, open ``<details>``, each rule with its quote."""
+    return "\n".join(_html_children(proof, kb, lang))
 
 
 def _html_children(node: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> list[str]:
@@ -94,15 +99,21 @@ def _children(node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [node["negated"]] if isinstance(node.get("negated"), Mapping) else []
 
 
+_LABELS = {"en": {"rule": "rule", "unknown": "unknown", "all": "all of", "any": "any of", "not": "not"},
+           "nl": {"rule": "regel", "unknown": "onbekend", "all": "alle", "any": "een van", "not": "niet"}}
+
+
 def _label(node: Mapping[str, Any], kb: KnowledgeBase, lang: str = "en") -> str:
+    words = _LABELS[lang]
     if "rule" in node:
-        return f"rule {node['rule']}"
+        return f"{words['rule']} {node['rule']}"
     if "concept" in node:
         return str(kb.concepts[node["concept"]][lang])
     if "satisfied_by" in node:
-        value = node["satisfied_by"]["value"]
-        return f"{node['condition']}  (case: {'unknown' if value is None else json.dumps(value)})"
-    return {"all": "all of", "any": "any of", "not": "not"}.get(node["condition"], str(node["condition"]))
+        found = node["satisfied_by"]
+        value = words["unknown"] if found["value"] is None else _value_label(kb, found["field"], found["value"], lang)
+        return f"{_field_label(kb, found['field'], lang)}: {value}  ({node['condition']})"
+    return words.get(node["condition"], str(node["condition"]))
 
 
 def chapter_dot(kb: KnowledgeBase, module: str) -> str:
