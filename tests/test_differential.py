@@ -2,8 +2,8 @@
 translation give identical three-valued rule statuses and resolutions on the
 examples, a pairwise covering set of cases and 10,000 random valid cases; the
 decisions-only evaluation (``decide``) gives the same decisions as the
-evaluation with proofs. (The exact decisions over completions are compared
-with their own ASP encoding in test_exact.py.)
+evaluation with proofs. The exact decisions over completions are compared
+with their own ASP encoding in test_exact.py.
 """
 
 import json

@@ -102,7 +102,7 @@ class Completions:
         known = [(clingo.Function("known", [clingo.Function(f)]), f in case and case[f] is not None)
                  for f in self.fields]
         found: list[clingo.Symbol] = []
-        config = self.single.configuration.solve
+        config: Any = self.single.configuration.solve
         config.enum_mode, config.models = "auto", "1"
         try:
             self.single.solve(assumptions=[*self._cells(case), *known, (target, True)],
