@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_CASE := examples/mescc_deficit_breast.json
 
-.PHONY: demo test lint kb-check prolog-test pytest check bench bench-service docs swipl chromium clean
+.PHONY: demo test lint kb-check prolog-test pytest check bench bench-service differential docs swipl chromium clean
 
 demo: $(STAMP)
 	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
@@ -61,6 +61,10 @@ docs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# The exact decisions against their ASP encoding on 10,000 random partial cases (about 15 min).
+differential: $(STAMP)
+	WERVEL_LP_EXACT_CASES=10000 $(BIN)/python -m pytest -q tests/test_exact.py -k random_partial
 
 # The HTTP service under load on 127.0.0.1, one and two workers (bounded); appends to benchmarks/RESULTS.md.
 bench-service: $(STAMP)
