@@ -32,7 +32,7 @@ TOPICS = [t for t, info in KB.topics.items() if info.policy != "collect"]
 
 @pytest.fixture(scope="module")
 def completions() -> Completions:
-    return Completions(KB)
+    return Completions.for_kb(KB)
 
 
 def outcome(result: Any, topic: str) -> dict[str, Any]:

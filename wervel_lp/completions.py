@@ -44,9 +44,8 @@ class Exact:
 class Completions:
     """The kb's ASP translation grounded once, asked about the completions of one case at a time."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        """Ground the single and the twin program for ``kb``."""
-        program = kb.engine.call_json("asp_program_json")["program"]
+    def __init__(self, program: str) -> None:
+        """Ground the single and the twin program for ``program``, a kb's ASP translation."""
         derived = program + encoding("resolve.lp", "exact.lp")
         self.single = clingo.Control(["--enum-mode=brave", "--models=0"])
         self.single.add("base", [], derived + _COMPLETE + "#show outcome/2.")
@@ -64,7 +63,11 @@ class Completions:
             f, d = atom.symbol.arguments
             if d.type == clingo.SymbolType.Number:
                 self.minimum[str(f)] = min(d.number, self.minimum.get(str(f), d.number))
-        self.topics = {t: info.policy for t, info in kb.topics.items()}
+
+    @classmethod
+    def for_kb(cls, kb: KnowledgeBase) -> Completions:
+        """The completions of cases for ``kb``."""
+        return cls(kb.engine.call_json("asp_program_json")["program"])
 
     def _cells(self, case: Mapping[str, Any]) -> list[tuple[clingo.Symbol, bool]]:
         """The case as assumptions: the cell of each known finding."""
