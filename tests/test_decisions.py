@@ -274,9 +274,23 @@ def test_why_not_names_failed_conditions_and_smallest_change():
     assert rule.holds is False
     assert "spinal_instability = true" in rule.failed
     assert report.smallest_change is not None
-    assert len(report.smallest_change) == 1
-    assert report.smallest_change[0]["field"] in {
-        "spinal_instability", "deterioration_under_radiotherapy_and_corticosteroids"}
+    (change,) = report.smallest_change
+    assert (change["field"], change["value"], change["current"]) in {
+        ("spinal_instability", True, False),
+        ("deterioration_under_radiotherapy_and_corticosteroids", True, False)}
+
+
+def test_why_not_names_the_values_a_change_needs():
+    """"er is een levensverwachting van minstens drie maanden": why not surgery for an unstable
+    spine at 2 months? The smallest change sets the life expectancy to (at least) 3 months;
+    a yes/no finding is named true or false, never by position.
+    """
+    report = recommend(full(UNSTABLE, life_expectancy_months=2)).why_not("treatment", "surgery")
+    change = {c["field"]: c["value"] for c in report.smallest_change or ()}
+    assert change["life_expectancy_months"] == 3
+    assert all(c["rule"] == "surgery_preferred" for c in report.smallest_change or ())
+    answered = recommend(full(UNSTABLE, **change))
+    assert answered.decisions["treatment"] == "surgery"
 
 
 def test_why_not_reports_the_rule_that_won():

@@ -6,6 +6,7 @@ words of the frame are in :data:`WORDS`. Guideline quotes stay Dutch.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -127,7 +128,8 @@ def render_why_not(report: WhyNot, kb: KnowledgeBase, lang: str) -> str:
         lines += [f"      {w['open']}: {c}" for c in r.unknown]
         lines += ["      " + w["beaten"].format(**b) for b in r.beaten_by]
     if report.smallest_change is not None and not report.concluded:
-        items = ", ".join(f"{c['field']} ({w['unknown'] if c['current'] is None else c['current']})"
+        items = ", ".join(f"{c['field']} = {json.dumps(c['value'])} "
+                          f"({w['unknown'] if c['current'] is None else json.dumps(c['current'])})"
                           for c in report.smallest_change) or w["none"]
         lines.append(w["change"].format(value=report.value) + f": {items}")
     return "\n".join(lines) + "\n"

@@ -278,7 +278,7 @@ class Result:
                 failed=tuple(_leaves(proof, False)), unknown=tuple(_leaves(proof, None)),
                 beaten_by=beaten, proof=proof))
             candidates.append((proof, [b["proof"] for b in r["beaten_by"]]))
-        change = smallest_change(candidates, self.case)
+        change = smallest_change(candidates, self.case, self._kb.schema.known_values)
         return WhyNot(topic=topic, value=value, concluded=raw["concluded"],
                       rules=tuple(reports),
                       smallest_change=None if change is None else tuple(change))

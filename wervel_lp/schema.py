@@ -15,6 +15,7 @@ import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import cached_property
 from typing import Any
 
 ROOT_FIELD = "$"
@@ -194,10 +195,14 @@ class Schema:
 
     def _values(self, name: str) -> tuple[Any, ...]:
         """The known values of a bool or enum field (none for a number)."""
-        spec = self.fields[name]
-        if spec.kind == "bool":
-            return (True, False)
-        return tuple(v for v in spec.values if v not in spec.unknown_values)
+        return self.known_values[name]
+
+    @cached_property
+    def known_values(self) -> dict[str, tuple[Any, ...]]:
+        """Per field, its known values: both for a bool, the listed ones for an enum, none for a number."""
+        return {name: (True, False) if spec.kind == "bool"
+                else tuple(v for v in spec.values if v not in spec.unknown_values)
+                for name, spec in self.fields.items()}
 
 
 _COMPARISONS = {"<": operator.lt, "=<": operator.le, ">": operator.gt, ">=": operator.ge}
