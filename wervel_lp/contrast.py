@@ -94,7 +94,7 @@ def _holds(op: str, value: Any, arg: Any) -> bool:
     if op == "=":
         return bool(value == arg and type(value) is type(arg))
     if op == "in":
-        return value in arg
+        return bool(value in arg)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
-    return {"<": value < arg, "=<": value <= arg, ">": value > arg, ">=": value >= arg}[op]
+    return bool({"<": value < arg, "=<": value <= arg, ">": value > arg, ">=": value >= arg}[op])
