@@ -72,13 +72,35 @@ ensure_exact :-
 compile_exact(Stamp) :-
     statistics(cputime, T0),
     retractall(exact_stamp(_)),
-    retractall(var_field(_, _, _)),
-    retractall(field_var(_, _)),
-    retractall(topic_root(_, _)),
-    retractall(built_stats(_)),
-    retractall(node_mask(_, _)),
-    retractall(outcome_bit(_, _)),
-    retractall(tie(_, _)),
+    forall(compiled_table(Head), retractall(Head)),
+    mdd_reset([]),
+    kb_digest(Digest),
+    (   cache_file(Digest, File),
+        exists_file(File),
+        catch(load_cache(File), _, fail)
+    ->  Source = cache
+    ;   build_diagrams,
+        Source = built,
+        (   cache_file(Digest, File) -> catch(save_cache(File), _, true) ; true )
+    ),
+    statistics(cputime, T1),
+    findall(R, topic_root(_, R), Roots),
+    mdd_size(Roots, Size),
+    Seconds is T1 - T0,
+    assertz(built_stats(_{nodes: Size, seconds: Seconds, source: Source})),
+    assertz(exact_stamp(Stamp)).
+
+%  The tables the diagrams are: what a cache holds.
+compiled_table(var_field(_, _, _)).
+compiled_table(field_var(_, _)).
+compiled_table(topic_root(_, _)).
+compiled_table(node_mask(_, _)).
+compiled_table(outcome_bit(_, _)).
+compiled_table(tie(_, _)).
+compiled_table(mdd_node(_, _, _)).
+compiled_table(built_stats(_)).
+
+build_diagrams :-
     field_order(Fields),
     foldl(declare_var, Fields, 1, _),
     findall(N, ( var_field(_, _, Cells), length(Cells, N) ), Counts),
@@ -93,12 +115,63 @@ compile_exact(Stamp) :-
            ( mdd_ite(Valid, Out, o(invalid), Root), assertz(topic_root(T, Root)) )),
     findall(R, topic_root(_, R), Roots),
     node_masks(Roots),
-    forall(distinct(V-W, tied_vars(V, W)), assertz(tie(V, W))),
-    statistics(cputime, T1),
-    mdd_size(Roots, Size),
-    Seconds is T1 - T0,
-    assertz(built_stats(_{nodes: Size, seconds: Seconds})),
-    assertz(exact_stamp(Stamp)).
+    forall(distinct(V-W, tied_vars(V, W)), assertz(tie(V, W))).
+
+                 /*******************************
+                 *             CACHE            *
+                 *******************************/
+
+%  Building the diagrams takes about half a second; a process that starts
+%  often (the CLI) loads them from a cache file instead, written the first
+%  time and named by a digest of everything they are built from: the rule
+%  store, the schema, the topics and the source of this module and mdd.pl.
+%  A kb or engine that changes gets a new file; a cache that cannot be read
+%  or written is built around.
+
+kb_digest(Digest) :-
+    findall(T, digest_term(T), Terms),
+    findall(Text, ( member(M, [exact, mdd]), module_property(M, file(F)),
+                    read_file_to_string(F, Text, []) ), Sources),
+    variant_sha1(Terms-Sources, Digest).
+
+digest_term(rule(Id, C, B)) :- rule(Id, C, B, _).
+digest_term(concept(C)) :- concept(C, _, _).
+digest_term(priority(Id, T, H, L)) :- priority(Id, T, H, L, _).
+digest_term(field(F, Type)) :- field(F, Type, _).
+digest_term(contradiction(Id, Cs)) :- contradiction(Id, Cs, _).
+digest_term(unknown_value(F, V)) :- unknown_value(F, V).
+digest_term(topic(T, P, Vs)) :- topic(T, P, Vs).
+digest_term(step(S, R)) :- step(S, R, _, _).
+digest_term(beats(T, W, L, P)) :- beats(T, W, L, P).
+
+%  $WERVEL_LP_CACHE, else $XDG_CACHE_HOME/wervel-lp or ~/.cache/wervel-lp.
+cache_file(Digest, File) :-
+    (   getenv('WERVEL_LP_CACHE', Dir)
+    ->  true
+    ;   getenv('XDG_CACHE_HOME', Base)
+    ->  directory_file_path(Base, 'wervel-lp', Dir)
+    ;   getenv('HOME', Home)
+    ->  directory_file_path(Home, '.cache/wervel-lp', Dir)
+    ),
+    Dir \== '',
+    atomic_list_concat([Dir, '/diagrams-', Digest, '.bin'], File).
+
+save_cache(File) :-
+    findall(Head, ( compiled_table(Head), Head \= built_stats(_), call(Head) ), Facts),
+    file_directory_name(File, Dir),
+    make_directory_path(Dir),
+    tmp_file_stream(binary, Tmp, Out0), close(Out0),
+    setup_call_cleanup(open(Tmp, write, Out, [type(binary)]),
+                       fast_write(Out, Facts),
+                       close(Out)),
+    rename_file(Tmp, File).
+
+load_cache(File) :-
+    setup_call_cleanup(open(File, read, In, [type(binary)]),
+                       fast_read(In, Facts),
+                       close(In)),
+    is_list(Facts),
+    forall(member(F, Facts), assertz(F)).
 
 %! exact_stats(-Stats:dict) is det.
 %
