@@ -7,12 +7,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from wervel_lp.knowledge import KnowledgeBase, knowledge_base
+
 # The decision diagrams of the many kb copies the tests make (mutants, edits) are cached in a
 # directory of this run, not in the user's cache; every process the tests start inherits it.
 _CACHE = tempfile.TemporaryDirectory(prefix="wervel-lp-test-cache-")
 os.environ["WERVEL_LP_CACHE"] = _CACHE.name
-
-from wervel_lp.knowledge import KnowledgeBase, knowledge_base
 
 
 @pytest.fixture(scope="session")
