@@ -227,6 +227,8 @@ query_json(GoalText, Seconds, Max, JSON) :-
 :- multifile sandbox:safe_primitive/1.
 sandbox:safe_primitive(engine:ensure_evaluator).
 sandbox:safe_primitive(proof_json:ensure_parts).
+sandbox:safe_primitive(exact:ensure_exact).
+sandbox:safe_primitive(exact:exact_decisions(_, _)).      % pure: tries of its own, no side effect
 
 query_dict(GoalText, Seconds0, Max0, _{solutions: Solutions, truncated: Truncated}) :-
     number_text(Seconds0, Seconds),

@@ -24,14 +24,16 @@ Predicates to ask the kb questions at the swipl toplevel, without Python:
 :- use_module(rulebase).
 :- use_module(kb(topics)).
 :- use_module(engine).
+:- use_module(exact, [exact_decisions/2]).
 :- use_module(proof_json, [condition_text/2]).
 
 %! case_decisions(+Pairs:list, -Decisions:list) is det.
 %
 %  Decisions are the `Topic-Value` pairs decided for the case of
-%  `Field-Value` Pairs.
+%  `Field-Value` Pairs: in every completion of its unknown findings
+%  (docs/contract.md, section 1), advice included.
 case_decisions(Pairs, Decisions) :-
-    recommend(Pairs, Decisions).
+    exact_decisions(Pairs, Decisions).
 
 %! show_proof(+Pairs:list, +Topic:atom) is det.
 %
