@@ -16,8 +16,8 @@ known findings of a case, a diagram gives exactly:
     resolve the topic differently;
   - the outcome of a case with some findings added (for case splits).
 
-The variables are the case fields, in the order in which the rules first
-read them. A number field is split at the constants the kb compares it
+The variables are the case fields, in the order the schema declares them
+(field_order/1). A number field is split at the constants the kb compares it
 with into cells (`below(C)`, `eq(C)`, `open(A, B)`, `open(A, inf)`) that no
 condition can tell apart inside. A field that a contradiction leaves no
 value (a lesion duration without a lesion, a tumour type without a known
@@ -193,15 +193,13 @@ exact_topic_root(T, Root) :-
                  *           VARIABLES          *
                  *******************************/
 
-%  The case fields in the order in which the rules, in evaluation order,
-%  first read them; then the fields only contradictions read.
+%  The case fields in the order the schema declares them, which groups them
+%  as a clinician takes a history (the tumour, life expectancy and condition,
+%  the pain, the deficit, imaging, ...). Measured on this kb, it gives the
+%  smallest diagrams of the orders tried: 8,800 nodes, against 13,000 for the
+%  order in which the rules first read the fields and 26,000 for its reverse.
 field_order(Fields) :-
-    node_order(Nodes),
-    findall(F, ( member(Node, Nodes), node_rules(Node, Rules),
-                 member(r(_, _, Conds), Rules), condition_field(Conds, F) ), Fs0),
-    findall(F, field(F, _, _), All),
-    append(Fs0, All, Fs1),
-    list_to_set(Fs1, Fields).
+    findall(F, field(F, _, _), Fields).
 
 declare_var(F, V, V1) :-
     field(F, Type, _),
@@ -501,12 +499,13 @@ exact_known(Case, Known) :-
 %
 %  Query holds what the questions about the completions of Known share:
 %  `q(Known, Memo, Masks, Free)`, Memo and Masks tries (see differ/3 and
-%  valid_mask/3) and Free the variables no contradiction ties to another
-%  unknown variable.
+%  valid_mask/3) and Free the unknown variables that no contradiction ties
+%  to an unknown variable below them in the order (one above is fixed on
+%  the path to any node of theirs).
 exact_query(Known, q(Known, Memo, Masks, Free)) :-
     trie_new(Memo),
     trie_new(Masks),
-    findall(V, ( var_field(V, _, _), arg(V, Known, 0), \+ ( tie(V, W), arg(W, Known, 0) ) ), Free).
+    findall(V, ( var_field(V, _, _), arg(V, Known, 0), \+ ( tie(V, W), W > V, arg(W, Known, 0) ) ), Free).
 
 %! exact_possible(+Query, +Topic, -Outcomes:list) is det.
 %
@@ -514,11 +513,13 @@ exact_query(Known, q(Known, Memo, Masks, Free)) :-
 %  the valid completions of the query's case, in the topic's order of
 %  values, `none` last.
 exact_possible(Q, Topic, Outcomes) :-
-    possible_mask(Q, Topic, all, Mask),
+    topic_root(Topic, Root),
+    valid_mask(Root, Q, Mask),
     mask_outcomes(Mask, Outcomes).
 
-%  The outcome bits of Topic's valid completions; with Enough = two, the
-%  search stops at the second outcome found. A node none of whose
+%  The outcome bits of Topic's valid completions (as valid_mask/3, which
+%  exact_possible/3 uses to share its memo with exact_missing/4); with
+%  Enough = two, the search stops at the second outcome found. A node none of whose
 %  outcomes would be new is not entered, nor is one entered before.
 possible_mask(q(Known, _, _, _), Topic, Enough, Found) :-
     topic_root(Topic, Root),
@@ -603,12 +604,18 @@ reach_nodes(N, Known, Candidates, Seen) :-
 splitting_var(Q, N-V, Vs0, Vs) :-
     (   memberchk(V, Vs0)
     ->  Vs = Vs0
-    ;   mdd_node(N, V, Kids),
+    ;   Q = q(Known, _, _, _),
+        mdd_node(N, V, Kids),
         Kids =.. [_|Ks],
-        kids_differ(Ks, V, Q)
+        follow_all(Ks, Known, Fs),
+        sort(Fs, [A, B|Rest]),              % children that differ once the case is applied
+        kids_differ([A, B|Rest], V, Q)
     ->  Vs = [V|Vs0]
     ;   Vs = Vs0
     ).
+
+follow_all([], _, []).
+follow_all([K|Ks], Known, [F|Fs]) :- follow(K, Known, F), follow_all(Ks, Known, Fs).
 
 kids_differ(Ks, V, Q) :-
     Q = q(_, _, _, Free),
@@ -625,9 +632,7 @@ kids_differ(Ks, V, Q) :-
     ), !.
 
 kid_mask(Q, K, M) :-
-    Q = q(Known, _, _, _),
-    follow(K, Known, K1),
-    valid_mask(K1, Q, M).
+    valid_mask(K, Q, M).
 
 %  differ(A, B): some completion (of the variables below) gives A and B
 %  different outcomes, neither of them invalid. Q is q(Known, Memo, Masks,
