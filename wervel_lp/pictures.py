@@ -93,18 +93,33 @@ def _quote_html(rule: str, quote: str, section: str) -> str:
 
 
 def _children(node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    if "case_split" in node:  # a decision every value of an unknown finding gives: a branch per value
+        split = node["case_split"]
+        return [{"holds": True, "branch": {"field": split["field"], "cell": b["cell"]}, "proof": b["proof"]}
+                for b in split["branches"]]
+    if "exhaustive" in node:
+        return list(node["exhaustive"]["rules"])
     for key in ("conditions", "proof"):
         if isinstance(node.get(key), list):
             return list(node[key])
     return [node["negated"]] if isinstance(node.get("negated"), Mapping) else []
 
 
-_LABELS = {"en": {"rule": "rule", "unknown": "unknown", "all": "all of", "any": "any of", "not": "not"},
-           "nl": {"rule": "regel", "unknown": "onbekend", "all": "alle", "any": "een van", "not": "niet"}}
+_LABELS = {"en": {"rule": "rule", "unknown": "unknown", "all": "all of", "any": "any of", "not": "not",
+                  "case split": "whatever the unknown finding:", "if": "if",
+                  "every completion": "in every completion of the unknown findings (decision diagram)"},
+           "nl": {"rule": "regel", "unknown": "onbekend", "all": "alle", "any": "een van", "not": "niet",
+                  "case split": "wat het onbekende gegeven ook is:", "if": "als",
+                  "every completion": "in elke aanvulling van de onbekende gegevens (beslisdiagram)"}}
 
 
 def _label(node: Mapping[str, Any], kb: KnowledgeBase, lang: str = "en") -> str:
     words = _LABELS[lang]
+    if "branch" in node:
+        field, cell = node["branch"]["field"], node["branch"]["cell"]
+        value = (" ".join(f"{op} {bound}" for op, bound in sorted(cell.items(), reverse=True))
+                 if isinstance(cell, Mapping) else f"= {_value_label(kb, field, cell, lang)}")
+        return f"{words['if']} {_field_label(kb, field, lang)} {value}"
     if "rule" in node:
         return f"{words['rule']} {node['rule']}"
     if "concept" in node:
