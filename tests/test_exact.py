@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -20,7 +22,7 @@ from generate import field_values, pairwise_cases, random_cases, repair
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wervel_lp import CaseError, decide, recommend
+from wervel_lp import CaseError, decide, decide_many, recommend
 from wervel_lp.checker import Solver
 from wervel_lp.completions import Completions
 from wervel_lp.knowledge import knowledge_base
@@ -202,3 +204,18 @@ def test_random_partial_cases_agree_with_asp(completions):
     for i, unknown in enumerate(fractions):
         for case in random_cases(KB.schema, VALUES, n // len(fractions), seed=100 + i, unknown=unknown):
             assert_same_as_asp(completions, case)
+
+
+def test_every_entry_point_gives_the_same_exact_decisions(tmp_path):
+    """recommend, decide, decide_many, --batch and --decisions-only agree on partial cases."""
+    cases = [c for i, unknown in enumerate((0.3, 0.6, 0.9))
+             for c in random_cases(KB.schema, VALUES, 20, seed=300 + i, unknown=unknown)]
+    expected = [recommend(c).decisions for c in cases]
+    assert [decide(c) for c in cases] == expected
+    assert list(decide_many(cases)) == expected
+    source = tmp_path / "cases.jsonl"
+    source.write_text("".join(json.dumps(c) + "\n" for c in cases), encoding="utf-8")
+    for flags in ((), ("--decisions-only",)):
+        out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "recommend", "--batch", str(source), *flags],
+                             capture_output=True, text=True, timeout=300, check=True)
+        assert [json.loads(line)["decisions"] for line in out.stdout.splitlines()] == expected
