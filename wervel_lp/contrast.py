@@ -40,13 +40,15 @@ def smallest_change(candidates: Iterable[tuple[Node, Sequence[Node]]], case: Map
     if best is None:
         return None
     fields = sorted({c[0] for c in best[0]})
+    constraints = sorted(best[0], key=repr)
     return [{"field": f, "current": case.get(f), "rule": best[1],
-             "value": _value_for([c for c in best[0] if c[0] == f], values.get(f, ()))} for f in fields]
+             "value": _value_for([c for c in constraints if c[0] == f], values.get(f, ()))} for f in fields]
 
 
-def _cost(change: Change) -> tuple[int, list[str]]:
+def _cost(change: Change) -> tuple[int, list[str], list[str]]:
+    """Fewest fields first; ties broken by the fields and tests, so every process picks the same change."""
     fields = sorted({c[0] for c in change})
-    return len(fields), fields
+    return len(fields), fields, sorted(map(repr, change))
 
 
 def _make(node: Node, goal: bool) -> Change:
