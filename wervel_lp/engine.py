@@ -39,6 +39,10 @@ Every kb is judged by this engine: the kb's load.pl finds it through the search 
 """
 
 
+FORK_WAIT = 5.0
+"""Seconds a fork waits for the calls inside Prolog to finish (see Engine._before_fork)."""
+
+
 class KbError(RuntimeError):
     """The knowledge base did not load clean, or failed on a query."""
 
@@ -87,7 +91,16 @@ class Engine:
         self._thread = _PrologThread()
         self._local = threading.local()
         self._stopping = threading.Event()
+        # Calls pass a gate that a fork closes until no call is inside Prolog (_before_fork).
+        self._gate = threading.Condition()
+        self._inside = 0
+        self._forking = False
+        self._fork_inside = 0
+        self._forked_unsafe: str | None = None
+        self._in_child = False
         self._thread.call(self._boot)
+        os.register_at_fork(before=self._before_fork, after_in_parent=self._after_fork_in_parent,
+                            after_in_child=self._after_fork_in_child)
 
     def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn(*args)`` on a Prolog engine of the calling thread.
@@ -98,6 +111,12 @@ class Engine:
         and Prolog stops, a (daemon) thread still calling waits to be ended
         with the process instead of failing.
         """
+        if self._forked_unsafe is not None:
+            raise KbError(self._forked_unsafe)
+        with self._gate:
+            while self._forking:
+                self._gate.wait()
+            self._inside += 1
         try:
             if self._stopping.is_set():
                 threading.Event().wait()
@@ -110,14 +129,62 @@ class Engine:
             if self._stopping.is_set():
                 threading.Event().wait()
             raise
+        finally:
+            with self._gate:
+                self._inside -= 1
+                if not self._inside:
+                    self._gate.notify_all()
+
+    def _before_fork(self) -> None:
+        """Close the gate and let the calls inside Prolog finish, so that a child gets a quiet Prolog.
+
+        A thread inside Prolog at the fork may hold Prolog's locks, which the
+        child would inherit held. Calls take milliseconds; if one has not
+        finished after FORK_WAIT seconds, the child refuses every call with a
+        clear error instead.
+        """
+        with self._gate:
+            self._forking = True
+            self._gate.wait_for(lambda: not self._inside, timeout=FORK_WAIT)
+            self._fork_inside = self._inside
+
+    def _after_fork_in_parent(self) -> None:
+        with self._gate:
+            self._forking = False
+            self._gate.notify_all()
+
+    def _after_fork_in_child(self) -> None:
+        # Only the forking thread lives on: the gate's lock and the boot thread are the parent's.
+        self._gate = threading.Condition()
+        self._forking = False
+        self._inside = 0
+        self._in_child = True
+        self._thread = _PrologThread()
+        if self._fork_inside:
+            self._forked_unsafe = (
+                f"this process was forked while {self._fork_inside} call(s) of other threads were inside "
+                "Prolog; its copy of the kb cannot be used (fork between calls, or use 'spawn')")
 
     def _boot(self) -> None:
         import pyswip.core as swi  # importing pyswip starts SWI-Prolog, here on this thread
 
         self._swi = swi
         _declare_text_functions(swi)
-        self._local.attached = _AttachedEngine(swi, ok=True, owned=False)
+        # A caller that imported pyswip first started SWI-Prolog on its own thread; then
+        # this thread borrows an engine for the boot, and stopping Prolog is pyswip's.
+        self._owns_prolog = swi._lib.PL_thread_self() != -1
+        boot_engine = (_AttachedEngine(swi, ok=True, owned=False) if self._owns_prolog
+                       else _AttachedEngine.attach(swi))
+        try:
+            self._load_kb()
+        finally:
+            if not self._owns_prolog:
+                boot_engine.detach()
+        self._local.attached = boot_engine
         atexit.register(self._cleanup)
+
+    def _load_kb(self) -> None:
+        """Load the engine's boot module and the kb; raise KbError with every load problem."""
         self._predicates: dict[tuple[str, int], Any] = {}
         load = self.kb_dir / "load.pl"
         if not load.is_file():
@@ -136,9 +203,15 @@ class Engine:
         attached = getattr(self._local, "attached", None)
         if attached is not None:
             attached.detach()
+        if not self._owns_prolog:
+            return  # pyswip started Prolog: its own handler stops it
         # The process is ending: its memory need not be reclaimed, so engines of
-        # threads that are still ending do not make PL_cleanup complain.
-        self._thread.call(self._swi.PL_cleanup, _PL_CLEANUP_NO_RECLAIM_MEMORY)
+        # threads that are still ending (or, in a forked child, gone) do not make
+        # PL_cleanup complain. A child has no boot thread: it stops Prolog itself.
+        if self._in_child:
+            self._swi.PL_cleanup(_PL_CLEANUP_NO_RECLAIM_MEMORY)
+        else:
+            self._thread.call(self._swi.PL_cleanup, _PL_CLEANUP_NO_RECLAIM_MEMORY)
 
     def _solve(self, name: str, *args: str, arity: int | None = None) -> str:
         """Call ``name(Args..., Out)`` once, Out a text; on a thread with a Prolog engine.
@@ -192,15 +265,23 @@ class _AttachedEngine:
         self._swi = swi
         self.ok = ok
         self._owned = owned
+        self._thread = threading.get_ident()
 
     @classmethod
     def attach(cls, swi: Any) -> _AttachedEngine:
-        """Create a Prolog engine for the calling thread."""
+        """Create a Prolog engine for the calling thread, unless it has one (pyswip's, say) already."""
+        if swi._lib.PL_thread_self() != -1:
+            return cls(swi, ok=True, owned=False)
         return cls(swi, ok=swi._lib.PL_thread_attach_engine(None) >= 0, owned=True)
 
     def detach(self) -> None:
-        """Destroy the engine; call on its own thread."""
-        if self._owned and self.ok:
+        """Destroy the engine, on its own thread only.
+
+        In a forked child, the parent's other threads are gone and their
+        thread-local data are cleared on the forking thread: destroying
+        "their" engine there would destroy the forking thread's own.
+        """
+        if self._owned and self.ok and threading.get_ident() == self._thread:
             self.ok = False
             self._swi._lib.PL_thread_destroy_engine()
 
@@ -233,6 +314,8 @@ def _declare_text_functions(swi: Any) -> None:
     swi._lib.PL_thread_attach_engine.restype = ctypes.c_int
     swi._lib.PL_thread_destroy_engine.argtypes = []
     swi._lib.PL_thread_destroy_engine.restype = ctypes.c_int
+    swi._lib.PL_thread_self.argtypes = []
+    swi._lib.PL_thread_self.restype = ctypes.c_int
     swi._lib.PL_mark_string_buffers.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
     swi._lib.PL_mark_string_buffers.restype = None
     swi._lib.PL_release_string_buffers_from_mark.argtypes = [ctypes.c_void_p]
