@@ -43,6 +43,18 @@ FORK_WAIT = 5.0
 """Seconds a fork waits for the calls inside Prolog to finish (see Engine._before_fork)."""
 
 
+LOAD_TIMEOUT_ENV = "WERVEL_LP_LOAD_TIMEOUT"
+"""Environment variable: seconds the kb may take to load (default 120); a load that takes longer fails."""
+
+
+def load_timeout() -> float:
+    """The seconds the kb may take to load: ``$WERVEL_LP_LOAD_TIMEOUT``, or 120."""
+    try:
+        return float(os.environ.get(LOAD_TIMEOUT_ENV) or 120)
+    except ValueError:
+        raise KbError(f"{LOAD_TIMEOUT_ENV} must be a number of seconds") from None
+
+
 class KbError(RuntimeError):
     """The knowledge base did not load clean, or failed on a query."""
 
@@ -75,11 +87,11 @@ class _PrologThread(threading.Thread):
             except BaseException as e:  # handed to the caller, never lost
                 future.set_exception(e)
 
-    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """Run ``fn(*args)`` on this thread and return its result."""
+    def call(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Any:
+        """Run ``fn(*args)`` on this thread and return its result (TimeoutError after ``timeout`` s)."""
         future: Future[Any] = Future()
         self._jobs.put((fn, args, future))
-        return future.result()
+        return future.result(timeout)
 
 
 class Engine:
@@ -98,7 +110,18 @@ class Engine:
         self._fork_inside = 0
         self._forked_unsafe: str | None = None
         self._in_child = False
-        self._thread.call(self._boot)
+        self._owns_prolog = False
+        seconds = load_timeout()
+        try:
+            self._thread.call(self._boot, timeout=seconds)
+        except TimeoutError:
+            # The boot thread stays inside Prolog; nothing may wait for it at exit,
+            # nor try to stop Prolog (pyswip's handler would warn that it cannot).
+            self._stopping.set()
+            if hasattr(self, "_swi"):
+                atexit.unregister(self._swi.cleanupProlog)
+            raise KbError(f"the kb did not load within {seconds:g} s (a directive that does not end?); "
+                          f"a slow machine may set {LOAD_TIMEOUT_ENV}") from None
         os.register_at_fork(before=self._before_fork, after_in_parent=self._after_fork_in_parent,
                             after_in_child=self._after_fork_in_child)
 
@@ -175,13 +198,13 @@ class Engine:
         self._owns_prolog = swi._lib.PL_thread_self() != -1
         boot_engine = (_AttachedEngine(swi, ok=True, owned=False) if self._owns_prolog
                        else _AttachedEngine.attach(swi))
+        self._local.attached = boot_engine
+        atexit.register(self._cleanup)
         try:
             self._load_kb()
         finally:
             if not self._owns_prolog:
                 boot_engine.detach()
-        self._local.attached = boot_engine
-        atexit.register(self._cleanup)
 
     def _load_kb(self) -> None:
         """Load the engine's boot module and the kb; raise KbError with every load problem."""
@@ -199,6 +222,8 @@ class Engine:
 
         This runs before pyswip's own handler, which would try from another thread.
         """
+        if self._stopping.is_set():
+            return  # the boot never ended: its thread is still inside Prolog
         self._stopping.set()
         attached = getattr(self._local, "attached", None)
         if attached is not None:
