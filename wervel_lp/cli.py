@@ -1,8 +1,10 @@
 """The ``wervel-lp`` command line.
 
 Exit codes: 0 success; 1 ``check`` found an unacknowledged anomaly; 2 bad
-input (invalid case, unknown topic, unreadable file), with a one-line
-message on standard error that names the field; 3 the kb does not load.
+input (invalid case, unknown topic, unreadable file, refused query), with a
+one-line message on standard error that names the field; 3 the kb does not
+load; 4 ``--batch`` lost lines (a worker process died); 130 interrupted
+(Ctrl-C) and 143 terminated (SIGTERM), with one line and no traceback.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -21,7 +24,8 @@ from .render import render_explanation, render_result, render_why_not
 from .result import Result, recommend
 from .schema import ROOT_FIELD, CaseError
 
-EXIT_OK, EXIT_ANOMALY, EXIT_BAD_INPUT, EXIT_KB = 0, 1, 2, 3
+EXIT_OK, EXIT_ANOMALY, EXIT_BAD_INPUT, EXIT_KB, EXIT_LOST = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,8 +37,15 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         return int(args.run(args))
+    except KeyboardInterrupt:
+        print("wervel-lp: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("wervel-lp: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except CaseError as e:
         print(f"wervel-lp: invalid input: {_one_line(str(e))}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -43,6 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_KB
     except BrokenPipeError:
         return EXIT_OK
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: the command stops as it does on Ctrl-C, cleaning up its worker processes."""
+
+
+def _terminated(_signum: int, _frame: Any) -> None:
+    raise Terminated
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -204,9 +223,11 @@ def _topic_value(query: str) -> tuple[str, str]:
 def _query(args: argparse.Namespace) -> int:
     if (args.goal is None) == (args.file is None):
         raise CaseError("goal", "give either a GOAL or --file FILE")
+    from .engine import kb_directory
+    from .query import run_queries
+
     goals = [args.goal] if args.goal is not None else read_queries(args.file)
-    kb = knowledge_base()
-    answers = [(goal, kb.query(goal, args.timeout, args.max)) for goal in goals]
+    answers = list(zip(goals, run_queries(kb_directory(), goals, args.timeout, args.max), strict=True))
     if args.format == "json":
         _print_json([{"query": g, **a} for g, a in answers])
     else:
@@ -236,7 +257,7 @@ def render_answer(goal: str, answer: Mapping[str, Any]) -> str:
         body = " ;\n".join([*shown, "... (more solutions)"])
     else:
         body = " ;\n".join(shown) + "."
-    return f"?- {goal}.\n{body}\n\n"
+    return f"?- {goal}.\n{answer.get('output', '')}{body}\n\n"
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -147,17 +147,14 @@ class KnowledgeBase:
         return answer["rules"], {(t, v) for t, v in answer["decided"]}
 
     def query(self, goal: str, seconds: float = 5.0, max_solutions: int = 100) -> dict[str, Any]:
-        """Run a read-only Prolog query on the kb, sandboxed and time-limited.
+        """Run a read-only Prolog query on this kb, in a process of its own (see :mod:`wervel_lp.query`).
 
         Raises :class:`CaseError` (field ``goal``) for a syntax error, a goal
-        the sandbox refuses, or a run over the time limit.
+        that is refused, or a run over the time limit.
         """
-        try:
-            answer: dict[str, Any] = self.engine.call_json(
-                "query_json", goal, str(float(seconds)), str(int(max_solutions)))
-        except KbError as e:
-            raise CaseError("goal", str(e).removeprefix("query_json: ")) from None
-        return answer
+        from .query import run_queries
+
+        return run_queries(self.engine.kb_dir, [goal], seconds, max_solutions)[0]
 
     def why_not(self, known: Mapping[str, Any], topic: str, value: str) -> dict[str, Any]:
         """Full proofs of the rules concluding ``topic = value`` for ``known``."""
