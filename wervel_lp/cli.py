@@ -22,7 +22,7 @@ from .engine import KbError
 from .knowledge import knowledge_base
 from .render import render_explanation, render_result, render_why_not
 from .result import Result, recommend
-from .schema import ROOT_FIELD, CaseError
+from .schema import MAX_CASE_BYTES, ROOT_FIELD, CaseError, case_from_json
 
 EXIT_OK, EXIT_ANOMALY, EXIT_BAD_INPUT, EXIT_KB, EXIT_LOST = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
@@ -289,15 +289,14 @@ def _result(source: str) -> Result:
 def read_case(source: str) -> Any:
     """Read a case document from a file path or ``-`` (standard input)."""
     try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        if source == "-":
+            data = sys.stdin.buffer.read(MAX_CASE_BYTES + 1)
+        else:
+            with open(source, "rb") as f:
+                data = f.read(MAX_CASE_BYTES + 1)
     except OSError as e:
         raise CaseError(ROOT_FIELD, f"cannot read {source!r}: {e.strerror}") from None
-    try:
-        return json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CaseError(ROOT_FIELD, "the case is not UTF-8 text") from None
-    except json.JSONDecodeError as e:
-        raise CaseError(ROOT_FIELD, f"not valid JSON: {e.msg} at line {e.lineno}") from None
+    return case_from_json(data)
 
 
 def _print_json(data: Any) -> None:

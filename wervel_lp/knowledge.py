@@ -86,6 +86,9 @@ class KnowledgeBase:
 
     def check_topic_value(self, topic: str, value: str | None = None) -> None:
         """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
+        topic = _text("topic", topic)
+        if value is not None:
+            value = _text("value", value)
         if topic not in self.topics:
             raise CaseError("topic", f"unknown topic {topic[:80]!r}; expected one of "
                             + ", ".join(self.topics))
@@ -158,10 +161,18 @@ class KnowledgeBase:
 
     def why_not(self, known: Mapping[str, Any], topic: str, value: str) -> dict[str, Any]:
         """Full proofs of the rules concluding ``topic = value`` for ``known``."""
+        topic, value = _text("topic", topic), _text("value", value)
         self.check_topic_value(topic, value)
         answer: dict[str, Any] = self.engine.call_json(
             "why_not_json", self._case_text(known), topic, value)
         return answer
+
+
+def _text(field: str, value: object) -> str:
+    """``value`` as a plain str (a subclass by its value), or :class:`CaseError` naming ``field``."""
+    if not isinstance(value, str):
+        raise CaseError(field, f"expected a name (text), got {type(value).__name__}")
+    return str.__str__(value)
 
 
 def _number_text(value: Any) -> str:
