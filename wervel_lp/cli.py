@@ -143,17 +143,22 @@ def _recommend(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from .batch import WorkersLost, run_batch
 
     if args.jobs < 1:
         raise CaseError("jobs", "expected a whole number >= 1")
     try:
-        source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+        source = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
     except OSError as e:
         raise CaseError("$", f"cannot read {args.batch!r}: {e.strerror}") from None
     with source:
-        bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error,
-                        decisions_only=args.decisions_only)
+        try:
+            bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error,
+                            decisions_only=args.decisions_only)
+        except WorkersLost as e:
+            sys.stdout.flush()
+            print(f"wervel-lp: {e}", file=sys.stderr)
+            return EXIT_LOST
     return EXIT_BAD_INPUT if bad and args.on_error == "fail" else EXIT_OK
 
 
