@@ -114,7 +114,9 @@ class LyingInt(int):
 
 
 class LyingStr(str):
-    def encode(self, *args: object, **kwargs: object) -> bytes:
+    """Validates as one name and encodes (reaches Prolog) as another."""
+
+    def encode(self, *args: object, **kwargs: object) -> bytes:  # noqa: D102
         return b"shell"
 
     def __str__(self) -> str:

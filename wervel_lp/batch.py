@@ -191,8 +191,7 @@ def run_batch(source: IO[bytes], out: IO[str], err: IO[str], *, jobs: int = 1,
         while window := list(itertools.islice(lines, WINDOW)):
             # Workers get blocks of lines, so that the parent handles a few large messages.
             blocks = [window[i:i + BLOCK] for i in range(0, len(window), BLOCK)]
-            results: Iterable[Any] = ([pool.submit(task, block) for block in blocks] if pool
-                                      else map(task, blocks))
+            results: Iterable[Any] = _submitted(pool, task, blocks) if pool else map(task, blocks)
             for block, outcome in zip(blocks, results, strict=True):
                 for text, error in _block_outcome(outcome, block, window):
                     if error is not None:
@@ -207,6 +206,14 @@ def run_batch(source: IO[bytes], out: IO[str], err: IO[str], *, jobs: int = 1,
             _stop(pool)
         progress.done()
     return bad
+
+
+def _submitted(pool: ProcessPoolExecutor, task: Any, blocks: list[list[Line]]) -> list[Future[Any]]:
+    """The blocks handed to the workers; a pool already broken loses them all."""
+    try:
+        return [pool.submit(task, block) for block in blocks]
+    except BrokenProcessPool:
+        raise WorkersLost(blocks[0][0][0], blocks[-1][-1][0]) from None
 
 
 def _block_outcome(outcome: Any, block: list[Line], window: list[Line]) -> list[tuple[str, str | None]]:
@@ -224,12 +231,17 @@ def _block_outcome(outcome: Any, block: list[Line], window: list[Line]) -> list[
 def _stop(pool: ProcessPoolExecutor) -> None:
     """End the workers now, by their process ids: a batch that stops waits for none of them."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.kill()
     for process in processes:
         process.join(10)
+    # Let the pool's manager thread see them gone and close its pipe before the interpreter
+    # exits: Python 3.11's exit handler would otherwise race it and print a traceback.
+    if manager is not None:
+        manager.join(10)
 
 
 def _worker_started() -> None:

@@ -39,6 +39,10 @@ class CaseError(ValueError):
         self.field = field
         self.message = message
 
+    def __reduce__(self) -> tuple[type[CaseError], tuple[str, str]]:
+        # Batch workers send errors back pickled.
+        return (CaseError, (self.field, self.message))
+
 
 @dataclass(frozen=True)
 class Field:
