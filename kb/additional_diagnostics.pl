@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Aanvullende diagnostiek na beeldvorming
 
 Guideline page "Wervelmetastasen — Aanvullende diagnostiek na beeldvorming"

@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Register of acknowledged anomalies
 
 Where the guideline text is itself silent or self-contradictory, the

@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Indicatie corticosteroïden
 
 Guideline pages "Bepaal indicatie corticosteroïden voorafgaand aan MRI

@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Guideline statements that no rule encodes, and why
 
 docs/coverage.md lists every statement of the guideline text with the rules

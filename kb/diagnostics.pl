@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Diagnostiek bij klinische verdenking wervelmetastasen
 
 Guideline chapter "Wervelmetastasen - Diagnostiek bij klinische verdenking

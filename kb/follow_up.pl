@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Follow-up
 
 Guideline page "Wervelmetastasen — Follow-up": repeated imaging, the general

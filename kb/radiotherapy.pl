@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Specificeer radiotherapie
 
 Guideline pages "Specificeer radiotherapie" and "Specificeer radiotherapie na

@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Consistency requirements the check proves over all cases
 
 What the knowledge base must guarantee, beyond its rules: the coverage

@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Case schema: the findings a case may hold
 
 The one definition of every case field: its type, its range, its labels in

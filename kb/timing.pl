@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Timing: start of therapy, surgery-to-radiotherapy interval, institutions
 
 Guideline pages "Maximale tijd tot inzet therapie, na het stellen van de

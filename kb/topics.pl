@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Decision topics, their values and hit policies
 
 The decision topics of the case contract (docs/contract.md, section 2) and

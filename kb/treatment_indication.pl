@@ -1,3 +1,4 @@
+:- encoding(utf8).
 /** <module> Indicatie behandeling wervelmetastasen
 
 Guideline pages "Wervelmetastasen — Indicatie behandeling wervelmetastasen"

@@ -61,10 +61,11 @@ def replace(path, old, new):
 
 def test_deleting_a_priority_rule_shows_an_unresolved_overlap(tmp_path):
     """Without "surgery over radiotherapy" both values win for an unstable spine."""
-    def edit(kb):
-        replace(kb / "treatment_indication.pl",
-                "priority(surgery_over_radiotherapy_when_indicated, treatment,",
-                "ignored(surgery_over_radiotherapy_when_indicated, treatment,")
+    def edit(kb):  # the whole term goes: an unknown term in a chapter no longer loads
+        path = kb / "treatment_indication.pl"
+        text = path.read_text(encoding="utf-8")
+        start = text.index("priority(surgery_over_radiotherapy_when_indicated, treatment,")
+        path.write_text(text[:start] + text[text.index("]).\n", start) + 4:], encoding="utf-8")
     code, report, err = check_mutant(tmp_path, edit)
     assert code == 1, err
     (a,) = [a for a in report["anomalies"] if not a["acknowledged"]]

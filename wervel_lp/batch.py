@@ -2,30 +2,54 @@
 
 :func:`recommend_many` serves Python callers. :func:`run_batch` serves
 ``wervel-lp recommend --batch FILE``. It reads JSON Lines and writes JSON
-Lines in input order, in windows, so memory stays constant. A bad line is
-reported on standard error with its line number; with ``on_error="skip"`` an
-error record takes its place in the output, so nothing is dropped silently.
-``jobs`` worker processes share the work, each with its own engine. With
-``decisions_only`` each output line holds the decisions alone, evaluated
-without proofs.
+Lines in input order, in windows, so memory stays constant. Lines end at
+newline only (a lone CR is part of its line) and are read as bytes, at most
+:data:`~wervel_lp.schema.MAX_CASE_BYTES` each: a line that is too long or
+not UTF-8 is a bad line like any other. A bad line is reported on standard
+error with its line number; with ``on_error="skip"`` an error record takes
+its place in the output, so nothing is dropped silently. ``jobs`` worker
+processes share the work, each with its own engine; a worker that dies
+(killed, out of memory) stops the batch with :class:`WorkersLost`, naming
+the lines that got no output. With ``decisions_only`` each output line
+holds the decisions alone, evaluated without proofs.
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import itertools
 import json
 import multiprocessing
+import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import IO, Any, Literal
 
 from .knowledge import knowledge_base
 from .result import Result, recommend
-from .schema import CaseError
+from .schema import MAX_CASE_BYTES, ROOT_FIELD, CaseError, case_from_json
 
 WINDOW = 2048
 BLOCK = 64
+MAX_SKIP = 1 << 28
+"""Bytes of an over-long line skipped to reach the next line; beyond, the batch stops reading."""
+
+Line = tuple[int, "str | CaseError"]
+"""A numbered input line: its text, or the error that makes it a bad line already."""
+
+
+class WorkersLost(RuntimeError):
+    """A worker process died: the lines from ``first`` on got no output."""
+
+    def __init__(self, first: int, last: int) -> None:
+        super().__init__(f"a worker process ended abruptly; lines {first} to {last} "
+                         "(and any after them) were not processed")
+        self.first = first
+        self.last = last
 
 
 def recommend_many(cases: Iterable[Mapping[str, Any]],
@@ -81,7 +105,7 @@ def _decisions_block(items: list[Any]) -> list[str | CaseError]:
     return [o if isinstance(o, CaseError) else next(answers) for o in outcomes]
 
 
-def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
+def line_result(numbered: Line) -> tuple[str, str | None]:
     """One numbered input line to (output JSON line, error message or None)."""
     number, text = numbered
     try:
@@ -91,7 +115,7 @@ def line_result(numbered: tuple[int, str]) -> tuple[str, str | None]:
     return _record(number, result), None
 
 
-def block_results(block: list[tuple[int, str]], decisions_only: bool = False) -> list[tuple[str, str | None]]:
+def block_results(block: list[Line], decisions_only: bool = False) -> list[tuple[str, str | None]]:
     """:func:`line_result` for each line of a block (one task for a worker process).
 
     With ``decisions_only`` the valid cases of the block are decided in one
@@ -104,14 +128,13 @@ def block_results(block: list[tuple[int, str]], decisions_only: bool = False) ->
             for (number, _), outcome in zip(block, outcomes, strict=True)]
 
 
-def _case(text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        raise CaseError("$", f"not valid JSON: {e.msg}") from None
+def _case(text: str | CaseError) -> Any:
+    if isinstance(text, CaseError):
+        raise text
+    return case_from_json(text)
 
 
-def _case_or_error(text: str) -> Any:
+def _case_or_error(text: str | CaseError) -> Any:
     try:
         return _case(text)
     except CaseError as e:
@@ -128,21 +151,49 @@ def _error_record(number: int, e: CaseError) -> tuple[str, str]:
     return json.dumps(record, ensure_ascii=False, sort_keys=True), f"line {number}: {e}"
 
 
-def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,
+def read_lines(source: IO[bytes]) -> Iterator[Line]:
+    """The numbered non-blank lines of ``source``, split at newline only; bad ones as a CaseError."""
+    number = 0
+    while chunk := source.readline(MAX_CASE_BYTES + 1):
+        number += 1
+        if len(chunk) > MAX_CASE_BYTES and not chunk.endswith(b"\n"):
+            yield number, CaseError(ROOT_FIELD, f"the line is larger than {MAX_CASE_BYTES:,} bytes")
+            skipped = 0
+            while chunk and not chunk.endswith(b"\n"):
+                if skipped > MAX_SKIP:
+                    raise CaseError(ROOT_FIELD, f"line {number} does not end within {MAX_SKIP:,} bytes; "
+                                    "the rest of the input is not read")
+                chunk = source.readline(1 << 20)
+                skipped += len(chunk)
+            continue
+        try:
+            text = chunk.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield number, CaseError(ROOT_FIELD, f"the line is not UTF-8 text (byte {e.start + 1})")
+            continue
+        if text.strip():
+            yield number, text
+
+
+def run_batch(source: IO[bytes], out: IO[str], err: IO[str], *, jobs: int = 1,
               on_error: Literal["skip", "fail"] = "fail", decisions_only: bool = False) -> int:
-    """Stream results for the JSON Lines in ``source``; return the number of bad lines."""
-    lines = ((n, text) for n, text in enumerate(source, start=1) if text.strip())
+    """Stream results for the JSON Lines in ``source`` (bytes); return the number of bad lines.
+
+    Raises :class:`WorkersLost` if a worker process dies.
+    """
+    lines = read_lines(source)
     progress = _Progress(err)
     bad = 0
-    pool = multiprocessing.get_context("spawn").Pool(jobs) if jobs > 1 else None
+    task = functools.partial(block_results, decisions_only=decisions_only)
+    pool = (ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                initializer=_worker_started) if jobs > 1 else None)
     try:
         while window := list(itertools.islice(lines, WINDOW)):
             # Workers get blocks of lines, so that the parent handles a few large messages.
             blocks = [window[i:i + BLOCK] for i in range(0, len(window), BLOCK)]
-            task = functools.partial(block_results, decisions_only=decisions_only)
-            results = pool.imap(task, blocks) if pool else map(task, blocks)
-            for block in results:
-                for text, error in block:
+            results: Iterable[Any] = _submitted(pool, task, blocks) if pool else map(task, blocks)
+            for block, outcome in zip(blocks, results, strict=True):
+                for text, error in _block_outcome(outcome, block, window):
                     if error is not None:
                         bad += 1
                         print(f"wervel-lp: {' '.join(error.split())}", file=err)
@@ -152,9 +203,53 @@ def run_batch(source: IO[str], out: IO[str], err: IO[str], *, jobs: int = 1,
                 progress.tick(len(block))
     finally:
         if pool:
-            pool.terminate()
+            _stop(pool)
         progress.done()
     return bad
+
+
+def _submitted(pool: ProcessPoolExecutor, task: Any, blocks: list[list[Line]]) -> list[Future[Any]]:
+    """The blocks handed to the workers; a pool already broken loses them all."""
+    try:
+        return [pool.submit(task, block) for block in blocks]
+    except BrokenProcessPool:
+        raise WorkersLost(blocks[0][0][0], blocks[-1][-1][0]) from None
+
+
+def _block_outcome(outcome: Any, block: list[Line], window: list[Line]) -> list[tuple[str, str | None]]:
+    """A block's results, waiting for a worker's; a dead worker loses the block and the rest of the window."""
+    if not isinstance(outcome, Future):
+        results: list[tuple[str, str | None]] = outcome
+        return results
+    try:
+        done: list[tuple[str, str | None]] = outcome.result()
+    except BrokenProcessPool:
+        raise WorkersLost(block[0][0], window[-1][0]) from None
+    return done
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now, by their process ids: a batch that stops waits for none of them."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(10)
+    # Let the pool's manager thread see them gone and close its pipe before the interpreter
+    # exits: Python 3.11's exit handler would otherwise race it and print a traceback.
+    if manager is not None:
+        manager.join(10)
+
+
+def _worker_started() -> None:
+    """In a worker: Ctrl-C is the parent's to handle, and the worker ends when the parent does."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 class _Progress:

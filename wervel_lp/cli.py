@@ -1,8 +1,10 @@
 """The ``wervel-lp`` command line.
 
 Exit codes: 0 success; 1 ``check`` found an unacknowledged anomaly; 2 bad
-input (invalid case, unknown topic, unreadable file), with a one-line
-message on standard error that names the field; 3 the kb does not load.
+input (invalid case, unknown topic, unreadable file, refused query), with a
+one-line message on standard error that names the field; 3 the kb does not
+load; 4 ``--batch`` lost lines (a worker process died); 130 interrupted
+(Ctrl-C) and 143 terminated (SIGTERM), with one line and no traceback.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -19,9 +22,10 @@ from .engine import KbError
 from .knowledge import knowledge_base
 from .render import render_explanation, render_result, render_why_not
 from .result import Result, recommend
-from .schema import ROOT_FIELD, CaseError
+from .schema import MAX_CASE_BYTES, ROOT_FIELD, CaseError, case_from_json
 
-EXIT_OK, EXIT_ANOMALY, EXIT_BAD_INPUT, EXIT_KB = 0, 1, 2, 3
+EXIT_OK, EXIT_ANOMALY, EXIT_BAD_INPUT, EXIT_KB, EXIT_LOST = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,8 +37,15 @@ class _Parser(argparse.ArgumentParser):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         return int(args.run(args))
+    except KeyboardInterrupt:
+        print("wervel-lp: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("wervel-lp: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except CaseError as e:
         print(f"wervel-lp: invalid input: {_one_line(str(e))}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -43,6 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_KB
     except BrokenPipeError:
         return EXIT_OK
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: the command stops as it does on Ctrl-C, cleaning up its worker processes."""
+
+
+def _terminated(_signum: int, _frame: Any) -> None:
+    raise Terminated
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -124,17 +143,22 @@ def _recommend(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from .batch import WorkersLost, run_batch
 
     if args.jobs < 1:
         raise CaseError("jobs", "expected a whole number >= 1")
     try:
-        source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+        source = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
     except OSError as e:
         raise CaseError("$", f"cannot read {args.batch!r}: {e.strerror}") from None
     with source:
-        bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error,
-                        decisions_only=args.decisions_only)
+        try:
+            bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error,
+                            decisions_only=args.decisions_only)
+        except WorkersLost as e:
+            sys.stdout.flush()
+            print(f"wervel-lp: {e}", file=sys.stderr)
+            return EXIT_LOST
     return EXIT_BAD_INPUT if bad and args.on_error == "fail" else EXIT_OK
 
 
@@ -204,9 +228,11 @@ def _topic_value(query: str) -> tuple[str, str]:
 def _query(args: argparse.Namespace) -> int:
     if (args.goal is None) == (args.file is None):
         raise CaseError("goal", "give either a GOAL or --file FILE")
+    from .engine import kb_directory
+    from .query import run_queries
+
     goals = [args.goal] if args.goal is not None else read_queries(args.file)
-    kb = knowledge_base()
-    answers = [(goal, kb.query(goal, args.timeout, args.max)) for goal in goals]
+    answers = list(zip(goals, run_queries(kb_directory(), goals, args.timeout, args.max), strict=True))
     if args.format == "json":
         _print_json([{"query": g, **a} for g, a in answers])
     else:
@@ -236,7 +262,7 @@ def render_answer(goal: str, answer: Mapping[str, Any]) -> str:
         body = " ;\n".join([*shown, "... (more solutions)"])
     else:
         body = " ;\n".join(shown) + "."
-    return f"?- {goal}.\n{body}\n\n"
+    return f"?- {goal}.\n{answer.get('output', '')}{body}\n\n"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -268,15 +294,14 @@ def _result(source: str) -> Result:
 def read_case(source: str) -> Any:
     """Read a case document from a file path or ``-`` (standard input)."""
     try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        if source == "-":
+            data = sys.stdin.buffer.read(MAX_CASE_BYTES + 1)
+        else:
+            with open(source, "rb") as f:
+                data = f.read(MAX_CASE_BYTES + 1)
     except OSError as e:
         raise CaseError(ROOT_FIELD, f"cannot read {source!r}: {e.strerror}") from None
-    try:
-        return json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CaseError(ROOT_FIELD, "the case is not UTF-8 text") from None
-    except json.JSONDecodeError as e:
-        raise CaseError(ROOT_FIELD, f"not valid JSON: {e.msg} at line {e.lineno}") from None
+    return case_from_json(data)
 
 
 def _print_json(data: Any) -> None:

@@ -39,6 +39,22 @@ Every kb is judged by this engine: the kb's load.pl finds it through the search 
 """
 
 
+FORK_WAIT = 5.0
+"""Seconds a fork waits for the calls inside Prolog to finish (see Engine._before_fork)."""
+
+
+LOAD_TIMEOUT_ENV = "WERVEL_LP_LOAD_TIMEOUT"
+"""Environment variable: seconds the kb may take to load (default 120); a load that takes longer fails."""
+
+
+def load_timeout() -> float:
+    """The seconds the kb may take to load: ``$WERVEL_LP_LOAD_TIMEOUT``, or 120."""
+    try:
+        return float(os.environ.get(LOAD_TIMEOUT_ENV) or 120)
+    except ValueError:
+        raise KbError(f"{LOAD_TIMEOUT_ENV} must be a number of seconds") from None
+
+
 class KbError(RuntimeError):
     """The knowledge base did not load clean, or failed on a query."""
 
@@ -71,11 +87,11 @@ class _PrologThread(threading.Thread):
             except BaseException as e:  # handed to the caller, never lost
                 future.set_exception(e)
 
-    def call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """Run ``fn(*args)`` on this thread and return its result."""
+    def call(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Any:
+        """Run ``fn(*args)`` on this thread and return its result (TimeoutError after ``timeout`` s)."""
         future: Future[Any] = Future()
         self._jobs.put((fn, args, future))
-        return future.result()
+        return future.result(timeout)
 
 
 class Engine:
@@ -87,7 +103,27 @@ class Engine:
         self._thread = _PrologThread()
         self._local = threading.local()
         self._stopping = threading.Event()
-        self._thread.call(self._boot)
+        # Calls pass a gate that a fork closes until no call is inside Prolog (_before_fork).
+        self._gate = threading.Condition()
+        self._inside = 0
+        self._forking = False
+        self._fork_inside = 0
+        self._forked_unsafe: str | None = None
+        self._in_child = False
+        self._owns_prolog = False
+        seconds = load_timeout()
+        try:
+            self._thread.call(self._boot, timeout=seconds)
+        except TimeoutError:
+            # The boot thread stays inside Prolog; nothing may wait for it at exit,
+            # nor try to stop Prolog (pyswip's handler would warn that it cannot).
+            self._stopping.set()
+            if hasattr(self, "_swi"):
+                atexit.unregister(self._swi.cleanupProlog)
+            raise KbError(f"the kb did not load within {seconds:g} s (a directive that does not end?); "
+                          f"a slow machine may set {LOAD_TIMEOUT_ENV}") from None
+        os.register_at_fork(before=self._before_fork, after_in_parent=self._after_fork_in_parent,
+                            after_in_child=self._after_fork_in_child)
 
     def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn(*args)`` on a Prolog engine of the calling thread.
@@ -98,6 +134,12 @@ class Engine:
         and Prolog stops, a (daemon) thread still calling waits to be ended
         with the process instead of failing.
         """
+        if self._forked_unsafe is not None:
+            raise KbError(self._forked_unsafe)
+        with self._gate:
+            while self._forking:
+                self._gate.wait()
+            self._inside += 1
         try:
             if self._stopping.is_set():
                 threading.Event().wait()
@@ -110,14 +152,62 @@ class Engine:
             if self._stopping.is_set():
                 threading.Event().wait()
             raise
+        finally:
+            with self._gate:
+                self._inside -= 1
+                if not self._inside:
+                    self._gate.notify_all()
+
+    def _before_fork(self) -> None:
+        """Close the gate and let the calls inside Prolog finish, so that a child gets a quiet Prolog.
+
+        A thread inside Prolog at the fork may hold Prolog's locks, which the
+        child would inherit held. Calls take milliseconds; if one has not
+        finished after FORK_WAIT seconds, the child refuses every call with a
+        clear error instead.
+        """
+        with self._gate:
+            self._forking = True
+            self._gate.wait_for(lambda: not self._inside, timeout=FORK_WAIT)
+            self._fork_inside = self._inside
+
+    def _after_fork_in_parent(self) -> None:
+        with self._gate:
+            self._forking = False
+            self._gate.notify_all()
+
+    def _after_fork_in_child(self) -> None:
+        # Only the forking thread lives on: the gate's lock and the boot thread are the parent's.
+        self._gate = threading.Condition()
+        self._forking = False
+        self._inside = 0
+        self._in_child = True
+        self._thread = _PrologThread()
+        if self._fork_inside:
+            self._forked_unsafe = (
+                f"this process was forked while {self._fork_inside} call(s) of other threads were inside "
+                "Prolog; its copy of the kb cannot be used (fork between calls, or use 'spawn')")
 
     def _boot(self) -> None:
         import pyswip.core as swi  # importing pyswip starts SWI-Prolog, here on this thread
 
         self._swi = swi
         _declare_text_functions(swi)
-        self._local.attached = _AttachedEngine(swi, ok=True, owned=False)
+        # A caller that imported pyswip first started SWI-Prolog on its own thread; then
+        # this thread borrows an engine for the boot, and stopping Prolog is pyswip's.
+        self._owns_prolog = swi._lib.PL_thread_self() != -1
+        boot_engine = (_AttachedEngine(swi, ok=True, owned=False) if self._owns_prolog
+                       else _AttachedEngine.attach(swi))
+        self._local.attached = boot_engine
         atexit.register(self._cleanup)
+        try:
+            self._load_kb()
+        finally:
+            if not self._owns_prolog:
+                boot_engine.detach()
+
+    def _load_kb(self) -> None:
+        """Load the engine's boot module and the kb; raise KbError with every load problem."""
         self._predicates: dict[tuple[str, int], Any] = {}
         load = self.kb_dir / "load.pl"
         if not load.is_file():
@@ -132,13 +222,21 @@ class Engine:
 
         This runs before pyswip's own handler, which would try from another thread.
         """
+        if self._stopping.is_set():
+            return  # the boot never ended: its thread is still inside Prolog
         self._stopping.set()
         attached = getattr(self._local, "attached", None)
         if attached is not None:
             attached.detach()
+        if not self._owns_prolog:
+            return  # pyswip started Prolog: its own handler stops it
         # The process is ending: its memory need not be reclaimed, so engines of
-        # threads that are still ending do not make PL_cleanup complain.
-        self._thread.call(self._swi.PL_cleanup, _PL_CLEANUP_NO_RECLAIM_MEMORY)
+        # threads that are still ending (or, in a forked child, gone) do not make
+        # PL_cleanup complain. A child has no boot thread: it stops Prolog itself.
+        if self._in_child:
+            self._swi.PL_cleanup(_PL_CLEANUP_NO_RECLAIM_MEMORY)
+        else:
+            self._thread.call(self._swi.PL_cleanup, _PL_CLEANUP_NO_RECLAIM_MEMORY)
 
     def _solve(self, name: str, *args: str, arity: int | None = None) -> str:
         """Call ``name(Args..., Out)`` once, Out a text; on a thread with a Prolog engine.
@@ -192,15 +290,23 @@ class _AttachedEngine:
         self._swi = swi
         self.ok = ok
         self._owned = owned
+        self._thread = threading.get_ident()
 
     @classmethod
     def attach(cls, swi: Any) -> _AttachedEngine:
-        """Create a Prolog engine for the calling thread."""
+        """Create a Prolog engine for the calling thread, unless it has one (pyswip's, say) already."""
+        if swi._lib.PL_thread_self() != -1:
+            return cls(swi, ok=True, owned=False)
         return cls(swi, ok=swi._lib.PL_thread_attach_engine(None) >= 0, owned=True)
 
     def detach(self) -> None:
-        """Destroy the engine; call on its own thread."""
-        if self._owned and self.ok:
+        """Destroy the engine, on its own thread only.
+
+        In a forked child, the parent's other threads are gone and their
+        thread-local data are cleared on the forking thread: destroying
+        "their" engine there would destroy the forking thread's own.
+        """
+        if self._owned and self.ok and threading.get_ident() == self._thread:
             self.ok = False
             self._swi._lib.PL_thread_destroy_engine()
 
@@ -233,6 +339,8 @@ def _declare_text_functions(swi: Any) -> None:
     swi._lib.PL_thread_attach_engine.restype = ctypes.c_int
     swi._lib.PL_thread_destroy_engine.argtypes = []
     swi._lib.PL_thread_destroy_engine.restype = ctypes.c_int
+    swi._lib.PL_thread_self.argtypes = []
+    swi._lib.PL_thread_self.restype = ctypes.c_int
     swi._lib.PL_mark_string_buffers.argtypes = [ctypes.POINTER(ctypes.c_void_p)]
     swi._lib.PL_mark_string_buffers.restype = None
     swi._lib.PL_release_string_buffers_from_mark.argtypes = [ctypes.c_void_p]

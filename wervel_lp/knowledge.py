@@ -88,6 +88,9 @@ class KnowledgeBase:
 
     def check_topic_value(self, topic: str, value: str | None = None) -> None:
         """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
+        topic = _text("topic", topic)
+        if value is not None:
+            value = _text("value", value)
         if topic not in self.topics:
             raise CaseError("topic", f"unknown topic {topic[:80]!r}; expected one of "
                             + ", ".join(self.topics))
@@ -149,24 +152,29 @@ class KnowledgeBase:
         return answer["rules"], {(t, v) for t, v in answer["decided"]}
 
     def query(self, goal: str, seconds: float = 5.0, max_solutions: int = 100) -> dict[str, Any]:
-        """Run a read-only Prolog query on the kb, sandboxed and time-limited.
+        """Run a read-only Prolog query on this kb, in a process of its own (see :mod:`wervel_lp.query`).
 
         Raises :class:`CaseError` (field ``goal``) for a syntax error, a goal
-        the sandbox refuses, or a run over the time limit.
+        that is refused, or a run over the time limit.
         """
-        try:
-            answer: dict[str, Any] = self.engine.call_json(
-                "query_json", goal, str(float(seconds)), str(int(max_solutions)))
-        except KbError as e:
-            raise CaseError("goal", str(e).removeprefix("query_json: ")) from None
-        return answer
+        from .query import run_queries
+
+        return run_queries(self.engine.kb_dir, [goal], seconds, max_solutions)[0]
 
     def why_not(self, known: Mapping[str, Any], topic: str, value: str) -> dict[str, Any]:
         """Full proofs of the rules concluding ``topic = value`` for ``known``."""
+        topic, value = _text("topic", topic), _text("value", value)
         self.check_topic_value(topic, value)
         answer: dict[str, Any] = self.engine.call_json(
             "why_not_json", self._case_text(known), topic, value)
         return answer
+
+
+def _text(field: str, value: object) -> str:
+    """``value`` as a plain str (a subclass by its value), or :class:`CaseError` naming ``field``."""
+    if not isinstance(value, str):
+        raise CaseError(field, f"expected a name (text), got {type(value).__name__}")
+    return str.__str__(value)
 
 
 def _number_text(value: Any) -> str:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import json
 import math
+import numbers
 import operator
+import reprlib
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -20,6 +23,9 @@ from typing import Any
 
 ROOT_FIELD = "$"
 """The field named in errors about the case document as a whole."""
+
+MAX_CASE_BYTES = 1 << 20
+"""The largest case document read (a file, standard input or a batch line), in bytes."""
 
 
 class CaseError(ValueError):
@@ -33,6 +39,10 @@ class CaseError(ValueError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+
+    def __reduce__(self) -> tuple[type[CaseError], tuple[str, str]]:
+        # Batch workers send errors back pickled.
+        return (CaseError, (self.field, self.message))
 
 
 @dataclass(frozen=True)
@@ -134,16 +144,22 @@ class Schema:
         try:
             names = sorted(case)
         except TypeError:  # keys of several types; the first bad one is named below
-            names = sorted(case, key=str)
-        for name in names:
+            names = sorted(case, key=_sort_key)
+        seen: set[str] = set()
+        for key in names:
+            # A str or number subclass is read by its value, once: what is validated is what the kb gets.
+            name = str.__str__(key) if isinstance(key, str) else key
             spec = fields.get(name) if isinstance(name, str) else None
             if spec is None:
                 raise CaseError(_field_name(name), "not a field of the case schema")
-            value = case[name]
+            if name in seen:
+                raise CaseError(name, "appears more than once in the case")
+            seen.add(name)
+            value = plain_value(case[key])
             if value is None:
                 continue
             if not spec.accepts(value):
-                raise CaseError(name, f"expected {spec.expected()}, got {_show(value)}")
+                raise CaseError(name, f"expected {spec.expected()}, got {_show(case[key])}")
             known[name] = value
         for contradiction in self.contradictions:
             for test in contradiction.tests:
@@ -230,6 +246,41 @@ def _tester(name: str, op: str, expected: Any) -> Callable[[Mapping[str, Any]], 
     return lambda case: (actual := case.get(name)) is not None and bool(compare(actual, expected))
 
 
+def plain_value(value: Any) -> Any:
+    """``value`` as a plain ``bool``, ``int``, ``float`` or ``str`` where it is one by value; else as it is.
+
+    A subclass (of int, float or str) gives the value it holds, whatever its
+    methods say; numpy scalars and other registered numbers give their value
+    (``numpy.bool_`` a bool, an integral number an int, a real one a float).
+    """
+    kind = type(value)
+    if kind in (bool, int, float, str) or value is None:
+        return value
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, int):
+        return int.__int__(value)
+    if isinstance(value, float):
+        return float.__float__(value)
+    if kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_"):
+        return value.__bool__()
+    try:
+        if isinstance(value, numbers.Integral):
+            return operator.index(value)
+        if isinstance(value, numbers.Real):
+            return float(value)
+    except (TypeError, ValueError, OverflowError):
+        pass
+    return value
+
+
+def _sort_key(name: object) -> str:
+    try:
+        return str(name)
+    except Exception:  # a key whose str() fails is named by its type
+        return type(name).__name__
+
+
 def _field_name(name: object) -> str:
     """An unknown key as it can be named in an error: quoted unless a plain identifier."""
     text = str(name)
@@ -239,13 +290,60 @@ def _field_name(name: object) -> str:
 
 
 def _is_number(value: Any, *, integer: bool) -> bool:
-    if isinstance(value, bool):
-        return False
-    if integer:
-        return isinstance(value, int)
-    return isinstance(value, (int, float)) and math.isfinite(value)
+    """A plain int (any int when ``integer``) or finite float, within the range of a float."""
+    kind = type(value)
+    if kind is int:
+        return bool(-sys.float_info.max <= value <= sys.float_info.max)
+    return not integer and kind is float and math.isfinite(value)
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 50
 
 
 def _show(value: Any) -> str:
-    text = repr(value)
+    """A short text of any value: never fails, however large or deeply nested."""
+    try:
+        text = _REPR.repr(value)
+    except Exception:  # an int over 4,300 digits, a failing __repr__
+        text = f"a {type(value).__name__}"
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def case_from_json(data: bytes | str) -> Any:
+    """The case document in JSON text ``data``, or :class:`CaseError` (field ``$`` or the duplicated key).
+
+    Refuses a document over :data:`MAX_CASE_BYTES`, nested too deeply, or
+    with a key twice in one object. An integer too long for Python's int
+    (over 4,300 digits) is read as an infinite float, which validation then
+    refuses naming its field.
+    """
+    if len(data) > MAX_CASE_BYTES:
+        raise CaseError(ROOT_FIELD, f"the case is larger than {MAX_CASE_BYTES:,} bytes")
+    try:
+        return json.loads(data, object_pairs_hook=_unique_keys, parse_int=_parse_int)
+    except CaseError:
+        raise
+    except UnicodeDecodeError:
+        raise CaseError(ROOT_FIELD, "the case is not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise CaseError(ROOT_FIELD, f"not valid JSON: {e.msg} at line {e.lineno}") from None
+    except RecursionError:
+        raise CaseError(ROOT_FIELD, "nested too deeply") from None
+    except ValueError as e:
+        raise CaseError(ROOT_FIELD, f"not valid JSON: {e}") from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document = dict(pairs)
+    if len(document) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise CaseError(_field_name(key), "appears more than once in the case")
+            seen.add(key)
+    return document
+
+
+def _parse_int(text: str) -> int | float:
+    return int(text) if len(text) <= 4000 else float(text)

@@ -13,14 +13,11 @@ string a caller sends can run as Prolog. Every answer is one JSON text
             decisions_lines_json/2,  % +CaseTexts, -Lines
             why_not_json/4,          % +CaseText, +Topic, +Value, -JSON
             rule_statuses_json/2,    % +CaseText, -JSON
-            asp_program_json/1,      % -JSON
-            query_json/4             % +GoalText, +Seconds, +MaxSolutions, -JSON
+            asp_program_json/1       % -JSON
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
-:- use_module(library(sandbox)).
-:- use_module(library(time)).
 :- use_module(kb(schema)).
 :- use_module(case_text).
 :- use_module(kb(topics)).
@@ -210,46 +207,3 @@ rule_json(_{id: Id, conclusion: CJ, conditions: Cond, section: S, strength: St,
 %  JSON is `{"program": Text}`, the ASP translation of the kb (asp_export.pl).
 asp_program_json(JSON) :-
     guarded([_{program: P}]>>asp_program(P), JSON).
-
-%! query_json(+GoalText:text, +Seconds:number, +MaxSolutions:integer, -JSON:string) is det.
-%
-%  Runs a knowledge engineer's read-only query on the kb. GoalText is read
-%  as a term (never consulted); library(sandbox) refuses any goal that could
-%  change the kb, touch files or the OS, or halt; Seconds bounds the run.
-%  JSON is `{solutions: [[[Var, Value]]], truncated: Bool}` (bindings in the
-%  order of the query's variables), or `{error: Text}`.
-query_json(GoalText, Seconds, Max, JSON) :-
-    guarded(query_dict(GoalText, Seconds, Max), JSON).
-
-%  The kb's own compilation steps rebuild tables from the rule store and
-%  nothing else; the sandbox need not look into them (it would refuse
-%  their assertz of clauses with a body).
-:- multifile sandbox:safe_primitive/1.
-sandbox:safe_primitive(engine:ensure_evaluator).
-sandbox:safe_primitive(proof_json:ensure_parts).
-sandbox:safe_primitive(exact:ensure_exact).
-sandbox:safe_primitive(exact:exact_decisions(_, _)).      % pure: tries of its own, no side effect
-
-query_dict(GoalText, Seconds0, Max0, _{solutions: Solutions, truncated: Truncated}) :-
-    number_text(Seconds0, Seconds),
-    number_text(Max0, Max),
-    term_string(Goal, GoalText, [variable_names(Names), module(user)]),
-    safe_goal(user:Goal),
-    Limit is Max + 1,
-    call_with_time_limit(Seconds,
-        findnsols(Limit, Names, user:Goal, Answers)), !,
-    length(Answers, N),
-    (   N > Max -> Truncated = true, length(Shown, Max), append(Shown, _, Answers)
-    ;   Truncated = false, Shown = Answers
-    ),
-    maplist(answer_dict, Shown, Solutions).
-query_dict(_, _, _, _{solutions: [], truncated: false}).
-
-answer_dict(Names, Bindings) :-
-    findall([Name, Text],
-            ( member(Name=Value, Names), \+ sub_atom(Name, 0, _, _, '_'), nonvar(Value),
-              format(string(Text), "~W", [Value, [quoted(true), portray(true), max_depth(50)]]) ),
-            Bindings).
-
-number_text(N, N) :- number(N), !.
-number_text(Text, N) :- atom_number(Text, N).

@@ -19,6 +19,7 @@ prolog:error_message(domain_error(acyclic_rule_graph, _)) -->
 
 where(rule(Id, File:Line)) --> !, [ '~w:~w: rule ~q: '-[File, Line, Id] ].
 where(rule(Id)) --> !, [ 'rule ~q: '-[Id] ].
+where(file(File:Line)) --> !, [ '~w:~w: '-[File, Line] ].
 where(concept(C)) --> !, [ 'concept ~q: '-[C] ].
 where(topic(T)) --> !, [ 'topic ~q: '-[T] ].
 where(W) --> [ '~q: '-[W] ].
@@ -34,9 +35,33 @@ problem(empty_disjunction) --> [ 'any([]) is empty' ].
 problem(missing_property(P)) --> [ 'missing or empty property ~q (every rule needs section, strength, quote, nl and en)'-[P] ].
 problem(unknown_section(S)) --> [ 'unknown section ~q'-[S] ].
 problem(unknown_strength(S)) --> [ 'unknown strength ~q'-[S] ].
-problem(duplicate_rule_id(Id)) --> [ 'rule id ~q is used more than once'-[Id] ].
+problem(duplicate_rule_id(Id, Places)) -->
+    [ 'rule id ~q is used more than once: '-[Id] ], places(Places).
+problem(not_rule_language(PI)) -->
+    [ '~q is not a term of the rule language (section/2, concept/3, rule/4, priority/5, \c
+       obligation/4, incompatible/3, safety/3); it would never be read'-[PI] ].
+problem(variable_in_rule) -->
+    [ 'a variable in the conclusion or the conditions (every value must be written out)' ].
+problem(value_without_rules(T, V)) -->
+    [ 'no rule concludes ~q = ~q (is a chapter missing from load.pl, or empty?)'-[T, V] ].
 problem(unknown_topic(T)) --> [ 'unknown topic ~q'-[T] ].
 problem(empty_selector(S)) --> [ 'selector ~q selects no rule of the topic'-[S] ].
 problem(concept_without_rules(C)) --> [ 'concept ~q has no rule'-[C] ].
-problem(cyclic_rules) --> [ 'the rules refer to each other in a cycle' ].
+problem(cyclic_rules(Steps)) -->
+    [ 'the rules refer to each other in a cycle' ], cycle_steps(Steps).
 problem(cyclic_priorities(T)) --> [ 'the priorities of topic ~q form a cycle'-[T] ].
+
+places([P]) --> !, place(P).
+places([P|Ps]) --> place(P), [ ', ' ], places(Ps).
+place(File:Line) --> !, [ '~w:~w'-[File, Line] ].
+place(P) --> [ '~w'-[P] ].
+
+cycle_steps([]) --> [].
+cycle_steps([Step|Steps]) --> [ ': ' ], cycle_step(Step), more_cycle_steps(Steps).
+more_cycle_steps([]) --> [].
+more_cycle_steps([Step|Steps]) --> [ '; ' ], cycle_step(Step), more_cycle_steps(Steps).
+cycle_step(step(Node, Id, Place, Next)) -->
+    node(Node), [ ' (rule ~q, '-[Id] ], place(Place), [ ') uses ' ], node(Next).
+node(concept(C)) --> !, [ 'concept ~q'-[C] ].
+node(topic(T)) --> !, [ 'topic ~q'-[T] ].
+node(N) --> [ '~q'-[N] ].

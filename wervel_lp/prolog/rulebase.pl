@@ -61,7 +61,7 @@ The condition language is deliberately small, so that it translates to ASP:
 :- use_module(kb(topics)).
 
 :- dynamic
-    rule/4, concept/3, priority/5, section/2, chapter_module/1, stored_in/2,
+    rule/4, concept/3, priority/5, section/2, chapter_module/1, stored_in/2, load_problem/2,
     obligation/4, incompatible/3, safety/3,
     compiled_beats/4, compiled_node_rules/2, compiled_beaters/2,
     compiled_node_order/1, compiled/1, stamp_counter/1.
@@ -82,8 +82,23 @@ guideline_chapter :-
 system:term_expansion(Term, []) :-
     prolog_load_context(module, M),
     chapter_module(M),
-    store_term(Term, M),
-    !.
+    (   store_term(Term, M)
+    ->  true
+    ;   not_rule_language(Term, PI)
+    ->  source_location(File, Line),
+        store(M, load_problem(File:Line, not_rule_language(PI)))
+    ).
+
+%  A clause in a chapter that is no term of the rule language (rule/5 for
+%  rule/4, a helper predicate) would otherwise be compiled silently and
+%  never read. Directives and the end of the file are not clauses.
+not_rule_language(Term, _) :- var(Term), !, fail.
+not_rule_language((:- _), _) :- !, fail.
+not_rule_language((?- _), _) :- !, fail.
+not_rule_language(end_of_file, _) :- !, fail.
+not_rule_language((Head :- _), PI) :- !, not_rule_language(Head, PI).
+not_rule_language((Head --> _), Name//Arity) :- !, callable(Head), functor(Head, Name, Arity).
+not_rule_language(Head, Name/Arity) :- callable(Head), functor(Head, Name, Arity).
 
 store_term(rule(Id, Conclusion, Conditions, Props), M) :-
     source_props(M, Src),
@@ -298,13 +313,26 @@ kb_problems(Problems) :-
     findall(P, kb_problem(P), Problems0),
     list_to_set(Problems0, Problems).
 
+kb_problem(kb_problem(file(Place), P)) :-
+    load_problem(Place, P).
 kb_problem(kb_problem(Where, P)) :-
     rule(Id, Conclusion, Conds, Props),
     rule_where(Id, Props, Where),
-    rule_defect(Id, Conclusion, Conds, Props, P).
-kb_problem(kb_problem(rule(Id), duplicate_rule_id(Id))) :-
-    rule(Id, _, _, _),
-    aggregate_all(count, rule(Id, _, _, _), N), N > 1.
+    (   \+ ground(rule(Id, Conclusion, Conds))
+    ->  P = variable_in_rule
+    ;   rule_defect(Id, Conclusion, Conds, Props, P)
+    ).
+kb_problem(kb_problem(rule(Id), duplicate_rule_id(Id, Places))) :-
+    findall(Id0, rule(Id0, _, _, _), Ids0),
+    msort(Ids0, Ids),
+    clumped(Ids, Counts),
+    member(Id-N, Counts),
+    N > 1,
+    findall(Place, ( rule(Id, _, _, Props), rule_place(Props, Place) ), Places).
+kb_problem(kb_problem(topic(T), value_without_rules(T, V))) :-
+    topic(T, _, Values),
+    member(V, Values),
+    \+ rule(_, T = V, _, _).
 kb_problem(kb_problem(Where, P)) :-
     priority(Id, Topic, Higher, Lower, Props),
     rule_where(Id, Props, Where),
@@ -318,8 +346,9 @@ kb_problem(kb_problem(requirement(Id), P)) :-
 kb_problem(kb_problem(concept(C), concept_without_rules(C))) :-
     concept(C, _, _),
     \+ rule(_, concept(C), _, _).
-kb_problem(kb_problem(kb, cyclic_rules)) :-
-    \+ catch(node_order_(_), error(domain_error(acyclic_rule_graph, _), _), fail).
+kb_problem(kb_problem(kb, cyclic_rules(Steps))) :-
+    \+ catch(node_order_(_), error(domain_error(acyclic_rule_graph, _), _), fail),
+    (   rule_cycle(Steps) -> true ; Steps = [] ).
 kb_problem(kb_problem(topic(T), cyclic_priorities(T))) :-
     topic(T, _, _),
     beats(T, A, B, _),
@@ -331,6 +360,29 @@ requirement(Id, none, Conds) :- safety(Id, Conds, _).
 
 rule_where(Id, Props, rule(Id, File:Line)) :- memberchk(source(File:Line), Props), !.
 rule_where(Id, _, rule(Id)).
+
+rule_place(Props, File:Line) :- memberchk(source(File:Line), Props), !.
+rule_place(_, unknown).
+
+%! rule_cycle(-Steps:list) is semidet.
+%
+%  Steps is a cycle of the rules' references: `step(Node, RuleId, Place, Next)`,
+%  rule RuleId (at Place) of Node refers to Next; the last Next is the first Node.
+rule_cycle(Steps) :-
+    kb_node(Start),
+    cycle_from(Start, Start, [Start], Steps),
+    !.
+
+cycle_from(Node, Start, Seen, [step(Node, Id, Place, Next)|Steps]) :-
+    node_rule(Node, Id),
+    rule(Id, _, Conds, Props),
+    condition_node(Conds, Next),
+    rule_place(Props, Place),
+    (   Next == Start
+    ->  Steps = []
+    ;   \+ memberchk(Next, Seen),
+        cycle_from(Next, Start, [Next|Seen], Steps)
+    ).
 
 rule_defect(_, Conclusion, _, _, bad_conclusion(Conclusion)) :-
     \+ valid_conclusion(Conclusion).
@@ -352,9 +404,10 @@ has_property(Props, Name, Type) :-
     is_of_type(Type, Value),
     Value \== "".
 
-valid_conclusion(concept(C)) :- concept(C, _, _).
-valid_conclusion(T = V) :- topic(T, _, Values), memberchk(V, Values).
+valid_conclusion(concept(C)) :- atom(C), concept(C, _, _).
+valid_conclusion(T = V) :- atom(T), atom(V), topic(T, _, Values), memberchk(V, Values).
 
+condition_defect(C, bad_condition(C)) :- var(C), !.
 condition_defect(all(Cs), P) :- !, ( Cs == [] -> P = empty_conjunction ; member(C, Cs), condition_defect(C, P) ).
 condition_defect(any(Cs), P) :- !, ( Cs == [] -> P = empty_disjunction ; member(C, Cs), condition_defect(C, P) ).
 condition_defect(not(C), P) :- !, condition_defect(C, P).
