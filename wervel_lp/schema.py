@@ -185,29 +185,35 @@ class Schema:
         """
         implied = dict(known)
         source: dict[str, str] = {}
-        changed = bool(known)
+        changed = True
         while changed:
             changed = False
-            for contradiction in self.contradictions:
-                if len(contradiction.tests) != 2:
-                    continue
-                first, second = contradiction.tests
-                for holds, other in ((first, second), (second, first)):
-                    if other.field in implied or not holds.holds(implied):
-                        continue
-                    forced = [v for v in self._values(other.field) if not other.holds({other.field: v})]
-                    if len(forced) != 1:
-                        continue
-                    implied[other.field] = forced[0]
+            for holds, other, forced in self._implications:
+                if other.field not in implied and holds.holds(implied):
+                    implied[other.field] = forced
                     source[other.field] = source.get(holds.field, holds.field)
                     changed = True
-                    for c in self.contradictions:
-                        if all(t.holds(implied) for t in c.tests):
-                            together = " and ".join(t.field for t in c.tests)
-                            raise CaseError(
-                                source[other.field],
-                                f"implies {other.field} = {json.dumps(forced[0])}, which contradicts "
-                                f"{together}: {c.explanation} ({c.id})")
+        if not source:
+            return
+        for c in self.contradictions:
+            if all(t.holds(implied) for t in c.tests):
+                field = next(t.field for t in c.tests if t.field in source)
+                together = " and ".join(t.field for t in c.tests)
+                raise CaseError(source[field], f"implies {field} = {json.dumps(implied[field])}, which contradicts "
+                                               f"{together}: {c.explanation} ({c.id})")
+
+    @cached_property
+    def _implications(self) -> tuple[tuple[Test, Test, Any], ...]:
+        """(holds, other, value): where test ``holds`` holds, ``other`` fails, which leaves its field ``value``."""
+        found = []
+        for c in self.contradictions:
+            if len(c.tests) != 2:
+                continue
+            for holds, other in (c.tests, c.tests[::-1]):
+                forced = [v for v in self._values(other.field) if not other.holds({other.field: v})]
+                if len(forced) == 1:
+                    found.append((holds, other, forced[0]))
+        return tuple(found)
 
     def _values(self, name: str) -> tuple[Any, ...]:
         """The known values of a bool or enum field (none for a number)."""
