@@ -476,6 +476,7 @@ kb_identifier(V) :- topic(_, _, Vs), member(V, Vs).
 kb_identifier(A) :- rule(A, _, _, _).
 kb_identifier(A) :- concept(A, _, _).
 kb_identifier(A) :- priority(A, _, _, _, _).
+kb_identifier(A) :- implication(A, _, _, _).
 
                  /*******************************
                  *          CONDITIONS          *
