@@ -28,6 +28,50 @@ rule(unknown_origin_suspicion, concept(unknown_origin),
        en("Clinical suspicion, spinal metastases on imaging and no known primary tumour.")
      ]).
 
+                 /*******************************
+                 *   THE DEFINITIVE DIAGNOSIS   *
+                 *******************************/
+
+% I-definitive-diagnosis: the treatment choice and the time to therapy
+% follow the definitive diagnosis. With a known primary, imaging makes it;
+% with an unknown primary, imaging gives only the "waarschijnlijkheids-
+% diagnose" and tissue is obtained "nog voordat de behandeling start".
+concept(definitive_diagnosis,
+        nl("de definitieve diagnose wervelmetastasen is gesteld"),
+        en("the definitive diagnosis of spinal metastases has been made")).
+concept(treatment_choice_due,
+        nl("de keuze van de behandeling is aan de orde (definitieve diagnose gesteld, nog niet geopereerd)"),
+        en("the treatment is to be chosen (definitive diagnosis made, not yet operated)")).
+
+rule(definitive_diagnosis_with_known_primary, concept(definitive_diagnosis),
+     all([metastases_on_imaging = true, known_primary_malignancy = true]),
+     [ section(time_to_therapy),
+       strength(working_group_opinion),
+       quote("De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose wervelmetastasen bij patiënten:"),
+       nl("Wervelmetastasen op beeldvorming bij een bekende primaire maligniteit."),
+       en("Spinal metastases on imaging with a known primary malignancy.")
+     ]).
+
+rule(definitive_diagnosis_after_tissue, concept(definitive_diagnosis),
+     all([metastases_on_imaging = true, histology_obtained = true]),
+     [ section(additional_diagnostics),
+       strength(recommended),
+       quote("nog voordat de behandeling start weefsel voor histologisch (en eventueel microbiologisch) onderzoek te verkrijgen:"),
+       nl("Wervelmetastasen op beeldvorming en weefsel voor histologie verkregen."),
+       en("Spinal metastases on imaging and tissue for histology obtained.")
+     ]).
+
+% The treatment choice precedes the operation: an operated patient is past
+% it, and the post-operative topics (interval, schedule) follow instead.
+rule(treatment_choice_before_operation, concept(treatment_choice_due),
+     all([definitive_diagnosis, operated = false]),
+     [ section(surgery_radiotherapy_interval),
+       strength(recommended),
+       quote("Bij patiënten die geopereerd zijn adviseert de richtlijncommissie een minimaal tijdsinterval van 3-4 weken in acht te nemen voor het starten van postoperatieve radiotherapie."),
+       nl("De definitieve diagnose is gesteld en de patiënt is nog niet geopereerd."),
+       en("The definitive diagnosis has been made and the patient has not been operated yet.")
+     ]).
+
 rule(staging_ct_for_possible_surgery, staging_ct = ct_thorax_abdomen_with_volume_scan,
      all([potential_surgical_candidate, recent_staging_ct = false]),
      [ section(additional_diagnostics),
@@ -46,8 +90,9 @@ rule(volume_scan_for_possible_surgery, advice = multislice_volume_scan,
        en("Make a multi-slice volume scan through the affected vertebra(e) +/- 2 at once.")
      ]).
 
+% I-urgent-ct-until-made: the urgent CT is not ordered again once made.
 rule(urgent_ct_unknown_origin, staging_ct = urgent_ct_thorax_abdomen_pelvis,
-     unknown_origin,
+     all([unknown_origin, urgent_ct_thorax_abdomen_pelvis_made = false]),
      [ section(additional_diagnostics),
        strength(recommended),
        quote("met spoed een CT- of PET-CT van thorax, abdomen en bekken te maken om de ziekte in kaart te brengen en eventueel een voor biopsie beter toegankelijke laesie te selecteren."),

@@ -114,14 +114,9 @@ rule(postoperative_radiotherapy_long_life_or_oligometastases,
        en("Post-operatively 30-39 Gy in 10-13 fractions (life expectancy over 1 year or oligometastases).")
      ]).
 
-priority(postoperative_schedule_over_primary, radiotherapy_schedule,
-         [rule(postoperative_radiotherapy_short_life),
-          rule(postoperative_radiotherapy_long_life_or_oligometastases)],
-         [rule(radiotherapy_pain_8gy), rule(radiotherapy_pain_oligometastases),
-          rule(radiotherapy_deficit_moderate_condition_or_short_life),
-          rule(radiotherapy_deficit_good_condition_long_life),
-          rule(radiotherapy_reirradiation)],
-         [why("After the operation the post-operative schedules apply, not the primary ones.")]).
+% No priority of the post-operative schedules over the primary ones: the
+% primary schedules follow the treatment chosen, and an operated patient is
+% past that choice (treatment_choice_due), so the two never meet.
 priority(reirradiation_over_first_schedule, radiotherapy_schedule,
          rule(radiotherapy_reirradiation),
          [rule(radiotherapy_pain_8gy), rule(radiotherapy_pain_oligometastases),

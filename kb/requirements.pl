@@ -18,7 +18,7 @@ obligation(mri_urgency_when_mri_indicated, mri_urgency,
            decided(mri, indicated),
            [why("Every indicated MRI needs a deadline.")]).
 obligation(treatment_for_symptomatic_metastases, treatment,
-           symptomatic_metastases,
+           all([symptomatic_metastases, treatment_choice_due]),
            [why("Every patient with symptomatic spinal metastases gets a treatment choice.")]).
 obligation(surgery_eligibility_when_considered, surgery_eligible,
            surgery_considered,
@@ -30,7 +30,7 @@ obligation(schedule_after_operation, radiotherapy_schedule,
            operated = true,
            [why("Post-operative radiotherapy needs a schedule.")]).
 obligation(start_of_therapy_for_symptomatic_metastases, start_treatment,
-           symptomatic_metastases,
+           all([symptomatic_metastases, treatment_chosen]),
            [why("Every patient with a definitive diagnosis and symptoms gets a maximum time to therapy.")]).
 obligation(biopsy_for_unknown_origin, biopsy,
            all([unknown_origin, histology_obtained = false]),
@@ -58,6 +58,49 @@ incompatible(mri_urgency_without_indicated_mri,
 incompatible(biopsy_without_unknown_origin,
              all([decided(biopsy, within_1_day), known_primary_malignancy = true]),
              [why("The biopsy deadlines are for an unknown primary.")]).
+
+% Coherence along the pathway (issue 19): no decision that presupposes a
+% step not yet taken, and none for a step already done.
+incompatible(start_deadline_without_treatment,
+             all([any([decided(start_treatment, within_24_hours), decided(start_treatment, within_72_hours),
+                       decided(start_treatment, within_7_days), decided(start_treatment, within_14_days)]),
+                  not(any([decided(treatment, radiotherapy), decided(treatment, surgery),
+                       decided(treatment, systemic_therapy), decided(treatment, radiotherapy_or_surgery_mdt)]))]),
+             [why("The maximum time to therapy is the time to start the treatment chosen: no deadline without a treatment.")]).
+incompatible(primary_treatment_after_operation,
+             all([any([decided(treatment, radiotherapy), decided(treatment, surgery),
+                       decided(treatment, systemic_therapy), decided(treatment, radiotherapy_or_surgery_mdt)]),
+                  operated = true]),
+             [why("An operated patient is past the treatment choice: the post-operative interval and schedule follow, not a treatment again.")]).
+incompatible(start_deadline_after_operation,
+             all([any([decided(start_treatment, within_24_hours), decided(start_treatment, within_72_hours),
+                       decided(start_treatment, within_7_days), decided(start_treatment, within_14_days)]),
+                  operated = true]),
+             [why("After the operation the post-operative interval applies, not a time to start the treatment.")]).
+incompatible(treatment_before_histology_of_unknown_primary,
+             all([any([decided(treatment, radiotherapy), decided(treatment, surgery),
+                       decided(treatment, systemic_therapy), decided(treatment, radiotherapy_or_surgery_mdt)]),
+                  known_primary_malignancy = false, histology_obtained = false]),
+             [why("nog voordat de behandeling start weefsel voor histologisch (en eventueel microbiologisch) onderzoek te verkrijgen")]).
+incompatible(start_deadline_before_histology_of_unknown_primary,
+             all([any([decided(start_treatment, within_24_hours), decided(start_treatment, within_72_hours),
+                       decided(start_treatment, within_7_days), decided(start_treatment, within_14_days)]),
+                  known_primary_malignancy = false, histology_obtained = false]),
+             [why("de behandeling na het stellen van de definitieve diagnose wervelmetastasen")]).
+incompatible(biopsy_after_tissue_obtained,
+             all([any([decided(biopsy, within_1_day), decided(biopsy, within_1_week)]),
+                  histology_obtained = true]),
+             [why("A biopsy taken is not ordered again.")]).
+incompatible(withholding_after_biopsy,
+             all([decided(corticosteroids, withhold_until_biopsy), histology_obtained = true]),
+             [why("te wachten met het geven van corticosteroïden tot na het biopt")]).
+incompatible(urgent_ct_after_it_was_made,
+             all([decided(staging_ct, urgent_ct_thorax_abdomen_pelvis),
+                  urgent_ct_thorax_abdomen_pelvis_made = true]),
+             [why("The urgent CT of thorax, abdomen and pelvis, once made, is not ordered again.")]).
+incompatible(staging_ct_with_recent_ct,
+             all([decided(staging_ct, ct_thorax_abdomen_with_volume_scan), recent_staging_ct = true]),
+             [why("Indien er geen recente (PET)-CT- thorax/abdomen is, dan zal deze nog gemaakt moeten worden.")]).
 
 safety(no_surgery_under_three_months,
        all([decided(treatment, surgery), life_expectancy_months < 3]),

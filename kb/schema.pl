@@ -78,6 +78,8 @@ field(metastases_on_imaging, bool, "imaging shows (suspected) spinal metastases"
 field(mescc_on_imaging, bool, "imaging shows MESCC").
 field(histology_obtained, bool, "tissue for histology has been obtained").
 field(recent_staging_ct, bool, "a recent (PET-)CT of thorax/abdomen exists").
+field(urgent_ct_thorax_abdomen_pelvis_made, bool,
+      "with an unknown primary: the urgent CT or PET-CT of thorax, abdomen and pelvis has been made").
 field(whole_spine_mri, bool, "an MRI of the whole spine exists").
 field(contiguous_affected_vertebrae, integer(0),
       "number of contiguous affected/obstructed vertebrae").
@@ -163,6 +165,7 @@ field_label_nl(metastases_on_imaging, "beeldvorming toont (verdenking op) wervel
 field_label_nl(mescc_on_imaging, "beeldvorming toont MESMC").
 field_label_nl(histology_obtained, "weefsel voor histologie verkregen").
 field_label_nl(recent_staging_ct, "recente (PET-)CT-thorax/abdomen aanwezig").
+field_label_nl(urgent_ct_thorax_abdomen_pelvis_made, "spoed-CT of -PET-CT van thorax, abdomen en bekken gemaakt (onbekende origine)").
 field_label_nl(whole_spine_mri, "MRI van de gehele wervelkolom aanwezig").
 field_label_nl(contiguous_affected_vertebrae, "aantal aaneengesloten aangetaste wervels").
 field_label_nl(extensive_epidural_extension_elsewhere, "metastasen met uitgebreide epidurale uitbreiding elders").
@@ -251,6 +254,9 @@ implication(postoperative_course_means_operation,
             postoperative_neurology in [recovering, insufficient_recovery, deteriorating],
             operated = true,
             "a postoperative course is given, so the patient was operated").
+implication(urgent_ct_is_recent_staging_ct,
+            urgent_ct_thorax_abdomen_pelvis_made = true, recent_staging_ct = true,
+            "the urgent CT of thorax, abdomen and pelvis just made is a recent CT of thorax/abdomen").
 implication(night_pain_is_back_pain,
             night_pain = true, back_pain = true,
             "night-time back pain is back pain").

@@ -13,10 +13,26 @@ section(time_to_therapy,
 section(surgery_radiotherapy_interval,
         "Wervelmetastasen — Indicatie behandeling wervelmetastasen — Behandeling bij levensverwachting > 3md — Tijdsinterval tussen chirurgie en radiotherapie").
 
-% I-definitive-diagnosis: the definitive diagnosis is represented by
-% metastases_on_imaging = true.
+% I-definitive-diagnosis: the time to therapy is counted from the
+% definitive diagnosis, for the treatment chosen: no deadline without a
+% treatment (so none before the histology of an unknown primary, and none
+% after the operation, which the post-operative interval follows).
+concept(treatment_chosen,
+        nl("er is een behandeling gekozen"),
+        en("a treatment has been chosen")).
+
+rule(treatment_chosen_any, concept(treatment_chosen),
+     any([decided(treatment, radiotherapy), decided(treatment, surgery),
+          decided(treatment, systemic_therapy), decided(treatment, radiotherapy_or_surgery_mdt)]),
+     [ section(time_to_therapy),
+       strength(working_group_opinion),
+       quote("De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose wervelmetastasen bij patiënten:"),
+       nl("Er is een behandeling gekozen (radiotherapie, chirurgie, systeemtherapie of de MDT-keuze)."),
+       en("A treatment has been chosen (radiotherapy, surgery, systemic therapy or the MDT choice).")
+     ]).
+
 rule(start_within_24_hours_rapid_deficit, start_treatment = within_24_hours,
-     all([metastases_on_imaging = true, neurological_deficit_from_mescc,
+     all([treatment_chosen, metastases_on_imaging = true, neurological_deficit_from_mescc,
           deficit_progressive = true, deficit_onset_days < 7]),
      [ section(time_to_therapy),
        strength(working_group_opinion),
@@ -26,7 +42,7 @@ rule(start_within_24_hours_rapid_deficit, start_treatment = within_24_hours,
      ]).
 
 rule(start_within_72_hours_slow_deficit_ambulatory, start_treatment = within_72_hours,
-     all([metastases_on_imaging = true, neurological_deficit_from_mescc,
+     all([treatment_chosen, metastases_on_imaging = true, neurological_deficit_from_mescc,
           deficit_progressive = true, deficit_onset_days > 7, ambulatory = true]),
      [ section(time_to_therapy),
        strength(working_group_opinion),
@@ -36,7 +52,7 @@ rule(start_within_72_hours_slow_deficit_ambulatory, start_treatment = within_72_
      ]).
 
 rule(start_within_7_days_radiological_mescc_with_pain, start_treatment = within_7_days,
-     all([mescc_on_imaging = true, pain, neurological_deficit = false]),
+     all([treatment_chosen, mescc_on_imaging = true, pain, neurological_deficit = false]),
      [ section(time_to_therapy),
        strength(working_group_opinion),
        quote("De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose wervelmetastasen bij patiënten: [...] met alleen radiologische MESMC met pijn de therapie binnen 7 dagen ingezet dient te worden."),
@@ -45,7 +61,7 @@ rule(start_within_7_days_radiological_mescc_with_pain, start_treatment = within_
      ]).
 
 rule(start_within_14_days_pain_or_radicular_syndrome, start_treatment = within_14_days,
-     all([metastases_on_imaging = true, mescc_on_imaging = false,
+     all([treatment_chosen, metastases_on_imaging = true, mescc_on_imaging = false,
           mescc_suspected = false,
           any([pain, radicular_deficit in [unilateral, bilateral]])]),
      [ section(time_to_therapy),

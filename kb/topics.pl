@@ -94,6 +94,11 @@ topic_label(advice, en, "Further advice").
 %  Reached holds. NL and EN name the step.
 step(imaging_shows_metastases, metastases_on_imaging = true,
      "beeldvorming toont wervelmetastasen", "imaging shows spinal metastases").
+step(definitive_diagnosis,
+     all([metastases_on_imaging = true,
+          any([known_primary_malignancy = true, histology_obtained = true])]),
+     "de definitieve diagnose is gesteld (bij onbekende origine: weefsel voor histologie verkregen)",
+     "the definitive diagnosis has been made (unknown primary: tissue for histology obtained)").
 step(operation, operated = true,
      "de patiënt is geopereerd", "the patient has had the operation").
 
@@ -102,10 +107,21 @@ step(operation, operated = true,
 %  Topic is decided on the pathway after Step: the treatment choice and
 %  what follows from it after imaging has shown the metastases ("Indicatie
 %  behandeling wervelmetastasen" follows "Diagnostiek"); the post-operative
-%  interval after the operation. While a case has not (yet) taken the step,
-%  an open topic waits for it and asks for the step's findings first.
+%  interval after the operation. With an unknown primary the definitive
+%  diagnosis needs the tissue ("nog voordat de behandeling start weefsel
+%  voor histologisch ... onderzoek te verkrijgen"; the time to therapy runs
+%  "na het stellen van de definitieve diagnose"): the treatment choice, its
+%  schedule and its start wait for it (I-definitive-diagnosis). A topic's
+%  steps are listed in pathway order; while a case has not (yet) taken one,
+%  an open topic waits for the first such step and asks for its findings
+%  first. A topic that presupposes a step not yet done is never decided
+%  (kb/requirements.pl proves it), and one that a step already done
+%  closes (the treatment choice after the operation) is not given again.
 topic_step(treatment, imaging_shows_metastases).
+topic_step(treatment, definitive_diagnosis).
 topic_step(surgery_eligible, imaging_shows_metastases).
 topic_step(radiotherapy_schedule, imaging_shows_metastases).
+topic_step(radiotherapy_schedule, definitive_diagnosis).
 topic_step(start_treatment, imaging_shows_metastases).
+topic_step(start_treatment, definitive_diagnosis).
 topic_step(postoperative_radiotherapy, operation).

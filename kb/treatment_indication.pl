@@ -277,7 +277,7 @@ rule(surgery_not_eligible_condition_failed, surgery_eligible = no,
                  *******************************/
 
 rule(radiotherapy_first_choice, treatment = radiotherapy,
-     all([treated_as_symptomatic, adequate_radiotherapy_possible = true]),
+     all([treatment_choice_due, treated_as_symptomatic, adequate_radiotherapy_possible = true]),
      [ section(treatment_indication),
        strength(working_group_opinion),
        quote("De werkgroep is van mening dat radiotherapie de behandeling van eerste keus is voor patiënten met symptomatische wervelmetastasen (met pijn en/of neurologische uitval), mits de mogelijkheid bestaat tot het geven van een adequate en zinvolle dosis radiotherapie en er geen indicatie is voor chirurgie of chemotherapie."),
@@ -285,8 +285,12 @@ rule(radiotherapy_first_choice, treatment = radiotherapy,
        en("Radiotherapy is the treatment of first choice.")
      ]).
 
+% I-deterioration-under-radiotherapy-surgery: deterioration under
+% radiotherapy and corticosteroids has its own rule (below), which beats
+% the MDT choice; this one covers the other indications.
 rule(surgery_preferred, treatment = surgery,
-     all([surgery_indicated, surgical_conditions_met]),
+     all([treatment_choice_due, surgery_indicated, surgical_conditions_met,
+          deterioration_under_radiotherapy_and_corticosteroids = false]),
      [ section(treatment_indication),
        strength(working_group_opinion),
        quote("De werkgroep is van mening dat bij patiënten met symptomatische wervelmetastasen (met pijn en/of neurologische uitval) chirurgie de behandeling van voorkeur is:"),
@@ -300,7 +304,7 @@ rule(surgery_preferred, treatment = surgery,
 % MDT choice between the two does not apply; surgery is the treatment of
 % preference when its conditions are met.
 rule(surgery_on_deterioration_under_radiotherapy, treatment = surgery,
-     all([neurological_deficit_from_mescc,
+     all([treatment_choice_due, neurological_deficit_from_mescc,
           deterioration_under_radiotherapy_and_corticosteroids = true,
           surgical_conditions_met]),
      [ section(treatment_indication),
@@ -314,7 +318,7 @@ rule(surgery_on_deterioration_under_radiotherapy, treatment = surgery,
 % voorwaarden voor zowel chirurgie" needs one of the three listed
 % indications for surgery, not only the deficit from MESCC.
 rule(radiotherapy_or_surgery_by_mdt, treatment = radiotherapy_or_surgery_mdt,
-     all([neurological_deficit_from_mescc, surgery_indicated,
+     all([treatment_choice_due, neurological_deficit_from_mescc, surgery_indicated,
           surgical_conditions_met, adequate_radiotherapy_possible = true]),
      [ section(treatment_indication),
        strength(working_group_opinion),
@@ -330,7 +334,7 @@ rule(radiotherapy_or_surgery_by_mdt, treatment = radiotherapy_or_surgery_mdt,
 % I-rapid-effect-tumour-types: the "vooral bij" list names the tumours
 % with a large chance of a rapid effect.
 rule(systemic_therapy_rapid_effect_expected, treatment = systemic_therapy,
-     all([neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
+     all([treatment_choice_due, neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
           life_expectancy_months >= 3,
           tumour_type in [multiple_myeloma, nhl_high_grade, nhl_intermediate_grade, germ_cell]]),
      [ section(treatment_long_life_expectancy),
@@ -341,7 +345,7 @@ rule(systemic_therapy_rapid_effect_expected, treatment = systemic_therapy,
      ]).
 
 rule(systemic_therapy_vital_indication, treatment = systemic_therapy,
-     all([neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
+     all([treatment_choice_due, neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
           life_expectancy_months >= 3,
           vital_indication_systemic_therapy = true]),
      [ section(treatment_long_life_expectancy),
@@ -352,7 +356,7 @@ rule(systemic_therapy_vital_indication, treatment = systemic_therapy,
      ]).
 
 rule(systemic_therapy_no_local_options, treatment = systemic_therapy,
-     all([neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
+     all([treatment_choice_due, neurological_deficit_from_mescc, systemic_therapy_sensitive = true,
           life_expectancy_months >= 3,
           adequate_radiotherapy_possible = false, not(surgical_conditions_met)]),
      [ section(treatment_long_life_expectancy),
