@@ -61,8 +61,9 @@ rule(definitive_diagnosis_after_tissue, concept(definitive_diagnosis),
        en("Spinal metastases on imaging and tissue for histology obtained.")
      ]).
 
-% The treatment choice precedes the operation: an operated patient is past
-% it, and the post-operative topics (interval, schedule) follow instead.
+% I-operated-past-treatment-choice: the treatment choice precedes the
+% operation; an operated patient is past it, and the post-operative topics
+% (interval, schedule) follow instead.
 rule(treatment_choice_before_operation, concept(treatment_choice_due),
      all([definitive_diagnosis, operated = false]),
      [ section(surgery_radiotherapy_interval),

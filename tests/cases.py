@@ -24,7 +24,8 @@ FULL: Case = dict(
     deficit_progressive=False, ambulatory=True, mescc_suspected=False, lhermitte_sign=False,
     complete_cord_lesion=False, improving_on_corticosteroids=False,
     adequate_imaging_available=False, metastases_on_imaging=True, mescc_on_imaging=False,
-    histology_obtained=True, recent_staging_ct=True, whole_spine_mri=True,
+    histology_obtained=True, recent_staging_ct=True, urgent_ct_thorax_abdomen_pelvis_made=False,
+    whole_spine_mri=True,
     contiguous_affected_vertebrae=1, extensive_epidural_extension_elsewhere=False,
     spinal_instability=False, bone_metastases_count=5, prior_radiotherapy_same_level=False,
     recurrence_after_radiotherapy=False, adequate_radiotherapy_possible=True,
@@ -107,7 +108,14 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "staging_ct_for_possible_surgery": (
         full(UNSTABLE, recent_staging_ct=False), full(UNSTABLE)),
     "volume_scan_for_possible_surgery": (full(UNSTABLE, recent_staging_ct=False), full(UNSTABLE)),
-    "urgent_ct_unknown_origin": (full(UNKNOWN_ORIGIN), full()),
+    # the urgent CT is not ordered again once made
+    "urgent_ct_unknown_origin": (
+        full(UNKNOWN_ORIGIN), full(UNKNOWN_ORIGIN, urgent_ct_thorax_abdomen_pelvis_made=True)),
+    # the pathway: the definitive diagnosis, and the treatment choice before the operation
+    "definitive_diagnosis_with_known_primary": (full(), full(UNKNOWN_ORIGIN)),
+    "definitive_diagnosis_after_tissue": (
+        full(UNKNOWN_ORIGIN, histology_obtained=True), full(UNKNOWN_ORIGIN)),
+    "treatment_choice_before_operation": (full(), full(OPERATED)),
     "biopsy_within_1_week_without_mescc": (
         full(UNKNOWN_ORIGIN), full(UNKNOWN_ORIGIN, mescc_on_imaging=True)),
     "biopsy_within_1_day_with_mescc": (full(UNKNOWN_ORIGIN, mescc_on_imaging=True), full(UNKNOWN_ORIGIN)),
@@ -188,6 +196,7 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
     "postoperative_radiotherapy_long_life_or_oligometastases": (
         full(OPERATED, life_expectancy_months=13), full(OPERATED)),
     # Timing
+    "treatment_chosen_any": (full(), full(adequate_radiotherapy_possible=False)),
     "start_within_24_hours_rapid_deficit": (full(MESCC_DEFICIT), full(MESCC_DEFICIT, deficit_onset_days=7)),
     "start_within_72_hours_slow_deficit_ambulatory": (
         full(MESCC_DEFICIT, deficit_onset_days=10, ambulatory=True),

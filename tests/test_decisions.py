@@ -103,9 +103,13 @@ def test_unknown_primary_withholds_steroids():
     """
     result = recommend(full(UNKNOWN_ORIGIN, mescc_on_imaging=True))
     assert result.decisions["corticosteroids"] == "withhold_until_biopsy"
-    (rec,) = [r for r in result.recommendations if r.topic == "corticosteroids"]
-    assert {o["value"] for o in rec.overrides} == {"dexamethasone_10mg_iv_then_8_16mg_daily"}
     assert "proton_pump_inhibitor" not in result.decisions
+    # dexamethasone goes with the treatment, which waits for the histology (I-definitive-diagnosis);
+    # it still loses to the withholding wherever it fires beside it (a pain flare)
+    flare = recommend(full(UNKNOWN_ORIGIN, mescc_on_imaging=True, pain_flare_after_radiotherapy=True))
+    assert flare.decisions["corticosteroids"] == "withhold_until_biopsy"
+    (rec,) = [r for r in flare.recommendations if r.topic == "corticosteroids"]
+    assert {o["value"] for o in rec.overrides} == {"for_pain_flare"}
 
 
 def test_symptomatic_mescc_gets_dexamethasone_and_ppi_with_risk_factor():

@@ -186,11 +186,86 @@ def test_chemosensitive_and_rapid_effect_lists_are_closed():
     assert decided(myeloma, "treatment") == "systemic_therapy"
 
 
-def test_time_to_therapy_is_given_with_the_probability_diagnosis():
-    """Na het stellen van de definitieve diagnose ... binnen 24 uur; for an unknown primary
-    the biopsy deadline runs from the "waarschijnlijkheidsdiagnose" and the interval to
-    therapy is stated already (I-definitive-diagnosis).
+# --- Coherent along the pathway (issue 19) ------------------------------------
+
+def test_unknown_primary_waits_for_the_histology_before_the_treatment():
+    """Nog voordat de behandeling start weefsel voor histologisch (en eventueel microbiologisch)
+    onderzoek te verkrijgen: binnen 1 dag ... indien er klinisch en/of radiologisch MESMC bestaat;
+    de behandeling na het stellen van de definitieve diagnose wervelmetastasen ... binnen 24 uur
+    (I-definitive-diagnosis). Before the biopsy: the biopsy, the urgent CT and the withholding,
+    decompression to consider, but no treatment, schedule or start deadline.
     """
     case = full(UNKNOWN_ORIGIN, MESCC_DEFICIT)
-    assert decided(case, "biopsy") == "within_1_day"
-    assert decided(case, "start_treatment") == "within_24_hours"
+    result = recommend(case)
+    assert result.decisions["biopsy"] == "within_1_day"
+    assert result.decisions["staging_ct"] == "urgent_ct_thorax_abdomen_pelvis"
+    assert result.decisions["corticosteroids"] == "withhold_until_biopsy"
+    assert "consider_decompressive_surgery" in advice(case)
+    for topic in ("treatment", "radiotherapy_schedule", "start_treatment"):
+        assert topic not in result.decisions
+
+
+def test_after_the_biopsy_the_treatment_follows_and_the_biopsy_steps_end():
+    """Te wachten met het geven van corticosteroïden tot na het biopt; once the tissue has been
+    obtained the diagnosis is definitive: the treatment and its start follow, and the biopsy
+    and the withholding are not recommended again.
+    """
+    case = full(UNKNOWN_ORIGIN, MESCC_DEFICIT, histology_obtained=True)
+    result = recommend(case)
+    assert result.decisions["treatment"] == "radiotherapy"
+    assert result.decisions["start_treatment"] == "within_24_hours"
+    assert result.decisions["corticosteroids"] == "dexamethasone_10mg_iv_then_8_16mg_daily"
+    assert "biopsy" not in result.decisions
+
+
+def test_an_open_treatment_waits_for_the_definitive_diagnosis():
+    """An unknown primary whose biopsy is not recorded: the treatment waits for the step
+    "definitive diagnosis" and asks whether tissue has been obtained.
+    """
+    result = recommend({**full(UNKNOWN_ORIGIN, MESCC_DEFICIT), "histology_obtained": None})
+    (open_treatment,) = [u for u in result.undetermined if u.topic == "treatment"]
+    assert open_treatment.waiting_for == "definitive_diagnosis"
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({}, "urgent_ct_thorax_abdomen_pelvis"),
+    ({"histology_obtained": True}, "urgent_ct_thorax_abdomen_pelvis"),
+    ({"urgent_ct_thorax_abdomen_pelvis_made": True}, None),
+    ({"histology_obtained": True, "urgent_ct_thorax_abdomen_pelvis_made": True}, None),
+])
+def test_the_urgent_ct_ends_once_made(changes, expected):
+    """Met spoed een CT- of PET-CT van thorax, abdomen en bekken te maken om de ziekte in kaart
+    te brengen: ordered until it has been made, also after the biopsy (I-urgent-ct-until-made).
+    """
+    assert decided(full(UNKNOWN_ORIGIN, **changes), "staging_ct") == expected
+
+
+def test_a_recent_ct_ends_the_staging_ct():
+    """Indien er geen recente (PET)-CT- thorax/abdomen is, dan zal deze nog gemaakt moeten worden."""
+    assert decided(full(UNSTABLE, recent_staging_ct=False), "staging_ct") == "ct_thorax_abdomen_with_volume_scan"
+    assert decided(full(UNSTABLE, recent_staging_ct=True), "staging_ct") is None
+
+
+def test_an_operated_patient_is_past_the_treatment_choice():
+    """Bij patiënten die geopereerd zijn adviseert de richtlijncommissie een minimaal
+    tijdsinterval van 3-4 weken ... voor het starten van postoperatieve radiotherapie: no
+    treatment (surgery) and no start deadline again, the post-operative interval and schedule
+    instead (I-operated-past-treatment-choice).
+    """
+    result = recommend(full(UNSTABLE, operated=True, postoperative_neurology="recovering"))
+    assert "treatment" not in result.decisions
+    assert "start_treatment" not in result.decisions
+    assert result.decisions["postoperative_radiotherapy"] == "after_3_to_4_weeks"
+    assert result.decisions["radiotherapy_schedule"] == "20gy_in_5_fractions"
+    before = recommend(full(UNSTABLE)).decisions
+    assert before["treatment"] == "surgery" and before["start_treatment"] == "within_14_days"
+
+
+def test_no_start_deadline_without_a_treatment():
+    """Radiotherapie ... mits de mogelijkheid bestaat tot het geven van een adequate en zinvolle
+    dosis radiotherapie: with a life expectancy under 3 months and no radiotherapy possible no
+    treatment is named (anomaly a2), so no maximum time to therapy either.
+    """
+    result = recommend(full(life_expectancy_months=2, adequate_radiotherapy_possible=False))
+    assert "treatment" not in result.decisions
+    assert "start_treatment" not in result.decisions
