@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 from .engine import KbError
 from .knowledge import knowledge_base
-from .render import render_explanation, render_result, render_why_not
+from .render import findings, render_explanation, render_result, render_why_not
 from .result import Result, recommend
 from .schema import MAX_CASE_BYTES, ROOT_FIELD, CaseError, case_from_json
 
@@ -176,9 +176,9 @@ def _explain(args: argparse.Namespace) -> int:
     elif args.format == "html":
         from .pictures import proof_html
 
-        print(proof_html(expl, kb, args.lang), end="")
+        print(proof_html(expl, kb, args.lang, findings(result)), end="")
     else:
-        print(render_explanation(expl, kb, args.lang), end="")
+        print(render_explanation(expl, kb, args.lang, findings(result)), end="")
     return EXIT_OK
 
 

@@ -77,6 +77,10 @@ class KnowledgeBase:
         self.priorities: dict[str, Mapping[str, Any]] = {p["id"]: p for p in meta["priorities"]}
         self.steps: dict[str, Mapping[str, str]] = {s["step"]: s["label"] for s in meta["steps"]}
         """The steps of the pathway a topic can wait for, with their Dutch and English names."""
+        self.step_reached: dict[str, Mapping[str, Any]] = {s["step"]: s["reached"] for s in meta["steps"]}
+        """Per step, in pathway order, the finding condition (as JSON) that says it has been taken."""
+        self.step_topics: dict[str, tuple[str, ...]] = {s["step"]: tuple(s["topics"]) for s in meta["steps"]}
+        """Per step, the topics decided on the pathway after it (``topic_step/2``)."""
         # Per field, in the kb's order, the character of each value (wervel_lp/prolog/case_text.pl);
         # None for a number field.
         self._value_chars: list[tuple[str, dict[Any, str] | None]] = [

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .knowledge import KnowledgeBase
-from .render import _field_label, _value_label
+from .render import _field_label, _value_label, pathway_line
 from .result import Explanation
 from .schema import CaseError
 
@@ -51,9 +51,13 @@ def _dot_children(node: Mapping[str, Any], parent: str, counter: Iterator[int],
     return lines
 
 
-def proof_html(expl: Explanation, kb: KnowledgeBase, lang: str) -> str:
-    """The proof tree of ``expl`` as a self-contained HTML page with collapsible nodes."""
-    body = []
+def proof_html(expl: Explanation, kb: KnowledgeBase, lang: str,
+               case: Mapping[str, Any] | None = None) -> str:
+    """The proof tree of ``expl`` as a self-contained HTML page with collapsible nodes.
+
+    With the findings ``case`` (render.findings), it shows where the patient stands on the pathway.
+    """
+    body = [f'<p class="pathway">{_h(pathway_line(case, kb, lang))}</p>'] if case is not None else []
     for rec in expl.recommendations:
         body.append(f'<details open><summary class="root">{_h(rec.topic)} = <b>{_h(rec.value)}</b> '
                     f'— {_h(rec.text[lang])}</summary>')

@@ -35,6 +35,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "case_split": "in elk geval, naar {field}:", "when": "als",
         "exhaustive": "in elke aanvulling van de onbekende gegevens (beslisdiagram):",
         "waiting": "wacht op de stap '{step}' (vraag eerst: {fields}):",
+        "pathway": "Traject", "waits": "wacht op de stap '{step}'",
     },
     "en": {
         "decisions": "Decisions", "advice": "Further advice",
@@ -57,6 +58,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "case_split": "in every case, by {field}:", "when": "if",
         "exhaustive": "in every completion of the unknown findings (decision diagram):",
         "waiting": "waiting for the step '{step}' (ask first: {fields}):",
+        "pathway": "Pathway", "waits": "waiting for the step '{step}'",
     },
 }
 MARK = {True: "[x]", False: "[ ]", None: "[?]"}
@@ -77,6 +79,7 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
         lines += ["", w["inferred"]]
         lines += [f"  {_field_label(kb, i.field, lang)}: {_value_label(kb, i.field, i.value, lang)}"
                   f"   ({w['because']}: {_field_label(kb, i.source, lang)})" for i in result.inferred]
+    lines += ["", pathway_line(findings(result), kb, lang)]
     if result.undetermined:
         lines += ["", w["undetermined"]]
         waiting: dict[str, list[Undetermined]] = {}
@@ -98,17 +101,68 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_explanation(expl: Explanation, kb: KnowledgeBase, lang: str) -> str:
-    """The proof tree of a topic's decision, or why there is none."""
+def findings(result: Result) -> dict[str, Any]:
+    """The case's findings with those it implies (``result.inferred``)."""
+    return {**{k: v for k, v in result.case.items() if v is not None},
+            **{i.field: i.value for i in result.inferred}}
+
+
+def pathway_line(case: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> str:
+    """Where the case stands on the pathway, from its findings.
+
+    Each step of the kb (``step/4``, in pathway order): taken ``[x]``, not taken ``[ ]``, or
+    not known ``[?]``.
+    """
+    steps = "; ".join(f"{MARK[_step_taken(cond, case)]} {kb.steps[step][lang]}"
+                      for step, cond in kb.step_reached.items())
+    return f"{WORDS[lang]['pathway']}: {steps}"
+
+
+def _step_not_taken(topic: str, case: Mapping[str, Any], kb: KnowledgeBase) -> str | None:
+    """The first step of the pathway that ``topic`` follows and the case has not taken."""
+    return next((step for step, cond in kb.step_reached.items()
+                 if topic in kb.step_topics[step] and _step_taken(cond, case) is False), None)
+
+
+def _step_taken(cond: Mapping[str, Any], case: Mapping[str, Any]) -> bool | None:
+    """A step's finding condition in three-valued logic: None where a finding it needs is unknown."""
+    if "all" in cond or "any" in cond:
+        conjunction = "all" in cond
+        parts = [_step_taken(c, case) for c in cond["all" if conjunction else "any"]]
+        if (not conjunction) in parts:
+            return not conjunction
+        return None if None in parts else conjunction
+    if "not" in cond:
+        inner = _step_taken(cond["not"], case)
+        return None if inner is None else not inner
+    value = case.get(cond.get("field", ""))
+    if value is None:
+        return None
+    op, arg = cond["op"], cond["value"]
+    if op in ("=", "in"):
+        return bool(value in arg) if op == "in" else bool(value == arg)
+    return bool({"<": value < arg, "=<": value <= arg, ">": value > arg, ">=": value >= arg}[op])
+
+
+def render_explanation(expl: Explanation, kb: KnowledgeBase, lang: str,
+                       case: Mapping[str, Any] | None = None) -> str:
+    """The proof tree of a topic's decision, or why there is none.
+
+    With the findings ``case`` (see :func:`findings`), it shows where the patient stands on the
+    pathway, and names the step a topic waits for.
+    """
     w = WORDS[lang]
     lines = [f"{_topic_label(kb, expl.topic, lang)} ({expl.topic})"]
+    if case is not None:
+        lines.append("  " + pathway_line(case, kb, lang))
     for rec in expl.recommendations:
         lines += _recommendation_lines(rec, kb, lang, "  ")
         lines += render_proof(rec.proof, kb, lang, depth=2)
     if expl.undetermined:
         lines += _undetermined_lines(expl.undetermined, kb, lang, "  ")
     elif expl.status == "not_applicable":
-        lines.append("  " + w["not_applicable"])
+        step = _step_not_taken(expl.topic, case, kb) if case is not None else None
+        lines.append("  " + (w["waits"].format(step=kb.steps[step][lang]) if step else w["not_applicable"]))
     for x in expl.warnings:
         lines.append(f"  ! {x.decision} " + w["stands"].format(rule=x.rule, value=x.value)
                      + ": " + ", ".join(x.unknown_fields))
