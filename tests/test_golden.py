@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from wervel_lp import recommend
-from wervel_lp.render import render_explanation, render_result
+from wervel_lp.render import findings, render_explanation, render_result
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden"
@@ -26,7 +26,7 @@ def test_rendered_example_matches_golden(request, kb, example, lang):
     result = recommend(json.loads(example.read_text()))
     text = render_result(result, kb, lang)
     for topic in ("mri_urgency", "treatment"):
-        text += "\n" + render_explanation(result.explain(topic), kb, lang)
+        text += "\n" + render_explanation(result.explain(topic), kb, lang, findings(result))
     golden = GOLDEN / f"{example.stem}.{lang}.txt"
     if request.config.getoption("--regen-golden"):
         GOLDEN.mkdir(exist_ok=True)
