@@ -269,3 +269,31 @@ def test_no_start_deadline_without_a_treatment():
     result = recommend(full(life_expectancy_months=2, adequate_radiotherapy_possible=False))
     assert "treatment" not in result.decisions
     assert "start_treatment" not in result.decisions
+
+
+@pytest.mark.parametrize("changes", [
+    # an unstable spine or a recurrence without an adequate dose, but no metastases on imaging
+    {"spinal_instability": True},
+    {"prior_radiotherapy_same_level": True, "recurrence_after_radiotherapy": True,
+     "adequate_radiotherapy_possible": False},
+])
+def test_no_surgical_assessment_before_imaging_shows_metastases(changes):
+    """Bij patiënten met symptomatische wervelmetastasen (met pijn en/of neurologische uitval)
+    chirurgie de behandeling van voorkeur is: the indications, and so the assessment of the
+    conditions for surgery, are for spinal metastases shown on imaging.
+    """
+    result = recommend(full(metastases_on_imaging=False, **changes))
+    assert "surgery_eligible" not in result.decisions
+    assert "treatment" not in result.decisions
+
+
+def test_no_treatment_choice_before_imaging_even_after_a_biopsy():
+    """De behandeling na het stellen van de definitieve diagnose wervelmetastasen: tissue
+    obtained does not make the diagnosis of spinal metastases without imaging that shows them
+    (clinically suspected MESCC, a sensitive tumour with a vital indication for chemotherapy).
+    """
+    case = full(UNKNOWN_ORIGIN, MESCC_DEFICIT, mescc_on_imaging=False, metastases_on_imaging=False,
+                histology_obtained=True, systemic_therapy_sensitive=True,
+                vital_indication_systemic_therapy=True)
+    assert decided(case, "treatment") is None
+    assert decided({**case, "metastases_on_imaging": True}, "treatment") == "systemic_therapy"
