@@ -8,6 +8,7 @@ optimal model (fewest known findings) is the minimal example case.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import time
@@ -389,10 +390,16 @@ def check(kb: KnowledgeBase, region_limit: int = REGION_LIMIT) -> CheckReport:
         acknowledged = bool(entries)
         if kind in REGIONAL:
             target = _target(kind, subject)
-            regions = tuple(_region(solver, target, box, unknown_ok, m)
-                            for box, unknown_ok, m in solver.regions(target, region_limit))
-            acknowledged = not solver.holds(
-                [(clingo.Function("target", [clingo.Function("unacknowledged", [target.arguments[0]])]), True)])
+            unacknowledged = clingo.Function("target", [clingo.Function("unacknowledged", [target.arguments[0]])])
+            acknowledged = not solver.holds([(unacknowledged, True)])
+            # The regions outside the register first: those are what the author must act on.
+            found_regions = [] if acknowledged else [
+                _region(solver, target, box, unknown_ok, m)
+                for box, unknown_ok, m in solver.regions(unacknowledged, region_limit)]
+            found_regions += [r for r in (_region(solver, target, box, unknown_ok, m)
+                                          for box, unknown_ok, m in solver.regions(target, region_limit))
+                              if r.acknowledged or acknowledged][:max(0, region_limit - len(found_regions))]
+            regions = tuple(found_regions)
             if regions:
                 model = None
         note = " ".join(e["explanation"] for e in entries) if entries else _unregistered_note(kind)
@@ -629,19 +636,95 @@ def _unregistered_note(kind: str) -> str:
     return f"not in the register of acknowledged anomalies (kb/anomalies.pl); {kind} needs review"
 
 
-def render_report(report: CheckReport) -> str:
-    """The check report as text for people."""
-    lines = [f"wervel-lp check: {report.rules} rules, {report.classes:.3e} case classes, "
-             f"{report.solves} solves, {report.seconds:.2f} s"]
+def render_report(report: CheckReport, verbose: bool = False) -> str:
+    """The check report as text for people: one line when it passes (unless ``verbose``)."""
+    s = report.summary()
+    head = (f"wervel-lp check: {'passed' if report.passed else 'FAILED'}: {report.rules} rules, "
+            f"{s['anomalies']} anomalies in {s['regions']} regions, {s['unacknowledged']} not acknowledged, "
+            f"{s['stale']} stale register regions ({report.seconds:.2f} s, {report.solves} solves)")
+    if report.passed and not verbose:
+        return head + "\n"
+    lines = [head]
     for a in report.anomalies:
+        if a.acknowledged and not verbose:
+            continue
         status = "acknowledged" if a.acknowledged else "NEW"
         lines.append(f"[{status}] {a.kind}: {a.subject}" + (f" (topic {a.topic})" if a.topic else ""))
+        if a.locations:
+            lines.append("    at: " + ", ".join(a.locations[:6]) + (" ..." if len(a.locations) > 6 else ""))
         if a.rules:
             lines.append("    rules: " + ", ".join(a.rules))
-        if a.example_case is not None:
+        for r in a.regions:
+            if r.acknowledged and not verbose:
+                continue
+            mark = f"acknowledged by {', '.join(r.acknowledged_by)}" if r.acknowledged else "NOT acknowledged"
+            lines.append(f"    region ({r.size:.2e} case classes; {mark}): region({r.condition})")
+            lines.append("      example: " + ", ".join(f"{k}={v}" for k, v in r.example_case.items()))
+        if not a.regions and a.example_case is not None:
             lines.append("    example: " + ", ".join(f"{k}={v}" for k, v in a.example_case.items()))
         lines.append(f"    {a.note}")
-    new = len(report.unacknowledged)
-    lines.append(f"{len(report.anomalies)} anomalies, {new} not acknowledged"
-                 + (": the check fails" if new else ""))
+    for st in report.stale:
+        lines.append(f"[STALE] {st.location}: region {st.region} of {st.id} ({st.kind} on {st.subject}) "
+                     "holds no anomaly case any more: remove it or the entry")
+    if report.gate_example is not None:
+        lines.append("a case outside every acknowledged region: "
+                     + ", ".join(f"{k}={v}" for k, v in report.gate_example.items()))
     return "\n".join(lines) + "\n"
+
+
+def _location(where: str) -> dict[str, Any]:
+    """A SARIF location of ``kb/file.pl:line`` (relative to the repository root, as GitHub reads it)."""
+    path, _, line = where.partition(":")
+    physical: dict[str, Any] = {"artifactLocation": {"uri": path}}
+    if line.isdigit():
+        physical["region"] = {"startLine": int(line)}
+    return {"physicalLocation": physical}
+
+
+_KIND_TEXT = {
+    "conflict": "two values for a topic with the unique hit policy",
+    "unresolved_overlap": "two winning values for a priority topic: add a priority",
+    "gap": "an obligation holds, every finding of its topic is known, yet the topic is not decided",
+    "incompatible": "declared incompatible decisions hold together",
+    "safety": "a safety constraint is broken",
+    "unreachable": "a rule that can never fire",
+    "redundant": "a rule that never fires alone with its conclusion",
+    "unused_priority": "a priority whose rules never fire together",
+    "stale_region": "a region of the register that holds no anomaly case any more",
+}
+
+
+def render_sarif(report: CheckReport) -> dict[str, Any]:
+    """The check report as SARIF 2.1.0 (GitHub code scanning), one result per anomaly and stale region.
+
+    An unacknowledged anomaly is an error; an acknowledged one a note, suppressed with the register's reason.
+    """
+    results: list[dict[str, Any]] = []
+    for a in report.anomalies:
+        regions = [r for r in a.regions if not r.acknowledged] or list(a.regions[:1])
+        example = regions[0].example_case if regions else a.example_case
+        text = f"{a.kind} on {a.subject}" + (f" (topic {a.topic})" if a.topic else "")
+        if example is not None:
+            text += "; example case: " + json.dumps(example, ensure_ascii=False, sort_keys=True)
+        if regions and not a.acknowledged:
+            text += f"; region to register: region({regions[0].condition})"
+        result: dict[str, Any] = {
+            "ruleId": a.kind, "level": "note" if a.acknowledged else "error",
+            "message": {"text": text + ". " + a.note},
+            "locations": [_location(w) for w in (a.locations or ("kb/",))][:10],
+            "partialFingerprints": {"anomaly": f"{a.kind}/{a.subject}"}}
+        if a.acknowledged:
+            result["suppressions"] = [{"kind": "inSource", "justification": a.note}]
+        results.append(result)
+    for st in report.stale:
+        results.append({"ruleId": "stale_region", "level": "error",
+                        "message": {"text": f"region {st.region} of {st.id} ({st.kind} on {st.subject}) holds "
+                                            "no anomaly case any more: remove it, or the entry"},
+                        "locations": [_location(st.location)],
+                        "partialFingerprints": {"anomaly": f"stale/{st.id}/{st.region}"}})
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
+            "runs": [{"tool": {"driver": {
+                "name": "wervel-lp check",
+                "rules": [{"id": k, "shortDescription": {"text": v}} for k, v in _KIND_TEXT.items()]}},
+                "results": results,
+                "properties": {"summary": report.summary()}}]}

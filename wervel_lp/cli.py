@@ -122,7 +122,11 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_serve)
 
     c = sub.add_parser("check", help="consistency check of the rule set (ASP)")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                   help="text (one line when it passes), json (with a summary object) or sarif (code scanning)")
+    c.add_argument("--regions", type=int, default=3, metavar="N",
+                   help="enumerate at most N regions per anomaly (default 3; the gate itself is exact)")
+    c.add_argument("--verbose", action="store_true", help="text: every anomaly and region, acknowledged too")
     c.set_defaults(run=_check)
     return p
 
@@ -277,14 +281,16 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .checker import check, render_report  # clingo is only needed here
+    from .checker import check, render_report, render_sarif  # clingo is only needed here
 
-    report = check(knowledge_base())
+    report = check(knowledge_base(), region_limit=args.regions)
     if args.format == "json":
         _print_json(report.to_dict())
+    elif args.format == "sarif":
+        _print_json(render_sarif(report))
     else:
-        print(render_report(report), end="")
-    return EXIT_ANOMALY if report.unacknowledged else EXIT_OK
+        print(render_report(report, args.verbose), end="")
+    return EXIT_OK if report.passed else EXIT_ANOMALY
 
 
 def _result(source: str) -> Result:
