@@ -156,6 +156,18 @@ class Solver:
         self.ctl.ground([("base", [])])
         if self.undefined:
             raise TranslationError("; ".join(self.undefined))
+        self._index()
+
+    @classmethod
+    def from_control(cls, ctl: clingo.Control) -> Solver:
+        """A solver over a grounded control that holds check.lp (as ``wervel-lp diff`` builds one)."""
+        solver = cls.__new__(cls)
+        solver.undefined, solver.solves, solver.ctl = [], 0, ctl
+        solver._index()
+        return solver
+
+    def _index(self) -> None:
+        """Read the domain and the box externals from the grounded program."""
         self.atoms = self.ctl.symbolic_atoms
         self.thresholds: dict[str, list[int]] = {}
         for f, c in self.facts("threshold", 2):

@@ -1,6 +1,7 @@
 """The ``wervel-lp`` command line.
 
-Exit codes: 0 success; 1 ``check`` found an unacknowledged anomaly; 2 bad
+Exit codes: 0 success; 1 ``check`` found an unacknowledged anomaly (or a stale register
+region), or ``diff`` found a behavioural difference (``--accept`` to exit 0); 2 bad
 input (invalid case, unknown topic, unreadable file, refused query), with a
 one-line message on standard error that names the field; 3 the kb does not
 load; 4 ``--batch`` lost lines (a worker process died); 130 interrupted
@@ -112,6 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("old", help="a git revision or a kb directory")
     d.add_argument("new", help="a git revision or a kb directory")
     d.add_argument("--format", choices=("text", "json"), default="text")
+    d.add_argument("--accept", action="store_true",
+                   help="exit 0 although behaviour differs (a reviewed, intended change)")
+    d.add_argument("--regions", type=int, default=10, metavar="N", help="at most N regions per change (default 10)")
     d.set_defaults(run=_diff)
 
     s = sub.add_parser("serve", help="HTTP service: CDS Hooks, JSON API and case page (docs/service.md)")
@@ -201,12 +205,12 @@ def _diff(args: argparse.Namespace) -> int:
     from .diff import diff_specs, render_diff
     from .engine import kb_directory
 
-    diffs = diff_specs(args.old, args.new, kb_directory().parent)
+    diffs = diff_specs(args.old, args.new, kb_directory().parent, args.regions)
     if args.format == "json":
-        _print_json([d.to_dict() for d in diffs])
+        _print_json({"differs": bool(diffs), "regions": len(diffs), "changes": [d.to_dict() for d in diffs]})
     else:
         print(render_diff(diffs), end="")
-    return EXIT_OK
+    return EXIT_ANOMALY if diffs and not args.accept else EXIT_OK
 
 
 def _example(args: argparse.Namespace) -> int:
