@@ -80,11 +80,13 @@ def test_a_stricter_deadline_overriding_an_old_one_shows_the_value_to_value_chan
     assert d.example_case["radicular_pain"] == "unilateral" and d.size > 1
     assert recommend(d.example_case).decisions.get("mri_urgency") == "within_1_week"
     assert d.new_recommendations[0]["rule"] == "mri_within_24_hours_unilateral_radicular_pain"
-    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "diff", str(KB), str(new), "--format", "json"],
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "diff", str(KB), str(new), "--format", "json",
+                          "--regions", "1"],
                          capture_output=True, text=True, timeout=600)
     assert out.returncode == 1
     report = json.loads(out.stdout)
     assert report["differs"] and report["changes"][0]["region"]["size"] > 0
-    accepted = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "diff", str(KB), str(new), "--accept"],
+    accepted = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "diff", str(KB), str(new), "--accept",
+                               "--regions", "1"],
                               capture_output=True, text=True, timeout=600)
     assert accepted.returncode == 0 and "within_1_week -> within_24_hours" in accepted.stdout

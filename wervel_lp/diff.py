@@ -17,7 +17,7 @@ import sys
 import tarfile
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -167,12 +167,14 @@ def diff(old_kb: Path, new_kb: Path, region_limit: int = REGION_LIMIT) -> list[T
             continue
         for box, unknown_ok, model in solver.regions(target, region_limit):
             region = _region(solver, target, box, unknown_ok, model)
-            case = dict(region.example_case)
-            _, old_recs = _decide(old_kb, case, topic)
-            _, new_recs = _decide(new_kb, case, topic)
-            found.append(TopicDiff(topic, case, () if old == "none" else (old,), () if new == "none" else (new,),
-                                   old_recs, new_recs, region.box, region.size, region.condition))
-    return found
+            found.append(TopicDiff(topic, dict(region.example_case), () if old == "none" else (old,),
+                                   () if new == "none" else (new,), (), (), region.box, region.size,
+                                   region.condition))
+    cases = [d.example_case for d in found]
+    old_results, new_results = _recommendations(old_kb, cases), _recommendations(new_kb, cases)
+    return [replace(d, old_recommendations=tuple(r for r in o if r.get("topic", d.topic) == d.topic),
+                    new_recommendations=tuple(r for r in n if r.get("topic", d.topic) == d.topic))
+            for d, o, n in zip(found, old_results, new_results, strict=True)]
 
 
 def _adder(builder: ProgramBuilder, rename: _Rename) -> Callable[[AST], None]:
@@ -183,16 +185,18 @@ def _adder(builder: ProgramBuilder, rename: _Rename) -> Callable[[AST], None]:
     return add
 
 
-def _decide(kb_dir: Path, case: Mapping[str, Any], topic: str
-            ) -> tuple[tuple[str, ...], tuple[Mapping[str, Any], ...]]:
-    """The values and recommendations (with proofs) of ``topic`` for ``case`` under one kb."""
-    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "recommend", "-", "--format", "json"],
-                         input=json.dumps(case), capture_output=True, text=True, timeout=300,
-                         env={**os.environ, KB_ENV: str(kb_dir)})
-    if out.returncode != 0:
-        return (), ({"error": " ".join(out.stderr.split())},)
-    recs = tuple(r for r in json.loads(out.stdout)["recommendations"] if r["topic"] == topic)
-    return tuple(sorted(r["value"] for r in recs)), recs
+def _recommendations(kb_dir: Path, cases: Sequence[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
+    """The recommendations (with proofs) of each case under one kb, in one process (``recommend --batch``)."""
+    if not cases:
+        return []
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "recommend", "--batch", "-", "--on-error", "skip"],
+                         input="".join(json.dumps(c) + "\n" for c in cases), capture_output=True, text=True,
+                         timeout=600, env={**os.environ, KB_ENV: str(kb_dir)})
+    lines = out.stdout.splitlines()
+    if out.returncode not in (0, 2) or len(lines) != len(cases):
+        error = {"error": " ".join(out.stderr.split())[:300]}
+        return [[error] for _ in cases]
+    return [json.loads(line).get("recommendations", [{"error": line[:300]}]) for line in lines]
 
 
 def diff_specs(old: str, new: str, repo: Path, region_limit: int = REGION_LIMIT) -> list[TopicDiff]:
