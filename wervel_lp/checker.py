@@ -486,7 +486,8 @@ def _region(solver: Solver, target: clingo.Symbol, box: Mapping[str, set[clingo.
             conditions.append(condition + (" (or unknown)" if f in unknown_ok else ""))
         elif f not in unknown_ok:
             conditions.append(f"{f} unknown")
-    hits = tuple(sorted({f"{_text(s.arguments[0])}#{s.arguments[1]}" for s in model if s.match("ack_hit", 2)}))
+    hits = tuple(sorted({f"{_text(s.arguments[0])}#{s.arguments[1]}" for s in model
+                         if s.match("ack_hit", 3) and s.arguments[2] == target.arguments[0]}))
     return Region(box=shown, example_case=example_case(model), size=size, acknowledged_by=hits,
                   acknowledged=solver.region_acknowledged(target, box, unknown_ok),
                   condition="[" + ", ".join(conditions) + "]" + (
