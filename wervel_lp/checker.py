@@ -259,12 +259,13 @@ class Solver:
         if any(s not in self.atoms and v for s, v in literals):
             return False
         self.solves += 1
-        self.ctl.configuration.solve.opt_mode = "ignore"
+        solve_config: Any = self.ctl.configuration.solve
+        solve_config.opt_mode = "ignore"
         try:
             return bool(self.ctl.solve(
                 assumptions=[*self.context, *((s, v) for s, v in literals if s in self.atoms)]).satisfiable)
         finally:
-            self.ctl.configuration.solve.opt_mode = "opt"
+            solve_config.opt_mode = "opt"
 
     def _all_in_box(self, target: clingo.Symbol) -> bool:
         """Whether every valid case in the current box has ``target``."""
@@ -328,7 +329,9 @@ class Solver:
         self.ctl.ground([(f"region{k}", [])])
         sym = clingo.Function("excluded", [clingo.Number(k)])
         self.ctl.assign_external(sym, None)
-        lit = int(self.ctl.symbolic_atoms[sym].literal)
+        atom = self.ctl.symbolic_atoms[sym]
+        assert atom is not None, sym
+        lit = int(atom.literal)
         self._excluded.append(lit)
         return lit
 
@@ -355,9 +358,8 @@ class Solver:
         """Whether every case of the box lies in an acknowledged region of the register."""
         self._set_box(box, unknown_ok)
         try:
-            return not self.holds([(clingo.Function("inbox"), True),
-                                   (clingo.Function("target", [clingo.Function("unacknowledged", [target.arguments[0]])]),
-                                    True)])
+            outside = clingo.Function("target", [clingo.Function("unacknowledged", [target.arguments[0]])])
+            return not self.holds([(clingo.Function("inbox"), True), (outside, True)])
         finally:
             self._set_box(None, set())
 
@@ -509,8 +511,9 @@ def _interval(solver: Solver, field: str, rep: int) -> Interval:
         return (rep, True, rep, True)
     below = [c for c in cuts if c < rep]
     above = [c for c in cuts if c > rep]
-    return ((max(below), False) if below else (solver.minimum[field], True)) + (
-        (min(above), False) if above else (math.inf, False))
+    low, low_in = (max(below), False) if below else (solver.minimum[field], True)
+    high, high_in = (min(above), False) if above else (math.inf, False)
+    return (low, low_in, high, high_in)
 
 
 def _describe(solver: Solver, field: str, values: set[clingo.Symbol]) -> tuple[list[Any], str]:
