@@ -8,8 +8,8 @@ worker process that loads that kb once:
 2. ``wervel-lp check`` fails on it (gate only, no region enumeration): *killed by check*;
 3. a test with a clinical expectation fails on it (tests/test_rules.py, test_decisions.py,
    test_faithful.py, test_review.py, test_guideline_details.py, run in-process with pytest):
-   *killed by tests*. Golden-text and docs-are-current tests are not run: they fail on any change. For a deleted rule, the
-   tests that look the rule up by id are deselected;
+   *killed by tests*. Golden-text and docs-are-current tests are not run: they fail on any
+   change. For a deleted rule, the tests that look the rule up by id are deselected;
 4. otherwise it *survives*, unless tests/equivalent_mutants.json marks it equivalent (no case
    is decided differently), with the reason.
 
