@@ -33,7 +33,7 @@ mutants(KbDir) :-
                                operator: Op, target: TargetText}, [width(0)]),
              nl )).
 
-mutant_text('$mutant_deleted', "'$mutant_deleted'") :- !.
+mutant_text('$mutant_deleted', "") :- !.  % the whole term and its full stop (tests/mutation.py)
 mutant_text(Term, Text) :-
     format(string(Text), "~k", [Term]).
 

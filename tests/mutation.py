@@ -61,7 +61,10 @@ def apply(mutant: dict[str, Any], kb_dir: Path) -> None:
     """Write the mutant into the kb copy in ``kb_dir``."""
     path = kb_dir / f"{mutant['file']}.pl"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[: mutant["start"]] + mutant["text"] + text[mutant["end"]:], encoding="utf-8")
+    end = mutant["end"]
+    if not mutant["text"]:  # a deleted term goes with its full stop
+        end = text.index(".", end) + 1
+    path.write_text(text[: mutant["start"]] + mutant["text"] + text[end:], encoding="utf-8")
 
 
 def judge(mutant: dict[str, Any]) -> str:
