@@ -181,8 +181,8 @@ def anomalies(kb: KnowledgeBase) -> str:
              "that acknowledges it, with its reason and decision.", ""]
     for a in report.anomalies:
         lines += [f"## {a.kind} on `{a.subject}`", ""]
-        if a.locations:
-            lines += ["- where: " + ", ".join(f"`{w}`" for w in a.locations[:4]), ""]
+        if a.rules:
+            lines += ["- rules: " + ", ".join(f"`{r}`" for r in a.rules), ""]
         for n, r in enumerate(a.regions, 1):
             lines += [f"{n}. `region({r.condition})`: {r.size:.2e} case classes; acknowledged by "
                       + (", ".join(f"`{h}`" for h in r.acknowledged_by) or "nothing"),
