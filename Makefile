@@ -8,7 +8,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_CASE := examples/mescc_deficit_breast.json
 
-.PHONY: demo test lint kb-check prolog-test pytest check bench bench-service differential docs swipl chromium clean
+# make quick: the authoring loop (under 30 s): kb load, the check and the rule tests.
+# make mutation: the exhaustive mutation test (tests/mutation.py), reporting the score and the survivors.
+.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-service differential docs swipl chromium clean
 
 demo: $(STAMP)
 	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
@@ -51,10 +53,18 @@ prolog-test: swipl
 	swipl -q --on-warning=status --on-error=status -g run_all -t halt kb/load.pl tests/prolog/run_tests.pl
 
 pytest: $(STAMP) chromium
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 check: $(STAMP)
 	$(BIN)/wervel-lp check
+
+quick: $(STAMP)
+	swipl -q --on-warning=status --on-error=status -l kb/load.pl -g check -t halt
+	$(BIN)/wervel-lp check
+	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider tests/test_rules.py tests/test_rule_coverage.py tests/test_review.py
+
+mutation: $(STAMP)
+	$(BIN)/python tests/mutation.py --jobs 2
 
 docs: $(STAMP)
 	$(BIN)/python -m wervel_lp.docs

@@ -22,10 +22,29 @@ def report(kb):
     return check(kb)
 
 
-def test_check_passes_on_the_kb(report):
-    assert report.unacknowledged == ()
+def test_check_passes_on_the_kb(report, kb):
+    assert report.unacknowledged == () and report.stale == () and report.passed
     stats = report.to_dict()["stats"]
-    assert stats["rules"] == 93 and stats["classes"] > 10**20
+    assert stats["rules"] == len(kb.rules) and stats["classes"] > 10**20
+    assert report.to_dict()["summary"]["passed"] is True
+
+
+def test_every_region_holds_its_anomaly_and_is_acknowledged(report):
+    """Each region's minimal example reproduces the gap, and the register acknowledges every region."""
+    for anomaly in report.anomalies:
+        assert anomaly.regions, anomaly.subject
+        for region in anomaly.regions:
+            assert region.acknowledged and region.acknowledged_by and region.size >= 1
+            assert anomaly.topic not in recommend(region.example_case).decisions
+            for field, value in region.example_case.items():
+                assert field not in region.box or value in region.box[field] or isinstance(value, int)
+
+
+def test_an_anomaly_is_located_at_its_kb_lines(report):
+    gap = next(a for a in report.anomalies if a.subject == "start_of_therapy_for_symptomatic_metastases")
+    assert gap.locations[0].startswith("kb/requirements.pl:")
+    assert any(loc.startswith("kb/anomalies.pl:") for loc in gap.locations)
+    assert any(loc.startswith("kb/timing.pl:") for loc in gap.locations)
 
 
 def test_every_anomaly_example_is_a_valid_case_that_reproduces_it(report):
@@ -68,8 +87,8 @@ def test_deleting_a_priority_rule_shows_an_unresolved_overlap(tmp_path):
         path.write_text(text[:start] + text[text.index("]).\n", start) + 4:], encoding="utf-8")
     code, report, err = check_mutant(tmp_path, edit)
     assert code == 1, err
-    (a,) = [a for a in report["anomalies"] if not a["acknowledged"]]
-    assert a["kind"] == "unresolved_overlap" and a["topic"] == "treatment"
+    (a,) = [a for a in report["anomalies"] if not a["acknowledged"] and a["kind"] == "unresolved_overlap"]
+    assert a["topic"] == "treatment"
     assert {"radiotherapy_first_choice", "surgery_preferred"} <= set(a["rules"])
     assert recommend(a["example_case"]).to_dict()["undetermined"]
 
@@ -153,3 +172,59 @@ def test_the_python_api_refuses_a_broken_kb(tmp_path):
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "WERVEL_LP_KB": str(kb)})
     assert out.stdout.startswith("refused: the kb does not load clean") and "diagnostics.pl:" in out.stdout
+
+
+def test_a_new_gap_in_a_topic_with_an_acknowledged_gap_fails(tmp_path):
+    """The 14-day start rule re-encoded on radicular pain instead of radicular deficit opens a new gap
+    (a radicular deficit without pain) in a topic whose register entry covers other cases only.
+    """
+    def edit(kb):
+        replace(kb / "timing.pl", "any([pain, radicular_deficit in [unilateral, bilateral]])",
+                "any([pain, radicular_pain in [unilateral, bilateral]])")
+    code, report, _ = check_mutant(tmp_path, edit)
+    assert code == 1
+    assert ("gap", "start_of_therapy_for_symptomatic_metastases") in new_anomalies(report)
+    assert report["gate_example"] is not None and report["summary"]["passed"] is False
+    (gap,) = [a for a in report["anomalies"] if not a["acknowledged"]]
+    assert any(not r["acknowledged"] for r in gap["regions"])
+
+
+def test_closing_an_acknowledged_gap_makes_its_region_stale(tmp_path):
+    """Post-operative "> 1 jaar" written as ``>= 12`` closes the gap at exactly 12 months (the only post-operative
+    gap): the register's regions for it no longer hold an anomaly case, and the check fails until they are removed.
+    """
+    def edit(kb):
+        replace(kb / "radiotherapy.pl", "any([life_expectancy_months > 12, oligometastatic])",
+                "any([life_expectancy_months >= 12, oligometastatic])")
+    code, report, _ = check_mutant(tmp_path, edit)
+    assert code == 1
+    assert {(s["id"], s["region"]) for s in report["stale"]} == {("a5_postoperative_schedule_at_one_year", 1),
+                                                                 ("a5_postoperative_schedule_at_one_year", 2)}
+    assert report["stale"][0]["location"].startswith("kb/anomalies.pl:")
+
+
+def test_a_passing_check_prints_one_line():
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "check"], capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0 and out.stdout.count("\n") == 1 and "passed" in out.stdout
+
+
+def test_sarif_points_at_the_kb_lines_of_the_rules_involved(tmp_path):
+    kb = tmp_path / "kb"
+    shutil.copytree(KB, kb)
+    path = kb / "treatment_indication.pl"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("priority(surgery_over_radiotherapy_when_indicated, treatment,")
+    path.write_text(text[:start] + text[text.index("]).\n", start) + 4:], encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "check", "--format", "sarif"],
+                         capture_output=True, text=True, timeout=300, env={**os.environ, "WERVEL_LP_KB": str(kb)})
+    assert out.returncode == 1
+    sarif = json.loads(out.stdout)
+    assert sarif["version"] == "2.1.0"
+    (run,) = sarif["runs"]
+    errors = [r for r in run["results"] if r["level"] == "error"]
+    (overlap,) = [r for r in errors if r["ruleId"] == "unresolved_overlap"]
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"] for loc in overlap["locations"]}
+    assert "kb/treatment_indication.pl" in uris
+    assert all(loc["physicalLocation"]["region"]["startLine"] > 0 for loc in overlap["locations"])
+    assert run["properties"]["summary"]["passed"] is False

@@ -3,6 +3,7 @@ Dutch and English. Regenerate with ``pytest tests/test_golden.py --regen-golden`
 and review the diff as a clinician would.
 """
 
+import difflib
 import json
 from pathlib import Path
 
@@ -32,4 +33,9 @@ def test_rendered_example_matches_golden(request, kb, example, lang):
         GOLDEN.mkdir(exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert golden.exists(), f"missing {golden}; run with --regen-golden"
-    assert text == golden.read_text(encoding="utf-8")
+    expected = golden.read_text(encoding="utf-8")
+    if text != expected:
+        diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True), text.splitlines(keepends=True),
+                                            f"tests/golden/{golden.name}", "now"))
+        pytest.fail(f"{golden.name} differs (after a deliberate change: pytest tests/test_golden.py "
+                    f"--regen-golden, and review the diff):\n{diff}", pytrace=False)

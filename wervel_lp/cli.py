@@ -1,6 +1,7 @@
 """The ``wervel-lp`` command line.
 
-Exit codes: 0 success; 1 ``check`` found an unacknowledged anomaly; 2 bad
+Exit codes: 0 success; 1 ``check`` found an unacknowledged anomaly (or a stale register
+region), or ``diff`` found a behavioural difference (``--accept`` to exit 0); 2 bad
 input (invalid case, unknown topic, unreadable file, refused query), with a
 one-line message on standard error that names the field; 3 the kb does not
 load; 4 ``--batch`` lost lines (a worker process died); 130 interrupted
@@ -112,6 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("old", help="a git revision or a kb directory")
     d.add_argument("new", help="a git revision or a kb directory")
     d.add_argument("--format", choices=("text", "json"), default="text")
+    d.add_argument("--accept", action="store_true",
+                   help="exit 0 although behaviour differs (a reviewed, intended change)")
+    d.add_argument("--regions", type=int, default=10, metavar="N", help="at most N regions per change (default 10)")
     d.set_defaults(run=_diff)
 
     s = sub.add_parser("serve", help="HTTP service: CDS Hooks, JSON API and case page (docs/service.md)")
@@ -122,7 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_serve)
 
     c = sub.add_parser("check", help="consistency check of the rule set (ASP)")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                   help="text (one line when it passes), json (with a summary object) or sarif (code scanning)")
+    c.add_argument("--regions", type=int, default=3, metavar="N",
+                   help="enumerate at most N regions per anomaly (default 3; the gate itself is exact)")
+    c.add_argument("--verbose", action="store_true", help="text: every anomaly and region, acknowledged too")
     c.set_defaults(run=_check)
     return p
 
@@ -197,12 +205,12 @@ def _diff(args: argparse.Namespace) -> int:
     from .diff import diff_specs, render_diff
     from .engine import kb_directory
 
-    diffs = diff_specs(args.old, args.new, kb_directory().parent)
+    diffs = diff_specs(args.old, args.new, kb_directory().parent, args.regions)
     if args.format == "json":
-        _print_json([d.to_dict() for d in diffs])
+        _print_json({"differs": bool(diffs), "regions": len(diffs), "changes": [d.to_dict() for d in diffs]})
     else:
         print(render_diff(diffs), end="")
-    return EXIT_OK
+    return EXIT_ANOMALY if diffs and not args.accept else EXIT_OK
 
 
 def _example(args: argparse.Namespace) -> int:
@@ -277,14 +285,16 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .checker import check, render_report  # clingo is only needed here
+    from .checker import check, render_report, render_sarif  # clingo is only needed here
 
-    report = check(knowledge_base())
+    report = check(knowledge_base(), region_limit=args.regions)
     if args.format == "json":
         _print_json(report.to_dict())
+    elif args.format == "sarif":
+        _print_json(render_sarif(report))
     else:
-        print(render_report(report), end="")
-    return EXIT_ANOMALY if report.unacknowledged else EXIT_OK
+        print(render_report(report, args.verbose), end="")
+    return EXIT_OK if report.passed else EXIT_ANOMALY
 
 
 def _result(source: str) -> Result:

@@ -17,7 +17,7 @@ import sys
 import tarfile
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -25,16 +25,26 @@ from typing import Any
 import clingo
 from clingo.ast import AST, ASTType, ProgramBuilder, Transformer, parse_string
 
-from .checker import encoding, example_case, optimal_model
+from .checker import Solver, _region, _sym, _text, encoding
 from .engine import KB_ENV, PROLOG_DIR
 from .schema import CaseError
 
-SHARED = {"val", "cell", "known"}
+SHARED = {"val", "cell", "known", "box", "allow", "allow_unknown", "outside", "inbox", "dom", "field",
+          "threshold"}
+"""The case and the box of check.lp, shared by the renamed copies of the two kbs."""
+
+REGION_LIMIT = 10
+"""At most this many regions are listed per change of a topic."""
 
 
 @dataclass(frozen=True)
 class TopicDiff:
-    """A topic whose decision differs between the versions, on a minimal case."""
+    """A region of cases on which a topic's decision changes from ``old`` to ``new``.
+
+    ``old`` and ``new`` hold the decided value, or ``none`` when the topic is not decided (for a
+    collect topic, one value gained or lost); ``box``, ``size`` and ``condition`` describe the
+    region as the check does (wervel_lp.checker.Region); ``example_case`` is its minimal case.
+    """
 
     topic: str
     example_case: Mapping[str, Any]
@@ -42,11 +52,16 @@ class TopicDiff:
     new: tuple[str, ...]
     old_recommendations: tuple[Mapping[str, Any], ...]
     new_recommendations: tuple[Mapping[str, Any], ...]
+    box: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    size: int = 0
+    condition: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
         return {"topic": self.topic, "example_case": self.example_case,
                 "old": list(self.old), "new": list(self.new),
+                "region": {"box": {f: list(v) for f, v in self.box.items()}, "size": self.size,
+                           "condition": self.condition},
                 "old_recommendations": list(self.old_recommendations),
                 "new_recommendations": list(self.new_recommendations)}
 
@@ -112,34 +127,54 @@ def asp_program(kb_dir: Path) -> str:
     return out.stdout
 
 
-def diff(old_kb: Path, new_kb: Path) -> list[TopicDiff]:
-    """Every topic on which the two kbs decide differently, with a minimal case each."""
+_CHANGES = """
+    out_old(T, V) :- decided_old(T, V), not open_old(T).
+    out_old(T, none) :- topic_old(T), not out_old(T, V) : value_old(T, V).
+    out_new(T, V) :- decided_new(T, V), not open_new(T).
+    out_new(T, none) :- topic_new(T), not out_new(T, V) : value_new(T, V).
+    collect(T) :- policy_old(T, collect).
+    collect(T) :- policy_new(T, collect).
+    change(T, O, N) :- out_old(T, O), out_new(T, N), O != N, not collect(T).
+    change(T, V, none) :- collect(T), out_old(T, V), V != none, not out_new(T, V).
+    change(T, none, V) :- collect(T), out_new(T, V), V != none, not out_old(T, V).
+    pair(T, O, N) :- topic_old(T), value_old(T, O), value_new(T, N).
+    pair(T, none, N) :- topic_new(T), value_new(T, N).
+    pair(T, O, none) :- topic_old(T), value_old(T, O).
+    #show val/2.
+"""
+
+
+def diff(old_kb: Path, new_kb: Path, region_limit: int = REGION_LIMIT) -> list[TopicDiff]:
+    """Every region of cases on which the two kbs decide a topic differently, each with a minimal case.
+
+    For each topic and each pair (old outcome, new outcome), value-to-value changes included, clingo
+    finds a case with the fewest known findings, widens it into a box on which the same change holds in
+    every case, excludes the box and looks again.
+    """
     ctl = clingo.Control(["--opt-mode=opt"])
     generic = encoding("resolve.lp", "check.lp")
     with ProgramBuilder(ctl) as builder:
         for kb_dir, suffix in ((old_kb, "_old"), (new_kb, "_new")):
             parse_string(asp_program(kb_dir) + generic, _adder(builder, _Rename(suffix)))
-    ctl.add("base", [], """
-        differs(T) :- decided_old(T, V), not decided_new(T, V).
-        differs(T) :- decided_new(T, V), not decided_old(T, V).
-        topic(T) :- topic_old(T).
-        topic(T) :- topic_new(T).
-        #show val/2.
-    """)
+    ctl.add("base", [], _CHANGES)
     ctl.ground([("base", [])])
-    topics = sorted(str(a.symbol.arguments[0]) for a in ctl.symbolic_atoms.by_signature("topic", 1))
+    solver = Solver.from_control(ctl)
+    pairs = sorted({tuple(_text(x) for x in a.symbol.arguments) for a in ctl.symbolic_atoms.by_signature("pair", 3)})
     found = []
-    for topic in topics:
-        target = clingo.Function("differs", [clingo.Function(topic)])
+    for topic, old, new in pairs:
+        target = clingo.Function("change", [_sym(topic), _sym(old), _sym(new)])
         if target not in ctl.symbolic_atoms:
             continue
-        model = optimal_model(ctl, [(target, True)])
-        if model is not None:
-            case = example_case(model)
-            old, old_recs = _decide(old_kb, case, topic)
-            new, new_recs = _decide(new_kb, case, topic)
-            found.append(TopicDiff(topic, case, old, new, old_recs, new_recs))
-    return found
+        for box, unknown_ok, model in solver.regions(target, region_limit):
+            region = _region(solver, target, box, unknown_ok, model)
+            found.append(TopicDiff(topic, dict(region.example_case), () if old == "none" else (old,),
+                                   () if new == "none" else (new,), (), (), region.box, region.size,
+                                   region.condition))
+    cases = [d.example_case for d in found]
+    old_results, new_results = _recommendations(old_kb, cases), _recommendations(new_kb, cases)
+    return [replace(d, old_recommendations=tuple(r for r in o if r.get("topic", d.topic) == d.topic),
+                    new_recommendations=tuple(r for r in n if r.get("topic", d.topic) == d.topic))
+            for d, o, n in zip(found, old_results, new_results, strict=True)]
 
 
 def _adder(builder: ProgramBuilder, rename: _Rename) -> Callable[[AST], None]:
@@ -150,31 +185,34 @@ def _adder(builder: ProgramBuilder, rename: _Rename) -> Callable[[AST], None]:
     return add
 
 
-def _decide(kb_dir: Path, case: Mapping[str, Any], topic: str
-            ) -> tuple[tuple[str, ...], tuple[Mapping[str, Any], ...]]:
-    """The values and recommendations (with proofs) of ``topic`` for ``case`` under one kb."""
-    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "recommend", "-", "--format", "json"],
-                         input=json.dumps(case), capture_output=True, text=True, timeout=300,
-                         env={**os.environ, KB_ENV: str(kb_dir)})
-    if out.returncode != 0:
-        return (), ({"error": " ".join(out.stderr.split())},)
-    recs = tuple(r for r in json.loads(out.stdout)["recommendations"] if r["topic"] == topic)
-    return tuple(sorted(r["value"] for r in recs)), recs
+def _recommendations(kb_dir: Path, cases: Sequence[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
+    """The recommendations (with proofs) of each case under one kb, in one process (``recommend --batch``)."""
+    if not cases:
+        return []
+    out = subprocess.run([sys.executable, "-m", "wervel_lp.cli", "recommend", "--batch", "-", "--on-error", "skip"],
+                         input="".join(json.dumps(c) + "\n" for c in cases), capture_output=True, text=True,
+                         timeout=600, env={**os.environ, KB_ENV: str(kb_dir)})
+    lines = out.stdout.splitlines()
+    if out.returncode not in (0, 2) or len(lines) != len(cases):
+        error = {"error": " ".join(out.stderr.split())[:300]}
+        return [[error] for _ in cases]
+    return [json.loads(line).get("recommendations", [{"error": line[:300]}]) for line in lines]
 
 
-def diff_specs(old: str, new: str, repo: Path) -> list[TopicDiff]:
+def diff_specs(old: str, new: str, repo: Path, region_limit: int = REGION_LIMIT) -> list[TopicDiff]:
     """:func:`diff` of two kb directories or git revisions of ``repo``."""
     with tempfile.TemporaryDirectory(prefix="wervel-lp-diff-") as tmp:
-        return diff(resolve_kb(old, repo, Path(tmp)), resolve_kb(new, repo, Path(tmp)))
+        return diff(resolve_kb(old, repo, Path(tmp)), resolve_kb(new, repo, Path(tmp)), region_limit)
 
 
 def render_diff(diffs: Sequence[TopicDiff]) -> str:
-    """The differences as text for clinical review."""
+    """The differences as text for clinical review: per topic, each change with its regions."""
     if not diffs:
         return "No behavioural difference: every case gets the same decisions.\n"
-    lines = []
+    lines = [f"{len(diffs)} regions of cases decided differently:"]
     for d in diffs:
-        lines.append(f"{d.topic}: {', '.join(d.old) or '(none)'} -> {', '.join(d.new) or '(none)'}")
+        lines.append(f"{d.topic}: {', '.join(d.old) or '(none)'} -> {', '.join(d.new) or '(none)'}"
+                     f"  ({d.size:.2e} case classes) region({d.condition})")
         lines.append("  example: " + ", ".join(f"{k}={v}" for k, v in d.example_case.items()))
         for label, recs in (("old", d.old_recommendations), ("new", d.new_recommendations)):
             for r in recs:

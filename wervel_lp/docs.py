@@ -163,15 +163,37 @@ def case_format(kb: KnowledgeBase) -> str:
     return "\n".join(lines) + "\n"
 
 
+ANOMALY_REGIONS = 8
+"""The regions listed per anomaly in docs/anomalies.md (``wervel-lp check --regions N`` lists more)."""
+
+
 def anomalies(kb: KnowledgeBase) -> str:
-    """The register of acknowledged anomalies, for clinical review."""
-    lines = [GENERATED + "# Acknowledged anomalies", "",
-             "What the consistency check (`wervel-lp check`) finds where the guideline text is "
-             "silent or contradicts itself, and the decision taken. Source: kb/anomalies.pl.", ""]
-    for a in kb.metadata["acknowledged"]:
-        lines += [f"## {a['id']}", "", f"- check: {a['kind']} on `{a['subject']}`",
-                  f"- decision: {a['decision']}", f"- {a['explanation']}", ""]
-        lines += [f"  > {q}" for q in a["quotes"]] + [""]
+    """What the consistency check finds, region by region, with the register's reasons, for clinical review."""
+    from .checker import check
+
+    report = check(kb, region_limit=ANOMALY_REGIONS)
+    register = {a["id"]: a for a in kb.metadata["acknowledged"]}
+    lines = [GENERATED + "# Anomalies", "",
+             "What the consistency check (`wervel-lp check`) finds where the guideline text is silent or "
+             "contradicts itself: each anomaly with the regions of cases it holds on (a region: the findings "
+             "it fixes, every other finding free; its size in case classes; a case with the fewest known "
+             f"findings; at most {ANOMALY_REGIONS} regions each), and the register entry (kb/anomalies.pl) "
+             "that acknowledges it, with its reason and decision.", ""]
+    for a in report.anomalies:
+        lines += [f"## {a.kind} on `{a.subject}`", ""]
+        if a.rules:
+            lines += ["- rules: " + ", ".join(f"`{r}`" for r in a.rules), ""]
+        for n, r in enumerate(a.regions, 1):
+            lines += [f"{n}. `region({r.condition})`: {r.size:.2e} case classes; acknowledged by "
+                      + (", ".join(f"`{h}`" for h in r.acknowledged_by) or "nothing"),
+                      "   example: " + ", ".join(f"`{k}={_finding(v)}`" for k, v in r.example_case.items())]
+        lines.append("")
+        ids = sorted({h.split("#")[0] for r in a.regions for h in r.acknowledged_by}
+                     | {e["id"] for e in register.values() if (e["kind"], e["subject"]) == (a.kind, a.subject)})
+        for id_ in ids:
+            e = register[id_]
+            lines += [f"### {id_}", "", f"- decision: {e['decision']}", f"- {e['explanation']}", ""]
+            lines += [f"  > {q}" for q in e["quotes"]] + [""]
     return "\n".join(lines)
 
 

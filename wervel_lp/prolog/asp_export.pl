@@ -21,6 +21,9 @@ Generated predicates:
     `fires(R)`, `rfalse(R)`, `beats(T, Winner, Loser, PriorityId)`
   - `ct(C)`, `cf(C)`: concept C known true / known false
   - `obligation(Id, T, N)`, `incompatible(Id, N)`, `safety(Id, N)`
+  - `ack_region(Id, K, Target, N)`: region K (1, 2, ...) of register entry
+    Id of kb/anomalies.pl acknowledges the cases where node N holds for the
+    anomaly Target (`gap(O)`, `conflict(T)`, ...; as check.lp names it)
 */
 :- module(asp_export,
           [ asp_program/1,           % -Text
@@ -31,6 +34,7 @@ Generated predicates:
 :- use_module(library(lists)).
 :- use_module(kb(schema)).
 :- use_module(kb(topics)).
+:- use_module(kb(anomalies)).
 :- use_module(rulebase).
 :- use_module(kb_queries, [topic_fields/2]).
 
@@ -56,7 +60,23 @@ emit_program :-
     forall(incompatible(Id, Conds, _),
            ( emit_condition(Conds, N), fact(incompatible(Id, N)) )),
     forall(safety(Id, Conds, _),
-           ( emit_condition(Conds, N), fact(safety(Id, N)) )).
+           ( emit_condition(Conds, N), fact(safety(Id, N)) )),
+    forall(acknowledged(Id, Kind, Subject, Props),
+           emit_regions(Id, Kind, Subject, Props)).
+
+%  The regions of a register entry: region(Conditions) properties, in the
+%  rule language over findings. A number compared in a region must be a
+%  threshold of the rules, so that a region is a union of the domain's cells.
+emit_regions(Id, Kind, Subject, Props) :-
+    findall(Conds, member(region(Conds), Props), Regions),
+    asp_const(Id, I), asp_const(Kind, Ka), asp_const(Subject, S),
+    forall(nth1(K, Regions, Conds),
+           ( forall(sub_test(all(Conds), F, C),
+                    (   thresholds(F, Cs), memberchk(C, Cs) -> true
+                    ;   throw(error(domain_error(region_threshold, Id-(F-C)), asp_program/1))
+                    )),
+             emit_condition(all(Conds), N),
+             format("ack_region(~w, ~w, ~w(~w), ~w).~n", [I, K, Ka, S, N]) )).
 
                  /*******************************
                  *            DOMAIN            *
