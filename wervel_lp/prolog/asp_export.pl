@@ -28,7 +28,8 @@ Generated predicates:
 :- module(asp_export,
           [ asp_program/1,           % -Text
             asp_const/2,             % +Atomic, -Text
-            field_thresholds/2       % +Field, -Constants
+            field_thresholds/2,      % +Field, -Constants
+            covers_all_values/2      % +Condition, -Field
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
@@ -161,7 +162,10 @@ contradiction_rule(Head, Pred, Arg, Conds) :-
     asp_const(Arg, A),
     format("~w(~w) :- ~w.~n", [Head, A, Body]).
 
-%  Condition C holds for every known value of its field F.
+%! covers_all_values(+Condition, -Field) is semidet.
+%
+%  Condition holds for every known value of its field Field (a contradiction
+%  with it makes Field inapplicable where its other conditions hold).
 covers_all_values(C, F) :-
     finding_test(C, F, Op, Arg),
     field(F, Type, _),

@@ -50,7 +50,7 @@ as in the evaluator, whatever its cell.
 :- use_module(kb(topics)).
 :- use_module(rulebase).
 :- use_module(mdd).
-:- use_module(asp_export, [field_thresholds/2]).
+:- use_module(asp_export, [field_thresholds/2, covers_all_values/2]).
 :- use_module(engine).
 :- use_module(inference).
 
@@ -333,15 +333,9 @@ sat(Field, Op, Arg, Sat) :-
     field_var(Field, V),
     var_field(V, Field, Cells),
     field(Field, Type, _),
-    findall(I, ( nth1(I, Cells, Cell), cell_point(Cell, Type, X), test(Op, X, Arg) ), Is),
+    findall(I, ( nth1(I, Cells, Cell), cell_point(Cell, Type, X), value_test(Op, X, Arg) ), Is),
     mdd_test(V, Is, Sat).
 
-test(=, X, V) :- X == V.
-test(in, X, Vs) :- memberchk(X, Vs).
-test(<, X, N) :- X < N.
-test(=<, X, N) :- X =< N.
-test(>, X, N) :- X > N.
-test(>=, X, N) :- X >= N.
 
 %  Field has a value unless a contradiction leaves it none: the other
 %  findings of a contradiction one of whose conditions holds for every
@@ -351,14 +345,6 @@ applicable(Field, App) :-
                  covers_all_values(C, Field), two_valued(Others, G) ), Gs),
     mdd_or_list(Gs, Inapplicable),
     mdd_not(Inapplicable, App).
-
-covers_all_values(C, F) :-
-    finding_test(C, F, Op, Arg),
-    field(F, Type, _),
-    (   Op == in
-    ->  forall(field_value(F, V), memberchk(V, Arg))
-    ;   Op == (>=), numeric_min(Type, Min), Arg =< Min
-    ).
 
 two_valued(Conds, G) :-
     maplist(condition_sat, Conds, Ss),

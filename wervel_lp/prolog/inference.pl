@@ -17,7 +17,8 @@ with the implication it follows from.
 */
 :- module(inference,
           [ infer_case/3,            % +Case0, -Case, -Inferred
-            case_contradiction/2     % +Case, -Id
+            case_contradiction/2,    % +Case, -Id
+            value_test/3             % +Op, +Value, +Arg
           ]).
 :- use_module(library(lists)).
 :- use_module(kb(schema)).
@@ -49,7 +50,7 @@ inference(Case, G, W, F, Id) :-
     get_dict(F, Case, X), X \== V,
     finding_test(If, G, Op, Arg),
     \+ known(G, Case),
-    findall(W0, ( field_value(G, W0), \+ test(Op, W0, Arg) ), [W]).
+    findall(W0, ( field_value(G, W0), \+ value_test(Op, W0, Arg) ), [W]).
 
 known(F, Case) :-
     get_dict(F, Case, X),
@@ -59,14 +60,17 @@ holds(Cond, Case) :-
     finding_test(Cond, F, Op, Arg),
     get_dict(F, Case, X),
     \+ unknown_value(F, X),
-    test(Op, X, Arg).
+    value_test(Op, X, Arg).
 
-test(=, X, V) :- X == V.
-test(in, X, Vs) :- memberchk(X, Vs).
-test(<, X, N) :- number(X), X < N.
-test(=<, X, N) :- number(X), X =< N.
-test(>, X, N) :- number(X), X > N.
-test(>=, X, N) :- number(X), X >= N.
+%! value_test(+Op, +Value, +Arg) is semidet.
+%
+%  The known Value of a field passes the finding test `Field Op Arg`.
+value_test(=, X, V) :- X == V.
+value_test(in, X, Vs) :- memberchk(X, Vs).
+value_test(<, X, N) :- number(X), X < N.
+value_test(=<, X, N) :- number(X), X =< N.
+value_test(>, X, N) :- number(X), X > N.
+value_test(>=, X, N) :- number(X), X >= N.
 
 %! case_contradiction(+Case:dict, -Id) is semidet.
 %
