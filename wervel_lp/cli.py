@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wervel-lp: invalid input: {_one_line(str(e))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KbError as e:
-        print(f"wervel-lp: knowledge base error: {_one_line(str(e))}", file=sys.stderr)
+        print(f"wervel-lp: knowledge base error: {_kb_line(e)}", file=sys.stderr)
         return EXIT_KB
     except BrokenPipeError:
         return EXIT_OK
@@ -320,6 +320,12 @@ def _print_json(data: Any) -> None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _kb_line(error: KbError) -> str:
+    """A kb error in one line: its heading, then each problem (file:line: message), separated by ``; ``."""
+    head, *problems = [_one_line(line) for line in str(error).splitlines() if line.strip()]
+    return head + (" " + "; ".join(problems) if problems else "")
 
 
 if __name__ == "__main__":
