@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import signal
 import sys
@@ -68,15 +69,19 @@ def _terminated(_signum: int, _frame: Any) -> None:
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="wervel-lp", description=(
         "The Dutch guideline Wervelmetastasen as an explainable logic program."))
+    p.add_argument("--version", action=_Version, help="the package version, the kb's version and stamp, and exit")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     r = sub.add_parser("recommend", help="decisions for a case, with their rules and proofs")
     r.add_argument("case", nargs="?", help="case JSON file, or - for standard input")
-    r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument("--format", choices=("text", "json"),
+                   help="text (the default for a case) or json; --batch writes JSON Lines only")
     r.add_argument("--lang", choices=("nl", "en"), default="nl")
+    r.add_argument("--compact", action="store_true",
+                   help="JSON without the proof trees (rule ids, texts and quotes stay); implies --format json")
     r.add_argument("--batch", metavar="FILE", help="JSON Lines of cases (- for standard input); "
                    "writes JSON Lines of results in the same order")
-    r.add_argument("--jobs", type=int, default=1, help="worker processes for --batch (default 1)")
+    r.add_argument("--jobs", type=int, help="worker processes for --batch (default 1)")
     r.add_argument("--decisions-only", action="store_true",
                    help="--batch: write each case's decisions alone, evaluated without proofs (faster)")
     r.add_argument("--on-error", choices=("fail", "skip"), default="fail",
@@ -135,16 +140,51 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Version(argparse.Action):
+    """``--version``: computed only when asked for (the kb stamp reads the kb's files)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        print(version_text())
+        parser.exit()
+
+
+def version_text() -> str:
+    """``wervel-lp VERSION`` and the kb's directory, version and stamp (``--version``).
+
+    The kb shipped with the package has the package's version; a kb named by
+    ``$WERVEL_LP_KB`` is external. The stamp is a digest of the kb's files.
+    """
+    from . import __version__
+    from .engine import KB_ENV, kb_directory, kb_stamp
+
+    try:
+        kb = kb_directory()
+    except KbError as e:
+        return f"wervel-lp {__version__}\nkb: {e}"
+    kb_version = "external" if os.environ.get(KB_ENV) else __version__
+    return f"wervel-lp {__version__}\nkb {kb_version} ({kb}), stamp {kb_stamp(kb)}"
+
+
 def _recommend(args: argparse.Namespace) -> int:
     if (args.case is None) == (args.batch is None):
         raise CaseError("case", "give either a CASE file or --batch FILE")
+    if args.compact and args.format == "text":
+        raise CaseError("compact", "is a JSON form; it does not go with --format text")
     if args.batch is not None:
+        if args.format == "text":
+            raise CaseError("format", "--batch writes JSON Lines; --format text does not go with it")
+        if args.compact and args.decisions_only:
+            raise CaseError("compact", "--decisions-only writes no proofs already; give one of the two")
         return _batch(args)
-    if args.decisions_only:
-        raise CaseError("decisions-only", "goes with --batch FILE")
+    for option in ("jobs", "decisions_only"):
+        if getattr(args, option) not in (None, False):
+            raise CaseError(option.replace("_", "-"), "goes with --batch FILE")
     result = _result(args.case)
-    if args.format == "json":
-        print(result.to_json(indent=2))
+    if args.format == "json" or args.compact:
+        print(result.to_json(indent=2, compact=args.compact))
     else:
         print(render_result(result, knowledge_base(), args.lang), end="")
     return EXIT_OK
@@ -153,7 +193,8 @@ def _recommend(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from .batch import WorkersLost, run_batch
 
-    if args.jobs < 1:
+    jobs = 1 if args.jobs is None else args.jobs
+    if jobs < 1:
         raise CaseError("jobs", "expected a whole number >= 1")
     try:
         source = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
@@ -161,8 +202,8 @@ def _batch(args: argparse.Namespace) -> int:
         raise CaseError("$", f"cannot read {args.batch!r}: {e.strerror}") from None
     with source:
         try:
-            bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error,
-                            decisions_only=args.decisions_only)
+            bad = run_batch(source, sys.stdout, sys.stderr, jobs=jobs, on_error=args.on_error,
+                            decisions_only=args.decisions_only, compact=args.compact)
         except WorkersLost as e:
             sys.stdout.flush()
             print(f"wervel-lp: {e}", file=sys.stderr)

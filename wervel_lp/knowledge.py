@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .engine import Engine, KbError, engine, once
-from .schema import CaseError, Schema
+from .schema import CaseError, Schema, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -96,11 +96,12 @@ class KnowledgeBase:
         if value is not None:
             value = _text("value", value)
         if topic not in self.topics:
-            raise CaseError("topic", f"unknown topic {topic[:80]!r}; expected one of "
-                            + ", ".join(self.topics))
-        if value is not None and value not in self.topics[topic].values:
-            raise CaseError("value", f"unknown value {value[:80]!r} for {topic}; expected one of "
-                            + ", ".join(self.topics[topic].values))
+            raise CaseError("topic", f"unknown topic {topic[:80]!r}{did_you_mean(topic, self.topics)}; "
+                            "expected one of " + ", ".join(self.topics))
+        values = self.topics[topic].values
+        if value is not None and value not in values:
+            raise CaseError("value", f"unknown value {value[:80]!r} for {topic}{did_you_mean(value, values)}; "
+                            "expected one of " + ", ".join(values))
 
     def evaluate(self, known: Mapping[str, Any]) -> str:
         """The result object, as JSON text, for the validated findings ``known``.

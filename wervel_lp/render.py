@@ -102,9 +102,8 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
 
 
 def findings(result: Result) -> dict[str, Any]:
-    """The case's findings with those it implies (``result.inferred``)."""
-    return {**{k: v for k, v in result.case.items() if v is not None},
-            **{i.field: i.value for i in result.inferred}}
+    """The case's findings with those it implies (``result.findings``)."""
+    return dict(result.findings)
 
 
 def pathway_line(case: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> str:
