@@ -130,6 +130,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--public-url", help="the service's address in the cards' links (default: as requested)")
     s.set_defaults(run=_serve)
 
+    j = sub.add_parser("schema", help="the JSON Schema of a case or of a result, from the kb")
+    j.add_argument("what", choices=("case", "result"))
+    j.add_argument("--compact", action="store_true", help="result: the compact result (no proof trees)")
+    j.set_defaults(run=_schema)
+
     c = sub.add_parser("check", help="consistency check of the rule set (ASP)")
     c.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                    help="text (one line when it passes), json (with a summary object) or sarif (code scanning)")
@@ -322,6 +327,18 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError as e:
         raise CaseError("serve", f"needs the serve extra: pip install 'wervel-lp[serve]' ({e.name} missing)") from None
     serve(args.host, args.port, args.workers, args.public_url)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schemas import case_schema, result_schema
+
+    if args.what == "case":
+        if args.compact:
+            raise CaseError("compact", "goes with 'schema result'")
+        _print_json(case_schema(knowledge_base()))
+    else:
+        _print_json(result_schema(knowledge_base(), args.compact))
     return EXIT_OK
 
 

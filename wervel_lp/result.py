@@ -219,9 +219,6 @@ class Result:
     never pays for turning them into Python objects.
     """
 
-    case: Mapping[str, Any]
-    """The case's known findings, as validated (unknown fields left out)."""
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Not public: a result comes from ``recommend(case)``."""
         raise TypeError("a Result comes from wervel_lp.recommend(case); it is not constructed directly")
@@ -230,13 +227,18 @@ class Result:
     def _from_answer(cls, kb: KnowledgeBase, case: Mapping[str, Any], text: str) -> Result:
         """A result for the validated ``case`` from the kb's answer ``text``."""
         result = cls.__new__(cls)
-        result.case = case
-        result._kb = kb
-        result._text = text
+        result._hold(kb, case, text)
         return result
 
-    _kb: KnowledgeBase
-    _text: str
+    def _hold(self, kb: KnowledgeBase, case: Mapping[str, Any], text: str) -> None:
+        self._kb = kb
+        self._case = case
+        self._text = text
+
+    @property
+    def case(self) -> Mapping[str, Any]:
+        """The case's known findings, as validated (unknown fields left out)."""
+        return self._case
 
     def __repr__(self) -> str:
         return f"Result(decisions={self.decisions!r})"
