@@ -68,6 +68,7 @@ mutation: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m wervel_lp.docs
+	$(BIN)/python -m wervel_lp.schemas
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -63,6 +63,10 @@ def recommend_many(cases: Iterable[Mapping[str, Any]],
 
     With ``errors="raise"`` a bad case raises :class:`CaseError`; with
     ``errors="return"`` the error takes the case's place in the output.
+
+    Raises:
+        CaseError: with ``errors="raise"``, for the first bad case.
+        KbError: the kb does not load, or fails on a case.
     """
     for case in cases:
         try:
@@ -80,6 +84,10 @@ def decide_many(cases: Iterable[Mapping[str, Any]],
     With ``errors="raise"`` a bad case raises :class:`CaseError` (after the
     decisions of the cases before it); with ``errors="return"`` the error
     takes the case's place in the output.
+
+    Raises:
+        CaseError: with ``errors="raise"``, for the first bad case.
+        KbError: the kb does not load, or fails on a case.
     """
     iterator = iter(cases)
     while block := list(itertools.islice(iterator, BLOCK)):

@@ -309,7 +309,7 @@ class Result:
         Without ``indent``, on one line in ASCII with sorted keys (the full
         result as the kb wrote it); ``indent`` for people (UTF-8 text,
         indented). ``compact`` leaves out the proof trees (see
-        :meth:`to_dict`): about a tenth of the size.
+        :meth:`to_dict`): about a third of the size, or less.
         """
         if indent is None and not compact:
             return self._text
