@@ -37,11 +37,16 @@ def test_the_result_types_are_exported_and_warning_no_longer_shadows_the_builtin
     assert ResultWarning.__name__ == "ResultWarning"
 
 
-def test_explanation_prints_as_the_cli_explains():
-    explanation = recommend(CASE).explain("treatment")
-    out = cli("explain", "examples/mescc_deficit_breast.json", "treatment", "--lang", "en")
+@pytest.mark.parametrize("case", [CASE, {}], ids=["demo", "empty"])
+def test_explanation_prints_as_the_cli_explains(case):
+    explanation = recommend(case).explain("treatment")
+    out = subprocess.run([sys.executable, "-m", "wervel_lp", "explain", "-", "treatment", "--lang", "en"],
+                         input=json.dumps(case), capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert str(explanation) == explanation.text("en") == out.stdout
+    assert "Pathway" in str(explanation)
+    if not case:
+        return
     assert "radiotherapy_first_choice" in str(explanation) and "Pathway" in str(explanation)
     assert explanation.text("nl").startswith("Behandeling") and "Traject" in explanation.text("nl")
 

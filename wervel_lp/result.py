@@ -131,8 +131,9 @@ class ResultWarning:
 class Explanation:
     """Why a topic came out as it did for a case.
 
-    ``findings`` are the case's findings with those it implies, from which
-    the text shows where the patient stands on the pathway.
+    ``findings`` are the case's findings with those it implies (as in
+    ``Result.findings``), from which the text shows where the patient stands
+    on the pathway.
     """
 
     topic: str
@@ -140,7 +141,7 @@ class Explanation:
     recommendations: tuple[Recommendation, ...]
     undetermined: Undetermined | None
     warnings: tuple[ResultWarning, ...]
-    findings: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    findings: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -153,7 +154,7 @@ class Explanation:
         """The proof tree of the decision, or why there is none, as text in ``lang`` (``wervel-lp explain``)."""
         from .render import render_explanation
 
-        return render_explanation(self, knowledge_base(), lang, self.findings or None)
+        return render_explanation(self, knowledge_base(), lang, self.findings)
 
     def __str__(self) -> str:
         return self.text()
