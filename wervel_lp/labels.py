@@ -119,12 +119,18 @@ def finding_label(kb: KnowledgeBase, name: str, op: str, value: Any, lang: str) 
     """
     label = field_label(kb, name, lang)
     if op in OPERATORS:
-        return f"{label} {OPERATORS[op]} {value}"
+        return f"{label} {finding_test(kb, name, op, value, lang)}"
     if value is True:
         return label
+    return f"{label}: {finding_test(kb, name, op, value, lang)}"
+
+
+def finding_test(kb: KnowledgeBase, name: str, op: str, value: Any, lang: str) -> str:
+    """A finding's test without the finding: ``≥ 3``, ``ja``, ``eenzijdig of bilateraal``."""
+    if op in OPERATORS:
+        return f"{OPERATORS[op]} {value}"
     values = value if isinstance(value, list) else [value]
-    joined = f" {WORDS[lang]['or']} ".join(value_label(kb, name, v, lang) for v in values)
-    return f"{label}: {joined}"
+    return f" {WORDS[lang]['or']} ".join(value_label(kb, name, v, lang) for v in values)
 
 
 def condition_label(kb: KnowledgeBase, cond: Mapping[str, Any], lang: str) -> str:

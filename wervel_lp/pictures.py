@@ -34,7 +34,7 @@ from .labels import (
     concept_label,
     decision_label,
     field_label,
-    finding_label,
+    finding_test,
     topic_label,
     value_label,
 )
@@ -138,6 +138,7 @@ def result_page(result: Result, kb: KnowledgeBase, lang: str, topic: str | None 
     """
     w = WORDS[lang]
     known = findings(result)
+    known = {name: known[name] for name in kb.schema.fields if name in known}  # in the schema's order
     rows = "".join(f"<tr><td>{_h(field_label(kb, name, lang))}</td><td>{_h(value_label(kb, name, value, lang))}"
                    f"</td></tr>" for name, value in known.items())
     inferred = "".join(f"<li>{_h(field_label(kb, i.field, lang))}: {_h(value_label(kb, i.field, i.value, lang))} "
@@ -170,13 +171,16 @@ def result_page(result: Result, kb: KnowledgeBase, lang: str, topic: str | None 
 def _recommendation_html(rec: Recommendation, kb: KnowledgeBase, lang: str, open_: bool) -> str:
     """A decision or advice: its label and text, then (collapsible) its quote, overrides and proof."""
     w = WORDS[lang]
-    head = (f"{_h(topic_label(kb, rec.topic, lang))}: " if rec.topic != "advice" else "") + \
-        f"<b>{_h(decision_label(kb, rec.topic, rec.value, lang))}</b>"
+    if rec.topic == "advice":  # its text says it all
+        head = f"<b>{_h(rec.text[lang])}</b>"
+    else:
+        head = (f"{_h(topic_label(kb, rec.topic, lang))}: <b>{_h(decision_label(kb, rec.topic, rec.value, lang))}</b>"
+                f" — {_h(rec.text[lang])}")
     overrides = "".join(
         f'<p class="override">{_h(w["overrides"].format(rule=o["rule"], priority=o["priority"], value=decision_label(kb, rec.topic, o["value"], lang)))}</p>'  # noqa: E501
         for o in rec.overrides)
     return (f'<details class="decision" id="topic-{_h(rec.topic)}"{" open" if open_ else ""}>'
-            f"<summary>{head} — {_h(rec.text[lang])}</summary>"
+            f"<summary>{head}</summary>"
             f"{_quote_html(rec.rule, rec.quote, rec.section_title)}{overrides}"
             f'<div class="proof">{proof_tree_html(rec.proof, kb, lang)}</div></details>')
 
@@ -263,7 +267,7 @@ def _label(node: Mapping[str, Any], kb: KnowledgeBase, lang: str = "en") -> str:
     if "satisfied_by" in node:
         found, test = node["satisfied_by"], node["test"]
         value = words["unknown"] if found["value"] is None else value_label(kb, found["field"], found["value"], lang)
-        shown = f"  ({finding_label(kb, found['field'], test['op'], test['value'], lang)})" if test["op"] != "=" else ""
+        shown = f"  ({finding_test(kb, found['field'], test['op'], test['value'], lang)})" if test["op"] != "=" else ""
         return f"{field_label(kb, found['field'], lang)}: {value}{shown}"
     if "decision" in node:
         d = node["decision"]
@@ -391,11 +395,8 @@ class _Graph:
 
 
 def _test_text(kb: KnowledgeBase, name: str, op: str, value: Any, lang: str) -> str:
-    """A finding's test as an edge label: ``≥ 3``, ``ja``, ``eenzijdig of bilateraal``."""
-    if op in OPERATORS:
-        return f"{OPERATORS[op]} {value}"
-    values = value if isinstance(value, list) else [value]
-    return _wrap(f" {WORDS[lang]['or']} ".join(value_label(kb, name, v, lang) for v in values), 24)
+    """A finding's test as an edge label, wrapped."""
+    return _wrap(finding_test(kb, name, op, value, lang), 24)
 
 
 def _ordered(kb: KnowledgeBase, topic: str, rules: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

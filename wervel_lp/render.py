@@ -20,6 +20,7 @@ from .labels import (
     decision_label,
     field_label,
     finding_label,
+    finding_test,
     topic_label,
     value_label,
 )
@@ -265,7 +266,7 @@ def _condition_lines(cond: Mapping[str, Any], kb: KnowledgeBase, lang: str, dept
         value = WORDS[lang]["unknown"] if found["value"] is None else value_label(
             kb, found["field"], found["value"], lang)
         test = cond["test"]
-        shown = f"   ({_leaf_text(cond, kb, lang)})" if test["op"] != "=" else ""
+        shown = f"   ({finding_test(kb, found['field'], test['op'], test['value'], lang)})" if test["op"] != "=" else ""
         return [f"{pad}{mark} {label}: {value}{shown}"]
     if "concept" in cond:
         text = concept_label(kb, cond["concept"], lang)
