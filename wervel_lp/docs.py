@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -416,6 +417,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if a document is not current")
     args = parser.parse_args(argv)
     docs = kb_directory().parent / "docs"
+    if not args.check and shutil.which("dot") is None:
+        print("python -m wervel_lp.docs draws the pictures with Graphviz: run make docs (or make graphviz)",
+              file=sys.stderr)
+        return 2
     stale = []
     generated = documents(knowledge_base())
     for name, text in generated.items():

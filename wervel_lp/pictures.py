@@ -457,7 +457,8 @@ def chapter_dot(kb: KnowledgeBase, module: str) -> str:
     it beats by a named priority; a legend.
     """
     rules = [r for r in kb.metadata["rules"] if r["module"] == module]
-    lines = [f'digraph "{module}" {{', '  rankdir=LR; node [fontname="Helvetica", fontsize=10];']
+    lines = [f'digraph "{module}" {{', '  rankdir=LR; fontname="Helvetica"; node [fontname="Helvetica", fontsize=10];',
+             '  edge [fontname="Helvetica", fontsize=9];']
     nodes: dict[str, str] = {}
 
     def node(key: str, label: str, shape: str, fill: str) -> str:
