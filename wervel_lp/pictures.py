@@ -52,7 +52,7 @@ _PICTURE_WORDS: Mapping[str, Mapping[str, str]] = {
            "fails": "geldt niet", "unknown": "onbekend", "finding": "gegeven van de casus",
            "concept": "begrip (elders afgeleid)", "decision": "beslissing",
            "order": "1, 2, ...: de eerste die geldt, gaat voor",
-           "holds_if": "geldt als een van:", "all_hold": "elke voorwaarde geldt",
+           "holds_if": "geldt als een van:", "holds_when": "geldt als:", "all_hold": "elke voorwaarde geldt",
            "one_holds": "ten minste een voorwaarde geldt", "advice_all": "elk advies dat geldt",
            "tree_title": "{chapter}: beslisboom",
            "map_title": "{chapter}: afhankelijkheden (regels, gegevens, begrippen)"},
@@ -60,7 +60,7 @@ _PICTURE_WORDS: Mapping[str, Mapping[str, str]] = {
            "fails": "fails", "unknown": "unknown", "finding": "finding of the case",
            "concept": "concept (derived elsewhere)", "decision": "decision",
            "order": "1, 2, ...: the first that holds wins",
-           "holds_if": "holds if any of:", "all_hold": "every condition holds",
+           "holds_if": "holds if any of:", "holds_when": "holds if:", "all_hold": "every condition holds",
            "one_holds": "at least one condition holds", "advice_all": "every advice that holds",
            "tree_title": "{chapter}: decision tree",
            "map_title": "{chapter}: dependencies (rules, findings, concepts)"},
@@ -293,7 +293,7 @@ def chapter_tree_dot(kb: KnowledgeBase, module: str, lang: str = "nl") -> str:
     title = _w(lang, "tree_title").format(chapter=_chapter_title(kb, rules))
     g.lines += [f'digraph "{_esc(title)}" {{',
                 f'  label=<<b>{_html_text(title)}</b>>; labelloc=t; fontname="Helvetica"; fontsize=16;',
-                '  rankdir=LR; nodesep=0.15; ranksep=0.3; newrank=true;',
+                '  rankdir=LR; nodesep=0.3; ranksep=0.3; newrank=true;',
                 '  node [fontname="Helvetica", fontsize=10]; edge [fontname="Helvetica", fontsize=9];']
     groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     for r in rules:
@@ -330,7 +330,8 @@ class _Graph:
             head = topic_label(kb, name, lang) + (f" ({_w(lang, 'advice_all')})" if name == "advice" else "")
             fill = DECISION_FILL
         else:
-            head, fill = f"{concept_label(kb, name, lang)}: {_w(lang, 'holds_if')}", CONCEPT_FILL
+            when = _w(lang, "holds_if" if len(rules) > 1 else "holds_when")
+            head, fill = f"{concept_label(kb, name, lang)}: {when}", CONCEPT_FILL
         self.lines += [f"  subgraph cluster_{kind}_{name} {{", '    style="rounded"; color="#888888"; label="";']
         top = self.node(f'label=<<b>{_html_text(_wrap(head, 30))}</b>>, shape=box, style="filled,bold", '
                         f'fillcolor="{fill}"')
