@@ -116,7 +116,7 @@ class KnowledgeBase:
             package = metadata.version("wervel-lp")
         except metadata.PackageNotFoundError:
             package = "?"
-        return f"wervel-lp {package}, kb {digest.hexdigest()[:12]}"
+        return f"wervel-lp {package}, kb stamp {digest.hexdigest()[:16]}"
 
     def check_topic_value(self, topic: str, value: str | None = None) -> None:
         """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
