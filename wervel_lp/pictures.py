@@ -228,14 +228,16 @@ def _html_children(node: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> lis
         out.append(f'<details open><summary class="{css}">{MARK[child["holds"]]} '
                    f"{_h(_label(child, kb, lang))}</summary>")
         if "quote" in child:
-            out.append(_quote_html(child["rule"], child["quote"], child.get("section", "")))
+            out.append(_quote_html(child["rule"], child["quote"], child.get("section", ""), named=False))
         out += _html_children(child, kb, lang)
         out.append("</details>")
     return out
 
 
-def _quote_html(rule: str, quote: str, section: str) -> str:
-    return f'<blockquote id="{_h(rule)}" lang="nl" title="{_h(section)}">{_h(quote)} <i>({_h(rule)})</i></blockquote>'
+def _quote_html(rule: str, quote: str, section: str, named: bool = True) -> str:
+    """A rule's guideline quote; ``named``: followed by the rule's id (where its summary does not name it)."""
+    name = f" <i>({_h(rule)})</i>" if named else ""
+    return f'<blockquote id="{_h(rule)}" lang="nl" title="{_h(section)}">{_h(quote)}{name}</blockquote>'
 
 
 def _children(node: Mapping[str, Any]) -> list[Mapping[str, Any]]:
