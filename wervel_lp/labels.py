@@ -14,8 +14,6 @@ from typing import Any
 
 from .knowledge import KnowledgeBase
 
-LANGUAGES = ("nl", "en")
-
 WORDS: Mapping[str, Mapping[str, str]] = {
     "nl": {
         "decisions": "Beslissingen", "advice": "Overige adviezen",
@@ -131,20 +129,3 @@ def finding_test(kb: KnowledgeBase, name: str, op: str, value: Any, lang: str) -
         return f"{OPERATORS[op]} {value}"
     values = value if isinstance(value, list) else [value]
     return f" {WORDS[lang]['or']} ".join(value_label(kb, name, v, lang) for v in values)
-
-
-def condition_label(kb: KnowledgeBase, cond: Mapping[str, Any], lang: str) -> str:
-    """A rule condition (the kb's JSON form) as one line of text."""
-    w = WORDS[lang]
-    if "all" in cond or "any" in cond:
-        key = "all" if "all" in cond else "any"
-        parts = [condition_label(kb, c, lang) for c in cond[key]]
-        return "(" + f" {w['and' if key == 'all' else 'or']} ".join(parts) + ")"
-    if "not" in cond:
-        return f"{w['not']} {condition_label(kb, cond['not'], lang)}"
-    if "decided" in cond:
-        d = cond["decided"]
-        return f"{topic_label(kb, d['topic'], lang)}: {decision_label(kb, d['topic'], d['value'], lang)}"
-    if "field" in cond:
-        return finding_label(kb, cond["field"], cond["op"], cond["value"], lang)
-    return concept_label(kb, cond["concept"], lang)
