@@ -434,23 +434,27 @@ def _chapter_title(kb: KnowledgeBase, rules: Sequence[Mapping[str, Any]]) -> str
 
 
 def _tree_legend(lang: str) -> list[str]:
-    """The legend of a chapter tree: what each shape and edge means."""
+    """The legend of a chapter tree: what each shape and edge means, drawn with the shapes it explains."""
     w = WORDS[lang]
-    items = [(f'label="{_esc(_w(lang, "decision"))}", shape=box, style="filled,bold", fillcolor="{DECISION_FILL}"'),
-             (f'label="{_esc(_w(lang, "order"))}", shape=box, style="rounded,filled", fillcolor="{DECISION_FILL}"'),
-             (f'label="{_esc(w["and"].upper())}: {_esc(_w(lang, "all_hold"))}", shape=box, style=filled, '
-              'fillcolor="#e6e6e6"'),
-             (f'label="{_esc(w["or"].upper())}: {_esc(_w(lang, "one_holds"))}", shape=box, style=filled, '
-              'fillcolor="#ffe0b0"'),
-             (f'label="{_esc(_w(lang, "finding"))}", shape=note, style=filled, fillcolor="#ffffff"'),
-             (f'label="{_esc(_w(lang, "concept"))}", shape=ellipse, style=filled, fillcolor="{CONCEPT_FILL}"')]
+    items = [f'label="{_esc(_w(lang, "decision"))}", shape=box, style="filled,bold", fillcolor="{DECISION_FILL}"',
+             f'label="{_esc(_w(lang, "order"))}", shape=box, style="rounded,filled", fillcolor="{DECISION_FILL}"',
+             _gate_legend(w["and"].upper(), _w(lang, "all_hold"), "#e6e6e6"),
+             _gate_legend(w["or"].upper(), _w(lang, "one_holds"), "#ffe0b0"),
+             f'label="{_esc(_w(lang, "finding"))}", shape=note, style=filled, fillcolor="#ffffff"',
+             f'label="{_esc(_w(lang, "concept"))}", shape=ellipse, style=filled, fillcolor="{CONCEPT_FILL}"']
     lines = ["  subgraph cluster_legend {", f'    label="{_esc(_w(lang, "legend"))}"; fontname="Helvetica";',
              '    style=dashed; color="#999999";']
     lines += [f"    legend{n} [{attrs}, fontsize=9];" for n, attrs in enumerate(items)]
-    lines.append(f'    legend0 -> legend1 [label="{_esc(_w(lang, "otherwise"))}", style=dashed];')
-    lines.append('    legend2 -> legend4 [label="≥ 3"];')
-    lines.append("  }")
+    lines += [f'    legend0 -> legend1 [label="{_esc(_w(lang, "otherwise"))}", style=dashed];',
+              '    legend2 -> legend4 [label="≥ 3"];',
+              "  }"]
     return lines
+
+
+def _gate_legend(gate: str, meaning: str, fill: str) -> str:
+    """A legend entry for an and/or node: the gate in its colour, then what it means."""
+    return (f'label=<<table border="0" cellspacing="2"><tr><td bgcolor="{fill}" border="1">{_html_text(gate)}</td>'
+            f"<td>{_html_text(meaning)}</td></tr></table>>, shape=plaintext")
 
 
 def chapter_dot(kb: KnowledgeBase, module: str) -> str:
