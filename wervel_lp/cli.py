@@ -225,12 +225,12 @@ def _explain(args: argparse.Namespace) -> int:
     elif args.format in ("dot", "svg"):
         from .pictures import proof_dot, to_svg
 
-        dot = proof_dot(expl, kb)
+        dot = proof_dot(expl, kb, args.lang)
         print(dot if args.format == "dot" else to_svg(dot), end="")
     elif args.format == "html":
-        from .pictures import proof_html
+        from .pictures import result_page
 
-        print(proof_html(expl, kb, args.lang, findings(result)), end="")
+        print(result_page(result, kb, args.lang, args.topic), end="")
     else:
         print(render_explanation(expl, kb, args.lang, findings(result)), end="")
     return EXIT_OK

@@ -6,9 +6,13 @@ clinical is defined in Python.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from .engine import Engine, KbError, engine, once
@@ -71,6 +75,14 @@ class KnowledgeBase:
                               t["label"]["nl"], t["label"]["en"])
             for t in meta["topics"]
         }
+        self.value_labels: dict[tuple[str, Any], Mapping[str, str]] = {
+            (f["field"], v["value"]): {"nl": v["nl"], "en": v["en"]}
+            for f in meta["fields"] for v in f["value_labels"]}
+        """Per (field, value), its Dutch and English label (kb/schema.pl, ``value_label/4``)."""
+        self.decision_labels: dict[tuple[str, str], Mapping[str, str]] = {
+            (t["topic"], v["value"]): {"nl": v["nl"], "en": v["en"]}
+            for t in meta["topics"] for v in t["value_labels"]}
+        """Per (topic, value), its Dutch and English label (kb/topics.pl, ``topic_value_label/4``)."""
         self.concepts: dict[str, Mapping[str, str]] = {
             c["concept"]: c["text"] for c in meta["concepts"]
         }
@@ -89,6 +101,22 @@ class KnowledgeBase:
              else None)
             for f in self.schema.fields.values()
         ]
+
+    @cached_property
+    def version(self) -> str:
+        """The version of this kb: the package version and a digest of the kb's files.
+
+        Two kbs that decide alike on every case may still differ here (a comment changed);
+        two kbs with the same version are the same files.
+        """
+        digest = hashlib.sha256()
+        for path in sorted(Path(self.engine.kb_dir).glob("*.pl")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            package = metadata.version("wervel-lp")
+        except metadata.PackageNotFoundError:
+            package = "?"
+        return f"wervel-lp {package}, kb stamp {digest.hexdigest()[:16]}"
 
     def check_topic_value(self, topic: str, value: str | None = None) -> None:
         """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
