@@ -6,7 +6,6 @@ clinical is defined in Python.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .engine import Engine, KbError, engine, once
+from .engine import Engine, KbError, engine, kb_stamp, once
 from .schema import CaseError, Schema, did_you_mean
 
 
@@ -109,14 +108,11 @@ class KnowledgeBase:
         Two kbs that decide alike on every case may still differ here (a comment changed);
         two kbs with the same version are the same files.
         """
-        digest = hashlib.sha256()
-        for path in sorted(Path(self.engine.kb_dir).glob("*.pl")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         try:
             package = metadata.version("wervel-lp")
         except metadata.PackageNotFoundError:
             package = "?"
-        return f"wervel-lp {package}, kb stamp {digest.hexdigest()[:16]}"
+        return f"wervel-lp {package}, kb stamp {kb_stamp(Path(self.engine.kb_dir))}"
 
     def check_topic_value(self, topic: str, value: str | None = None) -> None:
         """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
