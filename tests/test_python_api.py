@@ -54,7 +54,7 @@ def test_explanation_prints_as_the_cli_explains(case):
 def test_why_not_and_undetermined_print_as_text_with_json_values():
     result = recommend(CASE)
     report = result.why_not("treatment", "surgery")
-    assert str(report).startswith("treatment = surgery was not concluded.")
+    assert str(report).startswith("Treatment = surgery was not concluded.")
     assert "surgery_preferred" in str(report) and "regel surgery_preferred" in report.text("nl")
     assert "True" not in str(report) and "False" not in str(report)
     open_topic = next(u for u in result.undetermined if u.topic == "staging_ct")
