@@ -10,7 +10,7 @@ DEMO_CASE := examples/mescc_deficit_breast.json
 
 # make quick: the authoring loop (under 30 s): kb load, the check and the rule tests.
 # make mutation: the exhaustive mutation test (tests/mutation.py), reporting the score and the survivors.
-.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-service differential docs swipl chromium clean
+.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-service differential docs swipl chromium graphviz clean
 
 demo: $(STAMP)
 	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
@@ -35,6 +35,16 @@ chromium:
 	    chromium chromium-driver fonts-liberation >/dev/null \
 	    || echo "chromium could not be installed: the browser tests will be skipped" >&2; fi; }
 
+# Graphviz `dot` draws the chapter pictures (make docs) and the proofs' SVG; the picture tests
+# (tests/test_pictures.py) need it, so make test installs it as it installs SWI-Prolog.
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "Installing Graphviz (Debian graphviz)"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "dot missing: run as root or install graphviz" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    graphviz fonts-liberation >/dev/null; }
+	@dot -V
+
 # Reinstall only when the package definition or the pinned versions change.
 $(STAMP): pyproject.toml constraints.txt | swipl
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +62,7 @@ kb-check: swipl
 prolog-test: swipl
 	swipl -q --on-warning=status --on-error=status -g run_all -t halt kb/load.pl tests/prolog/run_tests.pl
 
-pytest: $(STAMP) chromium
+pytest: $(STAMP) chromium graphviz
 	$(BIN)/python -m pytest -q -n 2
 
 check: $(STAMP)
@@ -66,8 +76,9 @@ quick: $(STAMP)
 mutation: $(STAMP)
 	$(BIN)/python tests/mutation.py --jobs 2
 
-docs: $(STAMP)
+docs: $(STAMP) graphviz
 	$(BIN)/python -m wervel_lp.docs
+	$(BIN)/python -m wervel_lp.schemas
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

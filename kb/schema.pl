@@ -187,7 +187,8 @@ field_label_nl(postoperative_neurology, "postoperatief neurologisch beloop").
 
 %! value_label(?Field, ?Value, ?Lang, ?Label:string) is nondet.
 %
-%  Label renders Value of Field in Lang; the value itself where none is given.
+%  Label renders Value of Field in Lang. Every value of a Boolean or enum
+%  field has a label in both languages (tests/test_labels.py).
 value_label(_, true, nl, "ja").
 value_label(_, false, nl, "nee").
 value_label(_, true, en, "yes").
@@ -201,6 +202,50 @@ value_label(Field, bilateral, nl, "bilateraal") :- radicular(Field).
 value_label(postoperative_neurology, recovering, nl, "herstellend").
 value_label(postoperative_neurology, insufficient_recovery, nl, "onvoldoende herstel").
 value_label(postoperative_neurology, deteriorating, nl, "achteruitgang").
+value_label(postoperative_neurology, recovering, en, "recovering").
+value_label(postoperative_neurology, insufficient_recovery, en, "insufficient recovery").
+value_label(postoperative_neurology, deteriorating, en, "deterioration").
+value_label(general_condition, good, en, "good").
+value_label(general_condition, moderate, en, "moderate").
+value_label(general_condition, poor, en, "poor").
+value_label(Field, none, en, "none") :- radicular(Field).
+value_label(Field, unilateral, en, "unilateral") :- radicular(Field).
+value_label(Field, bilateral, en, "bilateral") :- radicular(Field).
+value_label(tumour_type, Value, Lang, Label) :- tumour_label(Value, Lang, Label).
+
+%  The primary tumours, in the guideline's words where it names them
+%  ("multipel myeloom", "non-Hodgkin-lymfoom van intermediaire of hoge
+%  maligniteitsgraad", "kiemceltumor").
+tumour_label(breast, nl, "mammacarcinoom").
+tumour_label(breast, en, "breast cancer").
+tumour_label(prostate, nl, "prostaatcarcinoom").
+tumour_label(prostate, en, "prostate cancer").
+tumour_label(lung, nl, "longcarcinoom").
+tumour_label(lung, en, "lung cancer").
+tumour_label(kidney, nl, "niercelcarcinoom").
+tumour_label(kidney, en, "kidney cancer").
+tumour_label(thyroid, nl, "schildkliercarcinoom").
+tumour_label(thyroid, en, "thyroid cancer").
+tumour_label(colorectal, nl, "colorectaal carcinoom").
+tumour_label(colorectal, en, "colorectal cancer").
+tumour_label(melanoma, nl, "melanoom").
+tumour_label(melanoma, en, "melanoma").
+tumour_label(multiple_myeloma, nl, "multipel myeloom").
+tumour_label(multiple_myeloma, en, "multiple myeloma").
+tumour_label(nhl_high_grade, nl, "non-Hodgkin-lymfoom van hoge maligniteitsgraad").
+tumour_label(nhl_high_grade, en, "high-grade non-Hodgkin lymphoma").
+tumour_label(nhl_intermediate_grade, nl, "non-Hodgkin-lymfoom van intermediaire maligniteitsgraad").
+tumour_label(nhl_intermediate_grade, en, "intermediate-grade non-Hodgkin lymphoma").
+tumour_label(nhl_low_grade, nl, "non-Hodgkin-lymfoom van lage maligniteitsgraad").
+tumour_label(nhl_low_grade, en, "low-grade non-Hodgkin lymphoma").
+tumour_label(hodgkin_lymphoma, nl, "hodgkinlymfoom").
+tumour_label(hodgkin_lymphoma, en, "Hodgkin lymphoma").
+tumour_label(germ_cell, nl, "kiemceltumor").
+tumour_label(germ_cell, en, "germ cell tumour").
+tumour_label(other, nl, "andere primaire tumor").
+tumour_label(other, en, "other primary tumour").
+tumour_label(unknown, nl, "onbekende primaire tumor").
+tumour_label(unknown, en, "unknown primary tumour").
 
 radicular(radicular_pain).
 radicular(radicular_deficit).

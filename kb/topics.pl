@@ -13,6 +13,7 @@ the further advice topic. Each topic declares its hit policy:
 :- module(topics,
           [ topic/3,                 % ?Topic, ?Policy, ?Values
             topic_label/3,           % ?Topic, ?Lang, ?Label
+            topic_value_label/4,     % ?Topic, ?Value, ?Lang, ?Label
             step/4,                  % ?Step, ?Reached, ?NL, ?EN
             topic_step/2             % ?Topic, ?Step
           ]).
@@ -85,6 +86,110 @@ topic_label(postoperative_radiotherapy, nl, "Postoperatieve radiotherapie").
 topic_label(postoperative_radiotherapy, en, "Postoperative radiotherapy").
 topic_label(advice, nl, "Overige adviezen").
 topic_label(advice, en, "Further advice").
+
+%! topic_value_label(?Topic, ?Value, ?Lang, ?Label:string) is nondet.
+%
+%  Label names the decision Topic = Value in Lang (nl or en), in the
+%  guideline's own words where it has them. Every value of every topic has
+%  a label in both languages (tests/test_labels.py).
+topic_value_label(mri, indicated, nl, "MRI-scan maken").
+topic_value_label(mri, indicated, en, "make an MRI scan").
+topic_value_label(mri, existing_imaging_suffices, nl, "er is al beeldvorming waarop de wervelmetastasen adequaat zijn afgebeeld").
+topic_value_label(mri, existing_imaging_suffices, en, "existing imaging already shows the spinal metastases adequately").
+topic_value_label(mri_urgency, within_12_hours, nl, "zo spoedig mogelijk, maar in elk geval binnen 12 uur").
+topic_value_label(mri_urgency, within_12_hours, en, "as soon as possible, within 12 hours at the latest").
+topic_value_label(mri_urgency, within_24_hours, nl, "binnen 24 uur").
+topic_value_label(mri_urgency, within_24_hours, en, "within 24 hours").
+topic_value_label(mri_urgency, within_48_hours, nl, "binnen 48 uur").
+topic_value_label(mri_urgency, within_48_hours, en, "within 48 hours").
+topic_value_label(mri_urgency, within_1_week, nl, "binnen 1 week").
+topic_value_label(mri_urgency, within_1_week, en, "within 1 week").
+topic_value_label(mri_urgency, within_2_weeks, nl, "binnen 2 weken").
+topic_value_label(mri_urgency, within_2_weeks, en, "within 2 weeks").
+topic_value_label(mri_urgency, not_urgent, nl, "geen reden meer voor spoeddiagnostiek").
+topic_value_label(mri_urgency, not_urgent, en, "no longer a reason for urgent diagnostics").
+topic_value_label(corticosteroids, withhold_until_biopsy, nl, "wachten met het geven van corticosteroïden tot na het biopt").
+topic_value_label(corticosteroids, withhold_until_biopsy, en, "withhold corticosteroids until after the biopsy").
+topic_value_label(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily, nl, "bolus van 10 mg dexamethason i.v., gevolgd door 1 dd 8-16 mg dexamethason p.o.").
+topic_value_label(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily, en, "bolus of 10 mg dexamethasone i.v., then 8-16 mg dexamethasone orally once a day").
+topic_value_label(corticosteroids, for_pain_flare, nl, "corticosteroïden (dexamethason of methylprednisolon) ter bestrijding van de pijn").
+topic_value_label(corticosteroids, for_pain_flare, en, "corticosteroids (dexamethasone or methylprednisolone) against the pain").
+topic_value_label(corticosteroids, no_consensus, nl, "geen consensus over het wel of niet geven van dexamethason").
+topic_value_label(corticosteroids, no_consensus, en, "no consensus on whether to give dexamethasone").
+topic_value_label(proton_pump_inhibitor, add, nl, "protonpompremmer bijgeven").
+topic_value_label(proton_pump_inhibitor, add, en, "add a proton pump inhibitor").
+topic_value_label(staging_ct, ct_thorax_abdomen_with_volume_scan, nl, "(PET)-CT-thorax/abdomen, met een multi-slice volume scan door de aangedane wervel(s) +/- 2").
+topic_value_label(staging_ct, ct_thorax_abdomen_with_volume_scan, en, "(PET-)CT of thorax/abdomen, with a multislice volume scan of the affected vertebra(e) +/- 2").
+topic_value_label(staging_ct, urgent_ct_thorax_abdomen_pelvis, nl, "met spoed een CT- of PET-CT van thorax, abdomen en bekken").
+topic_value_label(staging_ct, urgent_ct_thorax_abdomen_pelvis, en, "urgent CT or PET-CT of thorax, abdomen and pelvis").
+topic_value_label(biopsy, within_1_day, nl, "weefsel voor histologisch onderzoek binnen 1 dag").
+topic_value_label(biopsy, within_1_day, en, "tissue for histology within 1 day").
+topic_value_label(biopsy, within_1_week, nl, "weefsel voor histologisch onderzoek binnen 1 week").
+topic_value_label(biopsy, within_1_week, en, "tissue for histology within 1 week").
+topic_value_label(treatment, radiotherapy, nl, "radiotherapie").
+topic_value_label(treatment, radiotherapy, en, "radiotherapy").
+topic_value_label(treatment, surgery, nl, "chirurgie").
+topic_value_label(treatment, surgery, en, "surgery").
+topic_value_label(treatment, systemic_therapy, nl, "chemotherapie of antihormonale therapie").
+topic_value_label(treatment, systemic_therapy, en, "chemotherapy or antihormonal therapy").
+topic_value_label(treatment, radiotherapy_or_surgery_mdt, nl, "radiotherapie of chirurgie: keuze op basis van spoedoverleg").
+topic_value_label(treatment, radiotherapy_or_surgery_mdt, en, "radiotherapy or surgery: choice after urgent multidisciplinary consultation").
+topic_value_label(surgery_eligible, yes, nl, "ja").
+topic_value_label(surgery_eligible, yes, en, "yes").
+topic_value_label(surgery_eligible, no, nl, "nee").
+topic_value_label(surgery_eligible, no, en, "no").
+topic_value_label(radiotherapy_schedule, '8gy_single_fraction', nl, "eenmalige fractie van 8 Gy").
+topic_value_label(radiotherapy_schedule, '8gy_single_fraction', en, "single fraction of 8 Gy").
+topic_value_label(radiotherapy_schedule, '30_39gy_in_10_13_fractions_or_sbrt', nl, "30-39 Gy in 10-13 fracties of een hypofractioneringsschema").
+topic_value_label(radiotherapy_schedule, '30_39gy_in_10_13_fractions_or_sbrt', en, "30-39 Gy in 10-13 fractions or a hypofractionation schedule").
+topic_value_label(radiotherapy_schedule, '30gy_in_10_fractions', nl, "tenminste 30 Gy in 10 fracties").
+topic_value_label(radiotherapy_schedule, '30gy_in_10_fractions', en, "at least 30 Gy in 10 fractions").
+topic_value_label(radiotherapy_schedule, '20gy_in_5_fractions', nl, "20 Gy in 5 fracties").
+topic_value_label(radiotherapy_schedule, '20gy_in_5_fractions', en, "20 Gy in 5 fractions").
+topic_value_label(radiotherapy_schedule, '30_39gy_in_10_13_fractions', nl, "30-39 Gy in 10-13 fracties").
+topic_value_label(radiotherapy_schedule, '30_39gy_in_10_13_fractions', en, "30-39 Gy in 10-13 fractions").
+topic_value_label(radiotherapy_schedule, reirradiation, nl, "een tweede behandeling met radiotherapie").
+topic_value_label(radiotherapy_schedule, reirradiation, en, "a second course of radiotherapy").
+topic_value_label(start_treatment, within_24_hours, nl, "binnen 24 uur").
+topic_value_label(start_treatment, within_24_hours, en, "within 24 hours").
+topic_value_label(start_treatment, within_72_hours, nl, "binnen 72 uur").
+topic_value_label(start_treatment, within_72_hours, en, "within 72 hours").
+topic_value_label(start_treatment, within_7_days, nl, "binnen 7 dagen").
+topic_value_label(start_treatment, within_7_days, en, "within 7 days").
+topic_value_label(start_treatment, within_14_days, nl, "binnen 14 dagen").
+topic_value_label(start_treatment, within_14_days, en, "within 14 days").
+topic_value_label(postoperative_radiotherapy, after_3_to_4_weeks, nl, "na een tijdsinterval van minimaal 3-4 weken").
+topic_value_label(postoperative_radiotherapy, after_3_to_4_weeks, en, "after an interval of at least 3-4 weeks").
+topic_value_label(postoperative_radiotherapy, earlier, nl, "eerder starten met radiotherapie").
+topic_value_label(postoperative_radiotherapy, earlier, en, "start radiotherapy earlier").
+topic_value_label(advice, instruct_patient_to_report_changes, nl, "instrueer de patiënt contact op te nemen bij verergering en/of verandering van de klachten").
+topic_value_label(advice, instruct_patient_to_report_changes, en, "instruct the patient to call when complaints worsen or change").
+topic_value_label(advice, mri_protocol_whole_spine, nl, "MRI: T1- en T2-gewogen sagittale opnamen van de gehele wervelkolom").
+topic_value_label(advice, mri_protocol_whole_spine, en, "MRI: T1- and T2-weighted sagittal images of the whole spine").
+topic_value_label(advice, multislice_volume_scan, nl, "multi-slice volume scan door de aangedane wervel(s) +/- 2").
+topic_value_label(advice, multislice_volume_scan, en, "multislice volume scan of the affected vertebra(e) +/- 2").
+topic_value_label(advice, taper_dexamethasone, nl, "dexamethason in 1-2 weken volledig afbouwen").
+topic_value_label(advice, taper_dexamethasone, en, "taper dexamethasone off over 1-2 weeks").
+topic_value_label(advice, taper_corticosteroids, nl, "corticosteroïden in 1-2 weken na behandeling volledig afbouwen").
+topic_value_label(advice, taper_corticosteroids, en, "taper corticosteroids off over 1-2 weeks after treatment").
+topic_value_label(advice, consider_decompressive_surgery, nl, "direct een decomprimerende operatie overwegen").
+topic_value_label(advice, consider_decompressive_surgery, en, "consider decompressive surgery at once").
+topic_value_label(advice, systemic_therapy_for_pain, nl, "chemotherapie of antihormonale therapie om pijn te verminderen").
+topic_value_label(advice, systemic_therapy_for_pain, en, "chemotherapy or antihormonal therapy to reduce pain").
+topic_value_label(advice, no_routine_en_bloc_resection, nl, "niet bij iedere symptomatische wervelmetastase een en bloc resectie").
+topic_value_label(advice, no_routine_en_bloc_resection, en, "no en bloc resection for every symptomatic spinal metastasis").
+topic_value_label(advice, spine_surgery_in_high_volume_institution, nl, "wervelkolomchirurgie alleen in een zorginstelling met tenminste 10 wervelkolomoperaties per jaar").
+topic_value_label(advice, spine_surgery_in_high_volume_institution, en, "spinal surgery only in an institution doing at least 10 such operations a year").
+topic_value_label(advice, institution_meets_soncos_or_hovon, nl, "zorginstelling voldoet aan de SONCOS-normering of de HOVON-classificatie").
+topic_value_label(advice, institution_meets_soncos_or_hovon, en, "the institution meets the SONCOS standards or the HOVON classification").
+topic_value_label(advice, follow_up_imaging_only_on_complaints, nl, "herhaalde beeldvorming alleen bij klachten of ter evaluatie van systeemtherapie").
+topic_value_label(advice, follow_up_imaging_only_on_complaints, en, "repeat imaging only for complaints or to evaluate systemic therapy").
+topic_value_label(advice, mobilise_guided_by_pain, nl, "laat de patiënt mobiliseren op geleide van pijnklachten").
+topic_value_label(advice, mobilise_guided_by_pain, en, "let the patient mobilise as pain allows").
+topic_value_label(advice, give_patient_information_leaflet, nl, "geef de patiënteninformatiefolder").
+topic_value_label(advice, give_patient_information_leaflet, en, "give the patient information leaflet").
+topic_value_label(advice, general_practitioner_informed, nl, "de huisarts is op de hoogte en het is duidelijk wie de regievoerend arts is").
+topic_value_label(advice, general_practitioner_informed, en, "the general practitioner is informed and it is clear who coordinates care").
 
 %! step(?Step, ?Reached, ?NL:string, ?EN:string) is nondet.
 %

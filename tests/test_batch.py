@@ -85,3 +85,34 @@ def test_batch_stops_at_a_bad_line_by_default(tmp_path):
     out = batch(tmp_path, [json.dumps(EXAMPLES[0]), '{"shoe_size": 42}', json.dumps(EXAMPLES[1])])
     assert out.returncode == 2
     assert len(out.stdout.splitlines()) == 1 and "line 2: shoe_size" in out.stderr
+
+
+@pytest.mark.parametrize("args", [("--decisions-only",), ("--compact",), ()])
+def test_batch_error_lines_are_written_as_result_lines_are(tmp_path, args):
+    """Line number first, then the keys in sorted order, no spaces: one format for every output line."""
+    out = batch(tmp_path, [json.dumps(EXAMPLES[0]), '{"shoe_size": 42}'], "--on-error", "skip", *args)
+    assert out.returncode == 0, out.stderr
+    for line in out.stdout.splitlines():
+        record = json.loads(line)
+        assert line.startswith(f'{{"line":{record["line"]},"')
+        assert list(record) == ["line", *sorted(k for k in record if k != "line")]
+        assert line == json.dumps(record, separators=(",", ":"))
+    assert out.stderr.startswith("wervel-lp: invalid input: line 2: shoe_size: not a field")
+
+
+def test_batch_compact_results_have_no_proofs(tmp_path):
+    out = batch(tmp_path, [json.dumps(c) for c in EXAMPLES[:3]], "--compact")
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["decisions"] for r in records] == [recommend(c).decisions for c in EXAMPLES[:3]]
+    assert all("proof" not in rec for r in records for rec in r["recommendations"])
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (("--format", "text"), "format"),
+    (("--compact", "--decisions-only"), "compact"),
+])
+def test_batch_refuses_options_that_do_not_apply(tmp_path, args, named):
+    out = batch(tmp_path, [json.dumps(EXAMPLES[0])], *args)
+    assert out.returncode == 2 and out.stdout == ""
+    assert len(out.stderr.splitlines()) == 1 and f"invalid input: {named}:" in out.stderr

@@ -65,7 +65,7 @@ def test_an_undecodable_line_is_an_error_record_and_the_others_stay(tmp_path, jo
     assert [r["line"] for r in records] == [1, 2, 3, 4, 5]
     assert [("error" in r) for r in records] == [False, True, False, True, False]
     assert records[1]["error"]["message"].startswith("the line is not UTF-8 text")
-    assert out.stderr.count("wervel-lp: line") == 2 and "Traceback" not in out.stderr
+    assert out.stderr.count("wervel-lp: invalid input: line") == 2 and "Traceback" not in out.stderr
 
 
 def test_an_undecodable_line_fails_the_batch_after_the_lines_before_it(tmp_path):
@@ -73,7 +73,7 @@ def test_an_undecodable_line_fails_the_batch_after_the_lines_before_it(tmp_path)
     out = subprocess.run([*COMMAND, str(batch_file(tmp_path, lines))], capture_output=True, text=True, timeout=120)
     assert out.returncode == 2
     assert [json.loads(line)["line"] for line in out.stdout.splitlines()] == [1]
-    assert out.stderr.startswith("wervel-lp: line 2: $: the line is not UTF-8 text")
+    assert out.stderr.startswith("wervel-lp: invalid input: line 2: $: the line is not UTF-8 text")
 
 
 def test_a_lone_cr_inside_a_line_does_not_shift_line_numbers(tmp_path):

@@ -88,3 +88,30 @@ def test_example_gives_a_minimal_case_that_reproduces_the_decision(query):
     assert out.returncode == 0, out.stderr
     from wervel_lp import recommend
     assert recommend(json.loads(out.stdout)).decisions[topic] == value
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (("recommend", str(CASE), "--jobs", "2"), "jobs"),
+    (("recommend", str(CASE), "--compact", "--format", "text"), "compact"),
+    (("schema", "case", "--compact"), "compact"),
+])
+def test_options_that_do_not_apply_are_refused_in_one_line(args, named):
+    out = run(*args)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.splitlines() == [out.stderr.strip()] and f"invalid input: {named}:" in out.stderr
+
+
+def test_recommend_compact_is_the_json_result_without_proofs():
+    out = run("recommend", str(CASE), "--compact")
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["decisions"]["treatment"] == "radiotherapy"
+    assert all("proof" not in r and r["quote"] for r in result["recommendations"])
+
+
+def test_check_examples_print_values_as_json():
+    out = run("check", "--verbose")
+    assert out.returncode == 0, out.stderr
+    examples = [line for line in out.stdout.splitlines() if "example:" in line]
+    assert examples and all("=True" not in e and "=False" not in e for e in examples)
+    assert any("=false" in e for e in examples) and any('="' in e for e in examples)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from wervel_lp import recommend
-from wervel_lp.diff import diff
+from wervel_lp.diff import diff, render_diff
 
 KB = Path(__file__).parent.parent / "kb"
 
@@ -54,6 +54,8 @@ def test_a_moved_threshold_shows_the_topic_and_a_minimal_case(tmp_path):
     assert d.example_case["deficit_onset_days"] == 7
     assert "start_treatment" not in recommend(d.example_case).decisions
     assert d.new_recommendations[0]["rule"] == "start_within_72_hours_slow_deficit_ambulatory"
+    example = next(line for line in render_diff(diffs).splitlines() if "example:" in line)
+    assert "deficit_onset_days=7" in example and "ambulatory=true" in example and "True" not in example
 
 
 def test_a_stricter_deadline_overriding_an_old_one_shows_the_value_to_value_change(tmp_path):

@@ -83,6 +83,10 @@ def missing_chapter_file(kb: Path) -> None:
     (kb / "follow_up.pl").unlink()
 
 
+def syntax_error(kb: Path) -> None:
+    append(kb / "timing.pl", "\nfoo(.\n")
+
+
 @pytest.mark.parametrize(("defect", "expected"), [
     (break_rule_arity, [r"timing\.pl:\d+: rule/5 is not a term of the rule language"]),
     (empty_chapter, ["no rule concludes advice = follow_up_imaging_only_on_complaints"]),
@@ -95,6 +99,7 @@ def missing_chapter_file(kb: Path) -> None:
                      r"\(rule life_expectancy_at_least_3_months, \S+treatment_indication\.pl:\d+\) uses concept "
                      r"surgical_conditions_met"]),
     (missing_chapter_file, [r"load\.pl:\d+: source_sink `follow_up' does not exist"]),
+    (syntax_error, [r"timing\.pl:\d+:\d+: Syntax error"]),
 ], ids=lambda d: d.__name__ if callable(d) else "")
 def test_a_defective_kb_is_refused_naming_file_and_line(tmp_path, defect, expected):
     kb = kb_copy(tmp_path)
@@ -104,6 +109,8 @@ def test_a_defective_kb_is_refused_naming_file_and_line(tmp_path, defect, expect
     for pattern in expected:
         assert re.search(pattern, out.stderr), out.stderr
     assert "_" + "9" not in out.stderr and not re.search(r"\b_\d+:", out.stderr)
+    # each problem names its place once, and a failed directive's echo is not a problem of its own
+    assert not re.search(r"(\S+\.pl:\d+:) \1", out.stderr) and "Initialization goal failed" not in out.stderr
 
 
 def test_a_directive_that_does_not_end_fails_the_load_in_time(tmp_path):

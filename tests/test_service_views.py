@@ -26,7 +26,7 @@ def extended(kb):
         entry["ask"] = list(reversed(entry["missing"]))
         entry["possible"] = [kb.topics[entry["topic"]].values[0], None]
         entry["provisional"] = {"value": kb.topics[entry["topic"]].values[0], "fields": entry["missing"][:1]}
-    return Result(kb, CASE, json.dumps(data)), data["undetermined"]
+    return Result._from_answer(kb, CASE, json.dumps(data)), data["undetermined"]
 
 
 def test_open_topics_ask_in_the_results_order_when_it_has_one(kb):

@@ -5,11 +5,33 @@
 ...                     "night_pain": True, "adequate_imaging_available": False})
 >>> result.decisions["mri"]
 'indicated'
+>>> print(result.explain("mri"))  # the proof as text; .text("nl") in Dutch  # doctest: +SKIP
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from .batch import decide_many, recommend_many
-from .result import Explanation, Recommendation, Result, WhyNot, decide, recommend
+from .case import Case
+from .engine import KbError
+from .result import (
+    Explanation,
+    Inferred,
+    Recommendation,
+    Result,
+    ResultWarning,
+    RuleReport,
+    Undetermined,
+    WhyNot,
+    decide,
+    recommend,
+)
 from .schema import CaseError
 
-__all__ = ["CaseError", "Explanation", "Recommendation", "Result", "WhyNot", "decide", "decide_many",
-           "recommend", "recommend_many"]
+try:
+    __version__ = version("wervel-lp")
+except PackageNotFoundError:  # run from a source tree that is not installed
+    __version__ = "0+unknown"
+
+__all__ = ["Case", "CaseError", "Explanation", "Inferred", "KbError", "Recommendation", "Result", "ResultWarning",
+           "RuleReport", "Undetermined", "WhyNot", "__version__", "decide", "decide_many", "recommend",
+           "recommend_many"]

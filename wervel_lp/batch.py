@@ -11,7 +11,12 @@ its place in the output, so nothing is dropped silently. ``jobs`` worker
 processes share the work, each with its own engine; a worker that dies
 (killed, out of memory) stops the batch with :class:`WorkersLost`, naming
 the lines that got no output. With ``decisions_only`` each output line
-holds the decisions alone, evaluated without proofs.
+holds the decisions alone, evaluated without proofs; with ``compact`` the
+result without its proof trees (:meth:`~wervel_lp.Result.to_json`).
+
+Every output line is one JSON object on one line, ``line`` (the input line
+number) first, then the result's keys (or ``error``) in sorted order, with
+no spaces: a result line and an error line are written alike.
 """
 
 from __future__ import annotations
@@ -58,6 +63,10 @@ def recommend_many(cases: Iterable[Mapping[str, Any]],
 
     With ``errors="raise"`` a bad case raises :class:`CaseError`; with
     ``errors="return"`` the error takes the case's place in the output.
+
+    Raises:
+        CaseError: with ``errors="raise"``, for the first bad case.
+        KbError: the kb does not load, or fails on a case.
     """
     for case in cases:
         try:
@@ -75,6 +84,10 @@ def decide_many(cases: Iterable[Mapping[str, Any]],
     With ``errors="raise"`` a bad case raises :class:`CaseError` (after the
     decisions of the cases before it); with ``errors="return"`` the error
     takes the case's place in the output.
+
+    Raises:
+        CaseError: with ``errors="raise"``, for the first bad case.
+        KbError: the kb does not load, or fails on a case.
     """
     iterator = iter(cases)
     while block := list(itertools.islice(iterator, BLOCK)):
@@ -105,24 +118,25 @@ def _decisions_block(items: list[Any]) -> list[str | CaseError]:
     return [o if isinstance(o, CaseError) else next(answers) for o in outcomes]
 
 
-def line_result(numbered: Line) -> tuple[str, str | None]:
+def line_result(numbered: Line, compact: bool = False) -> tuple[str, str | None]:
     """One numbered input line to (output JSON line, error message or None)."""
     number, text = numbered
     try:
-        result = recommend(_case(text)).to_json()
+        result = recommend(_case(text)).to_json(compact=compact)
     except CaseError as e:
         return _error_record(number, e)
     return _record(number, result), None
 
 
-def block_results(block: list[Line], decisions_only: bool = False) -> list[tuple[str, str | None]]:
+def block_results(block: list[Line], decisions_only: bool = False,
+                  compact: bool = False) -> list[tuple[str, str | None]]:
     """:func:`line_result` for each line of a block (one task for a worker process).
 
     With ``decisions_only`` the valid cases of the block are decided in one
     call to the kb.
     """
     if not decisions_only:
-        return [line_result(numbered) for numbered in block]
+        return [line_result(numbered, compact) for numbered in block]
     outcomes = _decisions_block([_case_or_error(text) for _, text in block])
     return [_error_record(number, outcome) if isinstance(outcome, CaseError) else (_record(number, outcome), None)
             for (number, _), outcome in zip(block, outcomes, strict=True)]
@@ -147,8 +161,9 @@ def _record(number: int, answer: str) -> str:
 
 
 def _error_record(number: int, e: CaseError) -> tuple[str, str]:
-    record = {"line": number, "error": {"field": e.field, "message": e.message}}
-    return json.dumps(record, ensure_ascii=False, sort_keys=True), f"line {number}: {e}"
+    """The output line of a bad input line, written as :func:`_record` writes a result; and its message."""
+    error = json.dumps({"error": {"field": e.field, "message": e.message}}, separators=(",", ":"), sort_keys=True)
+    return _record(number, error), f"invalid input: line {number}: {e}"
 
 
 def read_lines(source: IO[bytes]) -> Iterator[Line]:
@@ -176,7 +191,8 @@ def read_lines(source: IO[bytes]) -> Iterator[Line]:
 
 
 def run_batch(source: IO[bytes], out: IO[str], err: IO[str], *, jobs: int = 1,
-              on_error: Literal["skip", "fail"] = "fail", decisions_only: bool = False) -> int:
+              on_error: Literal["skip", "fail"] = "fail", decisions_only: bool = False,
+              compact: bool = False) -> int:
     """Stream results for the JSON Lines in ``source`` (bytes); return the number of bad lines.
 
     Raises :class:`WorkersLost` if a worker process dies.
@@ -184,7 +200,7 @@ def run_batch(source: IO[bytes], out: IO[str], err: IO[str], *, jobs: int = 1,
     lines = read_lines(source)
     progress = _Progress(err)
     bad = 0
-    task = functools.partial(block_results, decisions_only=decisions_only)
+    task = functools.partial(block_results, decisions_only=decisions_only, compact=compact)
     pool = (ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
                                 initializer=_worker_started) if jobs > 1 else None)
     try:

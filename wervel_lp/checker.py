@@ -20,6 +20,7 @@ from typing import Any
 import clingo
 
 from .knowledge import KnowledgeBase
+from .schema import findings_text
 
 _UNKNOWN = object()
 
@@ -675,16 +676,16 @@ def render_report(report: CheckReport, verbose: bool = False) -> str:
                 continue
             mark = f"acknowledged by {', '.join(r.acknowledged_by)}" if r.acknowledged else "NOT acknowledged"
             lines.append(f"    region ({r.size:.2e} case classes; {mark}): region({r.condition})")
-            lines.append("      example: " + ", ".join(f"{k}={v}" for k, v in r.example_case.items()))
+            lines.append("      example: " + findings_text(r.example_case))
         if not a.regions and a.example_case is not None:
-            lines.append("    example: " + ", ".join(f"{k}={v}" for k, v in a.example_case.items()))
+            lines.append("    example: " + findings_text(a.example_case))
         lines.append(f"    {a.note}")
     for st in report.stale:
         lines.append(f"[STALE] {st.location}: region {st.region} of {st.id} ({st.kind} on {st.subject}) "
                      "holds no anomaly case any more: remove it or the entry")
     if report.gate_example is not None:
         lines.append("a case outside every acknowledged region: "
-                     + ", ".join(f"{k}={v}" for k, v in report.gate_example.items()))
+                     + findings_text(report.gate_example))
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import signal
 import sys
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wervel-lp: invalid input: {_one_line(str(e))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KbError as e:
-        print(f"wervel-lp: knowledge base error: {_one_line(str(e))}", file=sys.stderr)
+        print(f"wervel-lp: knowledge base error: {_kb_line(e)}", file=sys.stderr)
         return EXIT_KB
     except BrokenPipeError:
         return EXIT_OK
@@ -68,15 +69,19 @@ def _terminated(_signum: int, _frame: Any) -> None:
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="wervel-lp", description=(
         "The Dutch guideline Wervelmetastasen as an explainable logic program."))
+    p.add_argument("--version", action=_Version, help="the package version, the kb's version and stamp, and exit")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     r = sub.add_parser("recommend", help="decisions for a case, with their rules and proofs")
     r.add_argument("case", nargs="?", help="case JSON file, or - for standard input")
-    r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument("--format", choices=("text", "json"),
+                   help="text (the default for a case) or json; --batch writes JSON Lines only")
     r.add_argument("--lang", choices=("nl", "en"), default="nl")
+    r.add_argument("--compact", action="store_true",
+                   help="JSON without the proof trees (rule ids, texts and quotes stay); implies --format json")
     r.add_argument("--batch", metavar="FILE", help="JSON Lines of cases (- for standard input); "
                    "writes JSON Lines of results in the same order")
-    r.add_argument("--jobs", type=int, default=1, help="worker processes for --batch (default 1)")
+    r.add_argument("--jobs", type=int, help="worker processes for --batch (default 1)")
     r.add_argument("--decisions-only", action="store_true",
                    help="--batch: write each case's decisions alone, evaluated without proofs (faster)")
     r.add_argument("--on-error", choices=("fail", "skip"), default="fail",
@@ -125,6 +130,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--public-url", help="the service's address in the cards' links (default: as requested)")
     s.set_defaults(run=_serve)
 
+    j = sub.add_parser("schema", help="the JSON Schema of a case or of a result, from the kb")
+    j.add_argument("what", choices=("case", "result"))
+    j.add_argument("--compact", action="store_true", help="result: the compact result (no proof trees)")
+    j.set_defaults(run=_schema)
+
     c = sub.add_parser("check", help="consistency check of the rule set (ASP)")
     c.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                    help="text (one line when it passes), json (with a summary object) or sarif (code scanning)")
@@ -135,16 +145,51 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Version(argparse.Action):
+    """``--version``: computed only when asked for (the kb stamp reads the kb's files)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        print(version_text())
+        parser.exit()
+
+
+def version_text() -> str:
+    """``wervel-lp VERSION`` and the kb's directory, version and stamp (``--version``).
+
+    The kb shipped with the package has the package's version; a kb named by
+    ``$WERVEL_LP_KB`` is external. The stamp is a digest of the kb's files.
+    """
+    from . import __version__
+    from .engine import KB_ENV, kb_directory, kb_stamp
+
+    try:
+        kb = kb_directory()
+    except KbError as e:
+        return f"wervel-lp {__version__}\nkb: {e}"
+    kb_version = "external" if os.environ.get(KB_ENV) else __version__
+    return f"wervel-lp {__version__}\nkb {kb_version} ({kb}), stamp {kb_stamp(kb)}"
+
+
 def _recommend(args: argparse.Namespace) -> int:
     if (args.case is None) == (args.batch is None):
         raise CaseError("case", "give either a CASE file or --batch FILE")
+    if args.compact and args.format == "text":
+        raise CaseError("compact", "is a JSON form; it does not go with --format text")
     if args.batch is not None:
+        if args.format == "text":
+            raise CaseError("format", "--batch writes JSON Lines; --format text does not go with it")
+        if args.compact and args.decisions_only:
+            raise CaseError("compact", "--decisions-only writes no proofs already; give one of the two")
         return _batch(args)
-    if args.decisions_only:
-        raise CaseError("decisions-only", "goes with --batch FILE")
+    for option in ("jobs", "decisions_only"):
+        if getattr(args, option) not in (None, False):
+            raise CaseError(option.replace("_", "-"), "goes with --batch FILE")
     result = _result(args.case)
-    if args.format == "json":
-        print(result.to_json(indent=2))
+    if args.format == "json" or args.compact:
+        print(result.to_json(indent=2, compact=args.compact))
     else:
         print(render_result(result, knowledge_base(), args.lang), end="")
     return EXIT_OK
@@ -153,7 +198,8 @@ def _recommend(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from .batch import WorkersLost, run_batch
 
-    if args.jobs < 1:
+    jobs = 1 if args.jobs is None else args.jobs
+    if jobs < 1:
         raise CaseError("jobs", "expected a whole number >= 1")
     try:
         source = sys.stdin.buffer if args.batch == "-" else open(args.batch, "rb")  # noqa: SIM115
@@ -161,8 +207,8 @@ def _batch(args: argparse.Namespace) -> int:
         raise CaseError("$", f"cannot read {args.batch!r}: {e.strerror}") from None
     with source:
         try:
-            bad = run_batch(source, sys.stdout, sys.stderr, jobs=args.jobs, on_error=args.on_error,
-                            decisions_only=args.decisions_only)
+            bad = run_batch(source, sys.stdout, sys.stderr, jobs=jobs, on_error=args.on_error,
+                            decisions_only=args.decisions_only, compact=args.compact)
         except WorkersLost as e:
             sys.stdout.flush()
             print(f"wervel-lp: {e}", file=sys.stderr)
@@ -179,12 +225,12 @@ def _explain(args: argparse.Namespace) -> int:
     elif args.format in ("dot", "svg"):
         from .pictures import proof_dot, to_svg
 
-        dot = proof_dot(expl, kb)
+        dot = proof_dot(expl, kb, args.lang)
         print(dot if args.format == "dot" else to_svg(dot), end="")
     elif args.format == "html":
-        from .pictures import proof_html
+        from .pictures import result_page
 
-        print(proof_html(expl, kb, args.lang, findings(result)), end="")
+        print(result_page(result, kb, args.lang, args.topic), end="")
     else:
         print(render_explanation(expl, kb, args.lang, findings(result)), end="")
     return EXIT_OK
@@ -284,6 +330,18 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from .schemas import case_schema, result_schema
+
+    if args.what == "case":
+        if args.compact:
+            raise CaseError("compact", "goes with 'schema result'")
+        _print_json(case_schema(knowledge_base()))
+    else:
+        _print_json(result_schema(knowledge_base(), args.compact))
+    return EXIT_OK
+
+
 def _check(args: argparse.Namespace) -> int:
     from .checker import check, render_report, render_sarif  # clingo is only needed here
 
@@ -320,6 +378,12 @@ def _print_json(data: Any) -> None:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _kb_line(error: KbError) -> str:
+    """A kb error in one line: its heading, then each problem (file:line: message), separated by ``; ``."""
+    head, *problems = [_one_line(line) for line in str(error).splitlines() if line.strip()]
+    return head + (" " + "; ".join(problems) if problems else "")
 
 
 if __name__ == "__main__":

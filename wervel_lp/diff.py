@@ -27,7 +27,7 @@ from clingo.ast import AST, ASTType, ProgramBuilder, Transformer, parse_string
 
 from .checker import Solver, _region, _sym, _text, encoding
 from .engine import KB_ENV, PROLOG_DIR
-from .schema import CaseError
+from .schema import CaseError, findings_text
 
 SHARED = {"val", "cell", "known", "box", "allow", "allow_unknown", "outside", "inbox", "dom", "field",
           "threshold"}
@@ -213,7 +213,7 @@ def render_diff(diffs: Sequence[TopicDiff]) -> str:
     for d in diffs:
         lines.append(f"{d.topic}: {', '.join(d.old) or '(none)'} -> {', '.join(d.new) or '(none)'}"
                      f"  ({d.size:.2e} case classes) region({d.condition})")
-        lines.append("  example: " + ", ".join(f"{k}={v}" for k, v in d.example_case.items()))
+        lines.append("  example: " + findings_text(d.example_case))
         for label, recs in (("old", d.old_recommendations), ("new", d.new_recommendations)):
             for r in recs:
                 lines.append(f"  {label}: rule {r.get('rule')}: \"{r.get('quote', r.get('error', ''))}\"")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import atexit
 import ctypes
 import functools
+import hashlib
 import json
 import os
 import queue
@@ -68,6 +69,14 @@ def kb_directory() -> Path:
         if (candidate / "load.pl").is_file():
             return candidate
     raise KbError(f"no kb/load.pl next to {here}; set {KB_ENV}")
+
+
+def kb_stamp(kb_dir: Path) -> str:
+    """A digest of the kb's Prolog files (names and contents): two kbs with the same stamp decide alike."""
+    digest = hashlib.sha256()
+    for path in sorted(kb_dir.glob("*.pl")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 class _PrologThread(threading.Thread):

@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
-from .engine import Engine, KbError, engine, once
-from .schema import CaseError, Schema
+from .engine import Engine, KbError, engine, kb_stamp, once
+from .schema import CaseError, Schema, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,14 @@ class KnowledgeBase:
                               t["label"]["nl"], t["label"]["en"])
             for t in meta["topics"]
         }
+        self.value_labels: dict[tuple[str, Any], Mapping[str, str]] = {
+            (f["field"], v["value"]): {"nl": v["nl"], "en": v["en"]}
+            for f in meta["fields"] for v in f["value_labels"]}
+        """Per (field, value), its Dutch and English label (kb/schema.pl, ``value_label/4``)."""
+        self.decision_labels: dict[tuple[str, str], Mapping[str, str]] = {
+            (t["topic"], v["value"]): {"nl": v["nl"], "en": v["en"]}
+            for t in meta["topics"] for v in t["value_labels"]}
+        """Per (topic, value), its Dutch and English label (kb/topics.pl, ``topic_value_label/4``)."""
         self.concepts: dict[str, Mapping[str, str]] = {
             c["concept"]: c["text"] for c in meta["concepts"]
         }
@@ -90,17 +101,31 @@ class KnowledgeBase:
             for f in self.schema.fields.values()
         ]
 
+    @cached_property
+    def version(self) -> str:
+        """The version of this kb: the package version and a digest of the kb's files.
+
+        Two kbs that decide alike on every case may still differ here (a comment changed);
+        two kbs with the same version are the same files.
+        """
+        try:
+            package = metadata.version("wervel-lp")
+        except metadata.PackageNotFoundError:
+            package = "?"
+        return f"wervel-lp {package}, kb stamp {kb_stamp(Path(self.engine.kb_dir))}"
+
     def check_topic_value(self, topic: str, value: str | None = None) -> None:
         """Raise :class:`CaseError` unless ``topic`` (and ``value``) are declared."""
         topic = _text("topic", topic)
         if value is not None:
             value = _text("value", value)
         if topic not in self.topics:
-            raise CaseError("topic", f"unknown topic {topic[:80]!r}; expected one of "
-                            + ", ".join(self.topics))
-        if value is not None and value not in self.topics[topic].values:
-            raise CaseError("value", f"unknown value {value[:80]!r} for {topic}; expected one of "
-                            + ", ".join(self.topics[topic].values))
+            raise CaseError("topic", f"unknown topic {topic[:80]!r}{did_you_mean(topic, self.topics)}; "
+                            "expected one of " + ", ".join(self.topics))
+        values = self.topics[topic].values
+        if value is not None and value not in values:
+            raise CaseError("value", f"unknown value {value[:80]!r} for {topic}{did_you_mean(value, values)}; "
+                            "expected one of " + ", ".join(values))
 
     def evaluate(self, known: Mapping[str, Any]) -> str:
         """The result object, as JSON text, for the validated findings ``known``.

@@ -1,66 +1,34 @@
 """Text rendering of results, proofs and why-not reports, in Dutch or English.
 
-Labels of fields, values, concepts and topics come from the kb; the few
-words of the frame are in :data:`WORDS`. Guideline quotes stay Dutch.
+Every word comes from :mod:`wervel_lp.labels`: the kb's labels of fields,
+values, concepts, topics and decisions, and the frame's words
+(:data:`~wervel_lp.labels.WORDS`). Guideline quotes stay Dutch; rule and
+priority ids are shown as the references they are.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from .knowledge import KnowledgeBase
+from .labels import (
+    OPERATORS,
+    WORDS,
+    concept_label,
+    decision_label,
+    field_label,
+    finding_label,
+    finding_test,
+    topic_label,
+    value_label,
+)
 from .result import Explanation, Recommendation, Result, Undetermined, WhyNot
 
-WORDS: Mapping[str, Mapping[str, str]] = {
-    "nl": {
-        "decisions": "Beslissingen", "advice": "Overige adviezen",
-        "undetermined": "Niet te beslissen", "warnings": "Waarschuwingen",
-        "missing": "ontbrekende gegevens", "conflict": "tegenstrijdige regels",
-        "rule": "regel", "section": "sectie", "unknown": "onbekend",
-        "stands": "is voorlopig: regel {rule} ({value}) kan nog gelden als bekend wordt",
-        "not_applicable": "niet van toepassing op deze casus",
-        "overrides": "gaat voor regel {rule} ({value}) volgens {priority}",
-        "concluded": "{topic} = {value} is geconcludeerd.",
-        "not_concluded": "{topic} = {value} is niet geconcludeerd.",
-        "no_rule": "Geen regel concludeert deze waarde.",
-        "failed": "niet vervuld", "open": "onbekend",
-        "beaten": "verslagen door regel {rule} ({value}) volgens {priority}",
-        "change": "Kleinste verandering die {value} oplevert",
-        "none": "geen",
-        "possible": "mogelijk", "ask": "vraag eerst", "no_decision": "geen beslissing",
-        "provisional": "voorlopig {value}, tenzij {fields} dit verandert",
-        "inferred": "Afgeleide bevindingen", "because": "afgeleid uit",
-        "case_split": "in elk geval, naar {field}:", "when": "als",
-        "exhaustive": "in elke aanvulling van de onbekende gegevens (beslisdiagram):",
-        "waiting": "wacht op de stap '{step}' (vraag eerst: {fields}):",
-        "pathway": "Traject", "waits": "wacht op de stap '{step}'",
-    },
-    "en": {
-        "decisions": "Decisions", "advice": "Further advice",
-        "undetermined": "Undetermined", "warnings": "Warnings",
-        "missing": "missing findings", "conflict": "conflicting rules",
-        "rule": "rule", "section": "section", "unknown": "unknown",
-        "stands": "is provisional: rule {rule} ({value}) may still apply once known",
-        "not_applicable": "not applicable to this case",
-        "overrides": "overrides rule {rule} ({value}) by {priority}",
-        "concluded": "{topic} = {value} was concluded.",
-        "not_concluded": "{topic} = {value} was not concluded.",
-        "no_rule": "No rule concludes this value.",
-        "failed": "failed", "open": "unknown",
-        "beaten": "beaten by rule {rule} ({value}) by {priority}",
-        "change": "Smallest change that gives {value}",
-        "none": "none",
-        "possible": "possible", "ask": "ask first", "no_decision": "no decision",
-        "provisional": "provisionally {value}, unless {fields} change it",
-        "inferred": "Inferred findings", "because": "follows from",
-        "case_split": "in every case, by {field}:", "when": "if",
-        "exhaustive": "in every completion of the unknown findings (decision diagram):",
-        "waiting": "waiting for the step '{step}' (ask first: {fields}):",
-        "pathway": "Pathway", "waits": "waiting for the step '{step}'",
-    },
-}
+__all__ = ["WORDS", "findings", "pathway_line", "render_explanation", "render_proof", "render_result",
+           "render_why_not"]
+
 MARK = {True: "[x]", False: "[ ]", None: "[?]"}
 
 
@@ -77,8 +45,8 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
         lines += [f"  - {r.text[lang]}  [{r.rule}]" for r in advice]
     if result.inferred:
         lines += ["", w["inferred"]]
-        lines += [f"  {_field_label(kb, i.field, lang)}: {_value_label(kb, i.field, i.value, lang)}"
-                  f"   ({w['because']}: {_field_label(kb, i.source, lang)})" for i in result.inferred]
+        lines += [f"  {field_label(kb, i.field, lang)}: {value_label(kb, i.field, i.value, lang)}"
+                  f"   ({w['because']}: {field_label(kb, i.source, lang)})" for i in result.inferred]
     lines += ["", pathway_line(findings(result), kb, lang)]
     if result.undetermined:
         lines += ["", w["undetermined"]]
@@ -89,22 +57,22 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
             else:
                 waiting.setdefault(u.waiting_for, []).append(u)
         for step, topics in waiting.items():
-            asked = ", ".join(_field_label(kb, f, lang) for f in topics[0].step_ask)
+            asked = ", ".join(field_label(kb, f, lang) for f in topics[0].step_ask)
             lines.append("  " + w["waiting"].format(step=kb.steps[step][lang], fields=asked) + " "
-                         + ", ".join(_topic_label(kb, u.topic, lang) for u in topics))
+                         + ", ".join(topic_label(kb, u.topic, lang) for u in topics))
     if result.warnings:
         lines += ["", w["warnings"]]
         for x in result.warnings:
-            fields = ", ".join(_field_label(kb, f, lang) for f in x.unknown_fields)
-            lines.append(f"  {_topic_label(kb, x.topic, lang)} = {x.decision} "
-                         + w["stands"].format(rule=x.rule, value=x.value) + f": {fields}")
+            fields = ", ".join(field_label(kb, f, lang) for f in x.unknown_fields)
+            lines.append(f"  {topic_label(kb, x.topic, lang)}: {decision_label(kb, x.topic, x.decision, lang)} "
+                         + w["stands"].format(rule=x.rule, value=decision_label(kb, x.topic, x.value, lang))
+                         + f": {fields}")
     return "\n".join(lines) + "\n"
 
 
 def findings(result: Result) -> dict[str, Any]:
-    """The case's findings with those it implies (``result.inferred``)."""
-    return {**{k: v for k, v in result.case.items() if v is not None},
-            **{i.field: i.value for i in result.inferred}}
+    """The case's findings with those it implies (``result.findings``)."""
+    return dict(result.findings)
 
 
 def pathway_line(case: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> str:
@@ -152,7 +120,7 @@ def render_explanation(expl: Explanation, kb: KnowledgeBase, lang: str,
     pathway, and names the step a topic waits for.
     """
     w = WORDS[lang]
-    lines = [f"{_topic_label(kb, expl.topic, lang)} ({expl.topic})"]
+    lines = [topic_label(kb, expl.topic, lang)]
     if case is not None:
         lines.append("  " + pathway_line(case, kb, lang))
     for rec in expl.recommendations:
@@ -164,8 +132,9 @@ def render_explanation(expl: Explanation, kb: KnowledgeBase, lang: str,
         step = _step_not_taken(expl.topic, case, kb) if case is not None else None
         lines.append("  " + (w["waits"].format(step=kb.steps[step][lang]) if step else w["not_applicable"]))
     for x in expl.warnings:
-        lines.append(f"  ! {x.decision} " + w["stands"].format(rule=x.rule, value=x.value)
-                     + ": " + ", ".join(x.unknown_fields))
+        lines.append(f"  ! {decision_label(kb, x.topic, x.decision, lang)} "
+                     + w["stands"].format(rule=x.rule, value=decision_label(kb, x.topic, x.value, lang))
+                     + ": " + ", ".join(field_label(kb, f, lang) for f in x.unknown_fields))
     return "\n".join(lines) + "\n"
 
 
@@ -173,20 +142,58 @@ def render_why_not(report: WhyNot, kb: KnowledgeBase, lang: str) -> str:
     """Per rule that could conclude the value: what failed, what is unknown, what beat it."""
     w = WORDS[lang]
     key = "concluded" if report.concluded else "not_concluded"
-    lines = [w[key].format(topic=report.topic, value=report.value)]
+    value = decision_label(kb, report.topic, report.value, lang)
+    lines = [w[key].format(topic=topic_label(kb, report.topic, lang), value=value)]
     if not report.rules:
         lines.append(w["no_rule"])
     for r in report.rules:
         lines.append(f"  {MARK[r.holds]} {w['rule']} {r.rule}")
-        lines += [f"      {w['failed']}: {c}" for c in r.failed]
-        lines += [f"      {w['open']}: {c}" for c in r.unknown]
-        lines += ["      " + w["beaten"].format(**b) for b in r.beaten_by]
+        for holds, word in ((False, "failed"), (None, "open")):
+            lines += [f"      {w[word]}: {_leaf_text(leaf, kb, lang)}" for leaf in _leaves(r.proof, holds)]
+        lines += ["      " + _beaten_text("beaten", b, report.topic, kb, lang) for b in r.beaten_by]
     if report.smallest_change is not None and not report.concluded:
-        items = ", ".join(f"{c['field']} = {json.dumps(c['value'])} "
-                          f"({w['unknown'] if c['current'] is None else json.dumps(c['current'])})"
-                          for c in report.smallest_change) or w["none"]
-        lines.append(w["change"].format(value=report.value) + f": {items}")
+        items = ", ".join(_change_text(c, kb, lang) for c in report.smallest_change) or w["none"]
+        lines.append(w["change"].format(value=value) + f": {items}")
     return "\n".join(lines) + "\n"
+
+
+def _change_text(change: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> str:
+    """One finding of the smallest change, its current value in brackets; or a decision it needs."""
+    w = WORDS[lang]
+    decided = re.fullmatch(r"decided\((\w+), (\w+)\)", change["field"])
+    if decided:
+        topic, value = decided.groups()
+        text = f"{topic_label(kb, topic, lang)}: {decision_label(kb, topic, value, lang)}"
+        return text if change["value"] else f"{w['not']} {text}"
+    field, current = change["field"], change["current"]
+    return (f"{field_label(kb, field, lang)}: {value_label(kb, field, change['value'], lang)} "
+            f"({w['unknown'] if current is None else value_label(kb, field, current, lang)})")
+
+
+def _leaves(node: Mapping[str, Any], holds: bool | None,
+            found: list[Mapping[str, Any]] | None = None) -> list[Mapping[str, Any]]:
+    """The finding nodes with status ``holds`` on the paths that keep ``node`` from holding."""
+    found = [] if found is None else found
+    if node["holds"] is True:
+        return found
+    if "satisfied_by" in node:
+        if node["holds"] is holds and node not in found:
+            found.append(node)
+        return found
+    for child in node.get("conditions") or node.get("proof") or []:
+        _leaves(child, holds, found)
+    return found
+
+
+def _leaf_text(node: Mapping[str, Any], kb: KnowledgeBase, lang: str) -> str:
+    """A finding test of a proof (a node with ``satisfied_by``) as the kb's labels say it."""
+    return finding_label(kb, node["satisfied_by"]["field"], node["test"]["op"], node["test"]["value"], lang)
+
+
+def _beaten_text(key: str, b: Mapping[str, str], topic: str, kb: KnowledgeBase, lang: str) -> str:
+    """``overrides`` or ``beaten``: a rule, the decision it gives, and the priority that decides."""
+    return WORDS[lang][key].format(rule=b["rule"], value=decision_label(kb, topic, b["value"], lang),
+                                   priority=b["priority"])
 
 
 def render_proof(node: Mapping[str, Any], kb: KnowledgeBase, lang: str, depth: int) -> list[str]:
@@ -209,7 +216,7 @@ def _split_lines(split: Mapping[str, Any], kb: KnowledgeBase, lang: str, depth: 
     """A decision that every value of an unknown finding gives: one branch per value."""
     pad = "  " * depth
     field = split["field"]
-    lines = [pad + WORDS[lang]["case_split"].format(field=_field_label(kb, field, lang))]
+    lines = [pad + WORDS[lang]["case_split"].format(field=field_label(kb, field, lang))]
     for branch in split["branches"]:
         lines.append(f"{pad}  {WORDS[lang]['when']} {_cell_text(kb, field, branch['cell'], lang)}:")
         for node in branch["proof"]:
@@ -223,28 +230,29 @@ def _split_lines(split: Mapping[str, Any], kb: KnowledgeBase, lang: str, depth: 
 
 def _cell_text(kb: KnowledgeBase, field: str, cell: Any, lang: str) -> str:
     """A value of ``field``, or a range of its numbers, as text."""
-    label = _field_label(kb, field, lang)
+    label = field_label(kb, field, lang)
     if isinstance(cell, Mapping):
-        return f"{label} " + (" ".join(f"{op} {bound}" for op, bound in sorted(cell.items(), reverse=True))
-                              if cell else "")
-    return f"{label} = {_value_label(kb, field, cell, lang)}"
+        return f"{label} " + " ".join(f"{OPERATORS.get(op, op)} {bound}"
+                                      for op, bound in sorted(cell.items(), reverse=True))
+    return f"{label} = {value_label(kb, field, cell, lang)}"
 
 
 def _undetermined_lines(u: Undetermined, kb: KnowledgeBase, lang: str, pad: str) -> list[str]:
     """An undetermined topic: what is possible, what to ask first, and any provisional value."""
     w = WORDS[lang]
-    topic = _topic_label(kb, u.topic, lang)
+    topic = topic_label(kb, u.topic, lang)
     if u.waiting_for is not None:
-        asked = ", ".join(_field_label(kb, f, lang) for f in u.step_ask)
+        asked = ", ".join(field_label(kb, f, lang) for f in u.step_ask)
         return [f"{pad}{topic}: " + w["waiting"].format(step=kb.steps[u.waiting_for][lang], fields=asked)]
     if u.reason != "missing_findings":
-        return [f"{pad}{topic}: {w['conflict']}: {', '.join(u.values)}"]
-    possible = ", ".join(w["no_decision"] if v is None else v for v in u.possible)
+        return [f"{pad}{topic}: {w['conflict']}: " + ", ".join(decision_label(kb, u.topic, v, lang) for v in u.values)]
+    possible = ", ".join(w["no_decision"] if v is None else decision_label(kb, u.topic, v, lang) for v in u.possible)
     lines = [f"{pad}{topic}: {w['possible']}: {possible}",
-             f"{pad}  {w['ask']}: " + ", ".join(_field_label(kb, f, lang) for f in u.ask)]
+             f"{pad}  {w['ask']}: " + ", ".join(field_label(kb, f, lang) for f in u.ask)]
     if u.provisional is not None:
-        fields = ", ".join(_field_label(kb, f, lang) for f in u.missing)
-        lines.append(f"{pad}  " + w["provisional"].format(value=u.provisional, fields=fields))
+        fields = ", ".join(field_label(kb, f, lang) for f in u.missing)
+        lines.append(f"{pad}  " + w["provisional"].format(value=decision_label(kb, u.topic, u.provisional, lang),
+                                                          fields=fields))
     return lines
 
 
@@ -253,12 +261,14 @@ def _condition_lines(cond: Mapping[str, Any], kb: KnowledgeBase, lang: str, dept
     mark = MARK[cond["holds"]]
     if "satisfied_by" in cond:
         found = cond["satisfied_by"]
-        label = _field_label(kb, found["field"], lang)
-        value = WORDS[lang]["unknown"] if found["value"] is None else _value_label(
+        label = field_label(kb, found["field"], lang)
+        value = WORDS[lang]["unknown"] if found["value"] is None else value_label(
             kb, found["field"], found["value"], lang)
-        return [f"{pad}{mark} {label}: {value}   ({cond['condition']})"]
+        test = cond["test"]
+        shown = f"   ({finding_test(kb, found['field'], test['op'], test['value'], lang)})" if test["op"] != "=" else ""
+        return [f"{pad}{mark} {label}: {value}{shown}"]
     if "concept" in cond:
-        text = kb.concepts[cond["concept"]][lang]
+        text = concept_label(kb, cond["concept"], lang)
         lines = [f"{pad}{mark} {text}"]
         for rule in cond["proof"]:
             quote = _short(rule.get("quote", ""))
@@ -266,46 +276,23 @@ def _condition_lines(cond: Mapping[str, Any], kb: KnowledgeBase, lang: str, dept
             lines += render_proof(rule, kb, lang, depth + 3)
         return lines
     if "negated" in cond:
-        prefix = "niet:" if lang == "nl" else "not:"
-        return [f"{pad}{mark} {prefix}", *_condition_lines(cond["negated"], kb, lang, depth + 1)]
+        return [f"{pad}{mark} {WORDS[lang]['not']}", *_condition_lines(cond["negated"], kb, lang, depth + 1)]
     if "decision" in cond:
         d = cond["decision"]
-        return [f"{pad}{mark} {_topic_label(kb, d['topic'], lang)} = {d['value']}"]
-    head = {"all": {"nl": "alle:", "en": "all of:"}, "any": {"nl": "een van:", "en": "any of:"}}
-    lines = [f"{pad}{mark} {head[cond['condition']][lang]}"]
+        return [f"{pad}{mark} {topic_label(kb, d['topic'], lang)}: {decision_label(kb, d['topic'], d['value'], lang)}"]
+    lines = [f"{pad}{mark} {WORDS[lang][cond['condition']]}"]
     for child in cond["conditions"]:
         lines += _condition_lines(child, kb, lang, depth + 1)
     return lines
 
 
 def _recommendation_lines(rec: Recommendation, kb: KnowledgeBase, lang: str, pad: str) -> list[str]:
-    lines = [f"{pad}{_topic_label(kb, rec.topic, lang)}: {rec.value}",
+    lines = [f"{pad}{topic_label(kb, rec.topic, lang)}: {decision_label(kb, rec.topic, rec.value, lang)}",
              f"{pad}  {rec.text[lang]}",
              f"{pad}  {WORDS[lang]['rule']} {rec.rule}; {WORDS[lang]['section']}: {rec.section_title}",
              f"{pad}  \"{rec.quote}\""]
-    lines += [f"{pad}  " + WORDS[lang]["overrides"].format(**o) for o in rec.overrides]
+    lines += [f"{pad}  " + _beaten_text("overrides", o, rec.topic, kb, lang) for o in rec.overrides]
     return lines
-
-
-def _topic_label(kb: KnowledgeBase, topic: str, lang: str) -> str:
-    t = kb.topics[topic]
-    return t.label_nl if lang == "nl" else t.label_en
-
-
-def _field_label(kb: KnowledgeBase, name: str, lang: str) -> str:
-    f = kb.schema.fields.get(name)
-    if f is None:
-        return name
-    return f.label_nl if lang == "nl" else f.label_en
-
-
-def _value_label(kb: KnowledgeBase, name: str, value: Any, lang: str) -> str:
-    if lang == "en":
-        return {True: "yes", False: "no"}.get(value, str(value)) if isinstance(value, bool) else str(value)
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    labels = dict(kb.schema.fields[name].value_labels_nl)
-    return labels.get(str(value), str(value))
 
 
 def _short(text: str, limit: int = 110) -> str:

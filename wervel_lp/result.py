@@ -1,21 +1,27 @@
 """Results of a recommendation, and the explain and why-not queries on them.
 
 A result holds the decisions, the recommendations with their proofs, the
-undetermined topics and the warnings.
+undetermined topics and the warnings. :class:`Explanation`, :class:`WhyNot`
+and :class:`Undetermined` print as text (``str(x)``, or ``x.text("nl")``),
+with the kb's labels.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
+from .case import Case
 from .contrast import smallest_change
 from .knowledge import KnowledgeBase, knowledge_base
 
 Proof = Mapping[str, Any]
+
+Lang = Literal["nl", "en"]
+"""A language of the texts: Dutch or English."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,15 @@ class Undetermined:
             data["waiting_for"] = {"step": self.waiting_for, "ask": list(self.step_ask)}
         return data
 
+    def text(self, lang: Lang = "en") -> str:
+        """What is possible, what to ask first and any provisional value, as text in ``lang``."""
+        from .render import _undetermined_lines
+
+        return "\n".join(_undetermined_lines(self, knowledge_base(), lang, "")) + "\n"
+
+    def __str__(self) -> str:
+        return self.text()
+
 
 @dataclass(frozen=True)
 class Inferred:
@@ -95,7 +110,7 @@ class Inferred:
 
 
 @dataclass(frozen=True)
-class Warning:
+class ResultWarning:
     """A provisional value that a higher-priority rule with unknown conditions could still overturn."""
 
     topic: str
@@ -114,13 +129,19 @@ class Warning:
 
 @dataclass(frozen=True)
 class Explanation:
-    """Why a topic came out as it did for a case."""
+    """Why a topic came out as it did for a case.
+
+    ``findings`` are the case's findings with those it implies (as in
+    ``Result.findings``), from which the text shows where the patient stands
+    on the pathway.
+    """
 
     topic: str
     status: str  # decided | undetermined | conflict | not_applicable
     recommendations: tuple[Recommendation, ...]
     undetermined: Undetermined | None
-    warnings: tuple[Warning, ...]
+    warnings: tuple[ResultWarning, ...]
+    findings: Mapping[str, Any] | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -128,6 +149,15 @@ class Explanation:
                 "recommendations": [r.to_dict() for r in self.recommendations],
                 "undetermined": self.undetermined.to_dict() if self.undetermined else None,
                 "warnings": [w.to_dict() for w in self.warnings]}
+
+    def text(self, lang: Lang = "en") -> str:
+        """The proof tree of the decision, or why there is none, as text in ``lang`` (``wervel-lp explain``)."""
+        from .render import render_explanation
+
+        return render_explanation(self, knowledge_base(), lang, self.findings)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass(frozen=True)
@@ -165,6 +195,15 @@ class WhyNot:
                 "smallest_change": None if self.smallest_change is None
                 else [dict(c) for c in self.smallest_change]}
 
+    def text(self, lang: Lang = "en") -> str:
+        """Per rule, what failed, what is unknown and what beat it, as text in ``lang`` (``wervel-lp why-not``)."""
+        from .render import render_why_not
+
+        return render_why_not(self, knowledge_base(), lang)
+
+    def __str__(self) -> str:
+        return self.text()
+
 
 class Result:
     """The decisions for one case, with their recommendations and proofs.
@@ -173,16 +212,34 @@ class Result:
     findings gives it (docs/contract.md, section 1); every other topic the
     case touches is undetermined, with what is possible and what to ask.
 
-    Holds the kb's JSON answer and reads it on first use: ``to_json()`` hands
-    the answer on as it is, so a caller that only passes results on never
-    pays for turning them into Python objects.
+    A result comes from :func:`~wervel_lp.recommend` (or
+    :func:`~wervel_lp.recommend_many`); it is not constructed directly.
+
+    It holds the kb's JSON answer and reads it on first use: ``to_json()``
+    hands the answer on as it is, so a caller that only passes results on
+    never pays for turning them into Python objects.
     """
 
-    def __init__(self, kb: KnowledgeBase, case: Mapping[str, Any], text: str) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Not public: a result comes from ``recommend(case)``."""
+        raise TypeError("a Result comes from wervel_lp.recommend(case); it is not constructed directly")
+
+    @classmethod
+    def _from_answer(cls, kb: KnowledgeBase, case: Mapping[str, Any], text: str) -> Result:
         """A result for the validated ``case`` from the kb's answer ``text``."""
-        self.case = case
+        result = cls.__new__(cls)
+        result._hold(kb, case, text)
+        return result
+
+    def _hold(self, kb: KnowledgeBase, case: Mapping[str, Any], text: str) -> None:
         self._kb = kb
+        self._case = case
         self._text = text
+
+    @property
+    def case(self) -> Mapping[str, Any]:
+        """The case's known findings, as validated (unknown fields left out)."""
+        return self._case
 
     def __repr__(self) -> str:
         return f"Result(decisions={self.decisions!r})"
@@ -222,29 +279,52 @@ class Result:
         return tuple(Inferred(i["field"], i["value"], i["from"], i["implication"]) for i in self._data["inferred"])
 
     @cached_property
-    def warnings(self) -> tuple[Warning, ...]:
+    def warnings(self) -> tuple[ResultWarning, ...]:
         """Provisional values that a higher-priority rule with unknown conditions could overturn."""
-        return tuple(Warning(w["topic"], w["decision"], w["rule"], w["value"], w["priority"],
+        return tuple(ResultWarning(w["topic"], w["decision"], w["rule"], w["value"], w["priority"],
                              tuple(w["unknown_fields"]))
                      for w in self._data["warnings"])
 
-    def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON result object (a fresh copy)."""
+    @cached_property
+    def findings(self) -> dict[str, Any]:
+        """The case's known findings with those it implies (``inferred``)."""
+        return {**{k: v for k, v in self.case.items() if v is not None},
+                **{i.field: i.value for i in self.inferred}}
+
+    def to_dict(self, compact: bool = False) -> dict[str, Any]:
+        """The contract's JSON result object (a fresh copy).
+
+        With ``compact``, the recommendations without their proof trees
+        (rule ids, texts, sections and quotes stay); everything else as in
+        the full result.
+        """
         data: dict[str, Any] = json.loads(self._text)
+        if compact:
+            for recommendation in data["recommendations"]:
+                del recommendation["proof"]
         return data
 
-    def to_json(self, indent: int | None = None) -> str:
+    def to_json(self, indent: int | None = None, compact: bool = False) -> str:
         """The result as JSON text; the same case always gives the same bytes.
 
-        Compact, in ASCII with sorted keys, as the kb wrote it; ``indent``
-        for people (UTF-8 text, indented).
+        Without ``indent``, on one line in ASCII with sorted keys (the full
+        result as the kb wrote it); ``indent`` for people (UTF-8 text,
+        indented). ``compact`` leaves out the proof trees (see
+        :meth:`to_dict`): about a third of the size, or less.
         """
-        if indent is None:
+        if indent is None and not compact:
             return self._text
-        return json.dumps(self._data, indent=indent, ensure_ascii=False, sort_keys=True)
+        data = self.to_dict(compact) if compact else self._data
+        if indent is None:
+            return json.dumps(data, separators=(",", ":"), sort_keys=True)
+        return json.dumps(data, indent=indent, ensure_ascii=False, sort_keys=True)
 
     def explain(self, topic: str) -> Explanation:
-        """The proof of the decision on ``topic`` (or why it is undetermined)."""
+        """The proof of the decision on ``topic`` (or why it is undetermined).
+
+        Raises:
+            CaseError: ``topic`` is not a topic of the kb (``field`` is ``"topic"``).
+        """
         self._kb.check_topic_value(topic)
         recommendations = tuple(r for r in self.recommendations if r.topic == topic)
         undetermined = next((u for u in self.undetermined if u.topic == topic), None)
@@ -256,7 +336,7 @@ class Result:
             status = "not_applicable"
         return Explanation(
             topic=topic, status=status, recommendations=recommendations, undetermined=undetermined,
-            warnings=tuple(w for w in self.warnings if w.topic == topic),
+            warnings=tuple(w for w in self.warnings if w.topic == topic), findings=self.findings,
         )
 
     def why_not(self, topic: str, value: str) -> WhyNot:
@@ -265,6 +345,10 @@ class Result:
         Per rule that could conclude it: the failed and unknown conditions and
         the rules that beat it; and the smallest set of findings that would
         have to change.
+
+        Raises:
+            CaseError: ``topic`` is not a topic of the kb, or ``value`` not one of
+                its values (``field`` is ``"topic"`` or ``"value"``).
         """
         raw = self._kb.why_not(self.case, topic, value)
         reports = []
@@ -284,22 +368,31 @@ class Result:
                       smallest_change=None if change is None else tuple(change))
 
 
-def recommend(case: Mapping[str, Any]) -> Result:
+def recommend(case: Case | Mapping[str, Any]) -> Result:
     """Decide every topic of the guideline for ``case``.
 
-    Raises :class:`~wervel_lp.CaseError` (naming the field) for a case the
-    contract does not accept; nothing is evaluated then.
+    Annotate a case as :class:`~wervel_lp.Case` to have a type checker check
+    its field names and values.
+
+    Raises:
+        CaseError: the contract does not accept the case (``field`` names the
+            field); nothing is evaluated then.
+        KbError: the kb does not load, or fails on the case.
     """
     kb = knowledge_base()
     known = kb.schema.validate(case)
-    return Result(kb, known, kb.evaluate(known))
+    return Result._from_answer(kb, known, kb.evaluate(known))
 
 
-def decide(case: Mapping[str, Any]) -> dict[str, str]:
+def decide(case: Case | Mapping[str, Any]) -> dict[str, str]:
     """The decisions for ``case`` alone: ``recommend(case).decisions``, without proofs.
 
     Evaluates the same rules without building proofs, for callers that
     need only the decided values (about 2.5 times as fast).
+
+    Raises:
+        CaseError: as :func:`recommend`.
+        KbError: as :func:`recommend`.
     """
     kb = knowledge_base()
     decisions: dict[str, str] = json.loads(kb.decisions(kb.schema.validate(case)))["decisions"]

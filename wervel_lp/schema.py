@@ -9,13 +9,14 @@ before any engine sees it. Bad input is refused as a whole with a
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import numbers
 import operator
 import reprlib
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cached_property
@@ -151,7 +152,8 @@ class Schema:
             name = str.__str__(key) if isinstance(key, str) else key
             spec = fields.get(name) if isinstance(name, str) else None
             if spec is None:
-                raise CaseError(_field_name(name), "not a field of the case schema")
+                raise CaseError(_field_name(name), "not a field of the case schema"
+                                + (did_you_mean(name, fields) if isinstance(name, str) else ""))
             if name in seen:
                 raise CaseError(name, "appears more than once in the case")
             seen.add(name)
@@ -159,7 +161,8 @@ class Schema:
             if value is None:
                 continue
             if not spec.accepts(value):
-                raise CaseError(name, f"expected {spec.expected()}, got {_show(case[key])}")
+                hint = did_you_mean(value, spec.values) if type(value) is str else ""
+                raise CaseError(name, f"expected {spec.expected()}, got {_show(case[key])}{hint}")
             known[name] = value
         for contradiction in self.contradictions:
             for test in contradiction.tests:
@@ -278,6 +281,17 @@ def plain_value(value: Any) -> Any:
     except (TypeError, ValueError, OverflowError):
         pass
     return value
+
+
+def findings_text(findings: Mapping[str, Any]) -> str:
+    """Findings as ``field=value`` pairs with JSON values (``back_pain=false``), for one-line reports."""
+    return ", ".join(f"{name}={json.dumps(value, ensure_ascii=False)}" for name, value in findings.items())
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``" (did you mean NAME?)"`` for the choice closest to a misspelt ``word``, or ``""`` if none is close."""
+    close = difflib.get_close_matches(word[:80], list(choices), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _sort_key(name: object) -> str:

@@ -28,16 +28,34 @@ user:message_hook(Term, Kind, Lines) :-
 
 :- dynamic boot_collecting/0.
 
+%  A message as one line, led by its file:line: its own where it names one
+%  (a syntax error, a kb problem), else the place being loaded.
 message_text(Term, Lines, Text) :-
-    (   message_location(Term, Where) -> true
-    ;   source_location(File, Line) -> format(string(Where), "~w:~w: ", [File, Line])
-    ;   Where = ""
-    ),
     with_output_to(string(Msg), print_message_lines(current_output, '', Lines)),
     split_string(Msg, "\n", " \n", Parts0),
     exclude(==(""), Parts0, Parts),
     atomic_list_concat(Parts, ' ', Flat),
+    (   located(Flat) -> Where = ""
+    ;   message_location(Term, Where) -> true
+    ;   source_location(File, Line) -> format(string(Where), "~w:~w: ", [File, Line])
+    ;   Where = ""
+    ),
     format(string(Text), "~w~w", [Where, Flat]).
+
+%  Text starts with a location of its own (File:Line:).
+located(Text) :-
+    sub_atom(Text, Before, _, _, ': '),
+    sub_atom(Text, 0, Before, _, Prefix),
+    \+ sub_atom(Prefix, _, _, _, ' '),
+    atomic_list_concat(Parts, ':', Prefix),
+    append([_|_], [Line|Rest], Parts),
+    atom_number(Line, _),
+    forall(member(R, Rest), atom_number(R, _)),
+    !.
+
+%  "Initialization goal failed" only repeats that an error above stopped a directive.
+consequence(Text) :-
+    sub_string(Text, _, _, 0, "Initialization goal failed").
 
 %  Only a location that is known: an error raised outside a clause being
 %  loaded has an unbound context.
@@ -61,7 +79,10 @@ boot(LoadFile0, Errors) :-
         assertz(boot_collecting),
         catch(load_quietly(LoadFile), E, ( format(string(Text), "~q", [E]), assertz(collected(Text)) )),
         retractall(boot_collecting)),
-    findall(T, collected(T), Texts),
+    findall(T, collected(T), Texts0),
+    exclude(consequence, Texts0, Texts1),
+    (   Texts1 == [] -> Texts2 = Texts0 ; Texts2 = Texts1 ),
+    list_to_set(Texts2, Texts),
     atomic_list_concat(Texts, '\n', Atom),
     atom_string(Atom, Errors).
 

@@ -211,6 +211,7 @@ query_predicate_(contradiction/3).
 query_predicate_(field_value/2).
 query_predicate_(topic/3).
 query_predicate_(topic_label/3).
+query_predicate_(topic_value_label/4).
 query_predicate_(acknowledged/4).
 query_predicate_(not_encoded/2).
 query_predicate_(recommend/2).

@@ -94,9 +94,9 @@ def cards(result: Result, kb: KnowledgeBase, lang: str, case_url: str) -> list[d
             else:
                 lines.append(f"- {label}: {w['conflict']}: " + ", ".join(t.values))
             if t.possible is not None:
-                lines.append(f"  - {w['possible']}: {possible_text(t.possible, lang)}")
+                lines.append(f"  - {w['possible']}: {possible_text(kb, t.topic, t.possible, lang)}")
             if t.provisional is not None:
-                lines.append(f"  - {w['provisional']}: {provisional_text(kb, t.provisional, lang)}")
+                lines.append(f"  - {w['provisional']}: {provisional_text(kb, t.topic, t.provisional, lang)}")
         summary = w["open_summary"].format(n=len(topics), topics=", ".join(
             topic_label(kb, t.topic, lang) for t in topics))
         found.append({

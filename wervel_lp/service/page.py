@@ -19,6 +19,7 @@ from .views import (
     WORDS,
     OpenTopic,
     decided,
+    decision_label,
     field_label,
     form_steps,
     open_topics,
@@ -106,12 +107,14 @@ def _decision_html(recs: list[Recommendation], result: Result, kb: KnowledgeBase
     w = WORDS[lang]
     rec = recs[0]
     warnings = "".join(
-        f'<p class="warning">! {_h(w["stands"].format(rule=x.rule, value=x.value))}: '
+        f'<p class="warning">! '
+        f'{_h(w["stands"].format(rule=x.rule, value=decision_label(kb, x.topic, x.value, lang)))}: '
         + _h(", ".join(field_label(kb, f, lang) for f in x.unknown_fields)) + "</p>"
         for x in result.warnings if x.topic == rec.topic)
     return (f'<li class="decision" data-topic="{_h(rec.topic)}" data-value="{_h(rec.value)}">'
             f'<div class="head"><span class="topic">{_h(topic_label(kb, rec.topic, lang))}</span>: '
-            f'<b class="value">{_h(rec.value)}</b></div><p class="text">{_h(rec.text[lang])}</p>'
+            f'<b class="value">{_h(decision_label(kb, rec.topic, rec.value, lang))}</b></div>'
+            f'<p class="text">{_h(rec.text[lang])}</p>'
             f"{warnings}{''.join(_proof_html(r, kb, lang) for r in recs)}</li>")
 
 
@@ -131,12 +134,13 @@ def _open_topic_html(t: OpenTopic, kb: KnowledgeBase, lang: str) -> str:
                        for f in t.ask)
         body = f'{_h(w["ask"])}: <ol class="ask">{asks}</ol>'
     else:
-        body = f'{_h(w["conflict"])}: {_h(", ".join(t.values))}'
+        body = f'{_h(w["conflict"])}: {_h(", ".join(decision_label(kb, t.topic, v, lang) for v in t.values))}'
     extra = ""
     if t.possible is not None:
-        extra += f'<p class="possible">{_h(w["possible"])}: {_h(possible_text(t.possible, lang))}</p>'
+        extra += f'<p class="possible">{_h(w["possible"])}: {_h(possible_text(kb, t.topic, t.possible, lang))}</p>'
     if t.provisional is not None:
-        extra += f'<p class="provisional">{_h(w["provisional"])}: {_h(provisional_text(kb, t.provisional, lang))}</p>'
+        provisional = provisional_text(kb, t.topic, t.provisional, lang)
+        extra += f'<p class="provisional">{_h(w["provisional"])}: {_h(provisional)}</p>'
     return f'<li class="open-topic" data-topic="{_h(t.topic)}">{head} — {body}{extra}</li>'
 
 

@@ -13,9 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 from ..knowledge import KnowledgeBase
-from ..pictures import _inputs
-from ..render import WORDS as RENDER_WORDS
-from ..render import _field_label, _topic_label, _value_label
+from ..labels import WORDS as RENDER_WORDS
+from ..labels import decision_label, field_label, topic_label, value_label
+from ..pictures import condition_inputs
 from ..result import Recommendation, Result
 from ..schema import Field
 
@@ -97,7 +97,7 @@ def form_steps(kb: KnowledgeBase) -> list[Step]:
         topic = rule["conclusion"].get("topic")
         if topic is not None and topic != ADVICE:
             topics.add(topic)
-        for kind, name in _inputs(rule["conditions"]):
+        for kind, name in condition_inputs(rule["conditions"]):
             if kind == "field":
                 first.setdefault(name, rule["module"])
     for name in kb.schema.fields:
@@ -128,35 +128,24 @@ def open_topics(result: Result) -> list[OpenTopic]:
     return found
 
 
-def provisional_text(kb: KnowledgeBase, provisional: Any, lang: str) -> str:
-    """A provisional value (a value, or an object with ``value`` and the fields that could overturn it)."""
+def provisional_text(kb: KnowledgeBase, topic: str, provisional: Any, lang: str) -> str:
+    """A provisional value of ``topic`` (a value, or an object with ``value`` and the fields that could overturn it)."""
     if isinstance(provisional, Mapping):
-        text = str(provisional.get("value"))
+        text = decision_label(kb, topic, str(provisional.get("value")), lang)
         fields = provisional.get("fields") or provisional.get("overturned_by") or []
         if fields:
             text += f" ({WORDS[lang]['could_change']} " + ", ".join(field_label(kb, f, lang) for f in fields) + ")"
         return text
-    return str(provisional)
+    return decision_label(kb, topic, str(provisional), lang)
 
 
-def possible_text(possible: Sequence[Any], lang: str) -> str:
+def possible_text(kb: KnowledgeBase, topic: str, possible: Sequence[Any], lang: str) -> str:
     """The possible outcomes of an open topic, ``null`` as "no decision"."""
-    return ", ".join(WORDS[lang]["no_decision"] if v is None else str(v) for v in possible)
+    return ", ".join(WORDS[lang]["no_decision"] if v is None else decision_label(kb, topic, str(v), lang)
+                     for v in possible)
 
 
-def topic_label(kb: KnowledgeBase, topic: str, lang: str) -> str:
-    """The kb's label of a topic in ``lang``."""
-    return _topic_label(kb, topic, lang)
-
-
-def field_label(kb: KnowledgeBase, name: str, lang: str) -> str:
-    """The kb's label of a case field in ``lang``."""
-    return _field_label(kb, name, lang)
-
-
-def value_label(kb: KnowledgeBase, name: str, value: Any, lang: str) -> str:
-    """The kb's label of a field's value in ``lang``."""
-    return _value_label(kb, name, value, lang)
+__all__ = ["WORDS", "decision_label", "field_label", "topic_label", "value_label"]
 
 
 def case_link(base_url: str, case: Mapping[str, Any], lang: str) -> str:
