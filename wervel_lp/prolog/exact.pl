@@ -563,16 +563,31 @@ exact_known(Case, Known) :-
 exact_query(Known, Q) :-
     exact_query(Known, all, Q).
 
-exact_query(Known, What, q(Known, Memo, Unique, Subs, next(-1))) :-
+exact_query(Known, What, q(Known, Memo, Unique, Subs, next(-1), Nodes)) :-
     mdd_max_id(Max),
     functor(Memo, m, Max),
+    node_table(Nodes),
     (   What == outcomes
     ->  Unique = none, Subs = none
     ;   trie_new(Unique),
         trie_new(Subs)
     ).
 
-%  q(Known, Memo, Unique, Subs, Next): Memo has an argument per node id
+%  Nodes is a term with the Nth stored node `n(Var, Kids)` as its Nth
+%  argument, made once per thread: reading a node from it is faster than
+%  calling mdd_node/3.
+node_table(Nodes) :-
+    exact_stamp(Stamp),
+    (   nb_current(exact_node_table, Stamp-Nodes0)
+    ->  Nodes = Nodes0
+    ;   mdd_max_id(Max),
+        functor(Nodes, nodes, Max),
+        nb_setarg(1, Nodes, n(0, k)),
+        forall(mdd_node(N, V, Kids), nb_setarg(N, Nodes, n(V, Kids))),
+        nb_setval(exact_node_table, Stamp-Nodes)
+    ).
+
+%  q(Known, Memo, Unique, Subs, Next, Nodes): Memo has an argument per node id
 %  for its facts; Unique numbers the restricted nodes that are not stored
 %  nodes (below 0, Next the next one). A sub-query (tied_split/5) is
 %  q(Known1, sub(Subs, Fixed), Unique, none, Next): the case with the
@@ -672,7 +687,8 @@ node_info(N, Q, Info) :-
     arg(2, Q, Memo),
     (   memo_lookup(Memo, N, Info0)
     ->  Info = Info0
-    ;   mdd_node(N, V, Kids),
+    ;   arg(6, Q, Nodes),
+        arg(N, Nodes, n(V, Kids)),
         arg(1, Q, Known),
         arg(V, Known, C),
         (   C > 0
@@ -850,8 +866,8 @@ below_all(N, Fixed) :-
     \+ ( member(W-_, Fixed), W > V ).
 
 %  Sub is the query's sub-query with the variables of Fixed (`W-Cell`) known.
-sub_query(Q, Known, Fixed, q(Known1, sub(Subs, Fixed), Unique, none, Next)) :-
-    Q = q(_, _, Unique, Subs, Next),
+sub_query(Q, Known, Fixed, q(Known1, sub(Subs, Fixed), Unique, none, Next, Nodes)) :-
+    Q = q(_, _, Unique, Subs, Next, Nodes),
     duplicate_term(Known, Known1),
     fix_cells(Fixed, Known1).
 
