@@ -16,8 +16,10 @@ known findings of a case, a diagram gives exactly:
     resolve the topic differently;
   - the outcome of a case with some findings added (for case splits).
 
-The variables are the case fields, in the order the schema declares them
-(field_order/1). A number field is split at the constants the kb compares it
+The first two come from one pass per case over the nodes the case can
+reach (node_info/3), shared by all topics. The variables are the case
+fields, in the order the schema declares them, fields tied by a
+contradiction together (field_order/1). A number field is split at the constants the kb compares it
 with into cells (`below(C)`, `eq(C)`, `open(A, B)`, `open(A, inf)`) that no
 condition can tell apart inside. A field that a contradiction leaves no
 value (a lesion duration without a lesion, a tumour type without a known
