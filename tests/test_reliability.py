@@ -162,9 +162,13 @@ def test_exit_with_threads_still_calling_is_clean():
 
 
 def test_many_calls_do_not_fail_or_grow_memory():
-    """A shorter version of the 100,000-call run in benchmarks/."""
+    """A shorter version of the 100,000-call run in benchmarks/.
+
+    The process's peak grows for the first thousand or so calls (Prolog's stacks and the
+    allocator reach their working size: 150 -> 165 MB here), then stays; a leak keeps growing.
+    """
     cases = sample_cases(50)
-    for case in cases * 4:
+    for case in cases * 20:
         recommend(case)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for case in cases * 40:

@@ -16,8 +16,10 @@ known findings of a case, a diagram gives exactly:
     resolve the topic differently;
   - the outcome of a case with some findings added (for case splits).
 
-The variables are the case fields, in the order the schema declares them
-(field_order/1). A number field is split at the constants the kb compares it
+The first two come from one pass per case over the nodes the case can
+reach (node_info/3), shared by all topics. The variables are the case
+fields, in the order the schema declares them, fields tied by a
+contradiction together (field_order/1). A number field is split at the constants the kb compares it
 with into cells (`below(C)`, `eq(C)`, `open(A, B)`, `open(A, inf)`) that no
 condition can tell apart inside. A field that a contradiction leaves no
 value (a lesion duration without a lesion, a tumour type without a known
@@ -32,6 +34,7 @@ as in the evaluator, whatever its cell.
             exact_point/3,           % +Field, +Cell, -Value
             exact_known/2,           % +Case, -Known
             exact_query/2,           % +Known, -Query
+            exact_query/3,           % +Known, +What, -Query
             exact_possible/3,        % +Query, +Topic, -Outcomes
             exact_missing/4,         % +Query, +Topic, +Candidates, -Fields
             exact_single/3,          % +Query, +Topic, -Outcome
@@ -46,6 +49,7 @@ as in the evaluator, whatever its cell.
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
 :- use_module(library(assoc)).
+:- use_module(library(ordsets)).
 :- use_module(kb(schema)).
 :- use_module(kb(topics)).
 :- use_module(rulebase).
@@ -55,7 +59,7 @@ as in the evaluator, whatever its cell.
 :- use_module(inference).
 
 :- dynamic exact_stamp/1, var_field/3, field_var/2, topic_root/2, built_stats/1,
-    node_mask/2, outcome_bit/2, tie/2.
+    outcome_bit/2, node_mask/2, tie/2, tie_allowed/4, lower_ties/2.
 
 %! ensure_exact is det.
 %
@@ -94,9 +98,11 @@ compile_exact(Stamp) :-
 compiled_table(var_field(_, _, _)).
 compiled_table(field_var(_, _)).
 compiled_table(topic_root(_, _)).
-compiled_table(node_mask(_, _)).
 compiled_table(outcome_bit(_, _)).
+compiled_table(node_mask(_, _)).
 compiled_table(tie(_, _)).
+compiled_table(lower_ties(_, _)).
+compiled_table(tie_allowed(_, _, _, _)).
 compiled_table(mdd_node(_, _, _)).
 compiled_table(built_stats(_)).
 
@@ -111,11 +117,17 @@ build_diagrams :-
     findall(step(S)-Out, ( step(S, Reached, _, _), cond(Reached, Env, T-_),
                            mdd_ite(T, o(true), o(false), Out) ), Steps),
     append(Outcomes0, Steps, Outcomes),
-    forall(member(T-Out, Outcomes),
-           ( mdd_ite(Valid, Out, o(invalid), Root), assertz(topic_root(T, Root)) )),
-    findall(R, topic_root(_, R), Roots),
-    node_masks(Roots),
-    forall(distinct(V-W, tied_vars(V, W)), assertz(tie(V, W))).
+    findall(T-Root, ( member(T-Out, Outcomes), mdd_ite(Valid, Out, o(invalid), Root) ), Roots0),
+    mdd_compact(Roots0, Roots),         % only the topics' nodes are kept
+    forall(member(T-Root, Roots), assertz(topic_root(T, Root))),
+    outcome_bits,
+    forall(member(_-Root, Roots), node_mask_(Root, _)),
+    forall(distinct(V-W, tied_vars(V, W)), assertz(tie(V, W))),
+    forall(( tie(V, W), W > V, var_field(V, _, VCells), nth1(A, VCells, _),
+             tie_cells(V, A, W, Allowed) ),
+           assertz(tie_allowed(V, A, W, Allowed))),
+    forall(( var_field(V, _, _), findall(W, ( tie(V, W), W > V ), Ws), Ws \== [] ),
+           assertz(lower_ties(V, Ws))).
 
                  /*******************************
                  *             CACHE            *
@@ -171,7 +183,8 @@ load_cache(File) :-
                        fast_read(In, Facts),
                        close(In)),
     is_list(Facts),
-    forall(member(F, Facts), assertz(F)).
+    forall(member(F, Facts), assertz(F)),
+    mdd_index.
 
 %! exact_stats(-Stats:dict) is det.
 %
@@ -198,8 +211,50 @@ exact_topic_root(T, Root) :-
 %  the pain, the deficit, imaging, ...). Measured on this kb, it gives the
 %  smallest diagrams of the orders tried: 8,800 nodes, against 13,000 for the
 %  order in which the rules first read the fields and 26,000 for its reverse.
+%  One change: the fields a contradiction ties together (a finding and what
+%  it implies) come together, where the first of them comes, the one tied
+%  to all the others first, so that the missing fields of a completion
+%  (tied_split/5) are found by following a few levels down.
 field_order(Fields) :-
-    findall(F, field(F, _, _), Fields).
+    findall(F, field(F, _, _), Schema),
+    foldl(place_field, Schema, []-[], Fields0-_),
+    reverse(Fields0, Fields).
+
+place_field(F, Placed-Done, Placed1-Done1) :-
+    (   memberchk(F, Done)
+    ->  Placed1 = Placed, Done1 = Done
+    ;   tie_group(F, Group)
+    ->  reverse(Group, Rev),
+        append(Rev, Placed, Placed1),
+        append(Group, Done, Done1)
+    ;   Placed1 = [F|Placed], Done1 = [F|Done]
+    ).
+
+%  Group: F's fields tied by contradictions, the one tied to all others
+%  first, the rest in schema order (where the ties form a star).
+tie_group(F, [Centre|Rest]) :-
+    findall(G, tied_fields(F, G), [_|_]),
+    closure_fields([F], [F], Group0),
+    findall(X, ( field(X, _, _), memberchk(X, Group0) ), Group),
+    member(Centre, Group),
+    forall(( member(X, Group), X \== Centre ), tied_fields(Centre, X)), !,
+    exclude(==(Centre), Group, Rest).
+
+closure_fields([], Seen, Seen).
+closure_fields([F|Fs], Seen, Group) :-
+    findall(G, ( tied_fields(F, G), \+ memberchk(G, Seen) ), New0),
+    sort(New0, New),
+    append(Seen, New, Seen1),
+    append(Fs, New, Queue),
+    closure_fields(Queue, Seen1, Group).
+
+%  A contradiction of the validity constraint reads fields F and G.
+tied_fields(F, G) :-
+    contradiction(_, Conds, _),
+    \+ ( member(C, Conds), covers_all_values(C, _) ),
+    select(C, Conds, [Other]),
+    finding_test(C, F, _, _),
+    finding_test(Other, G, _, _).
 
 declare_var(F, V, V1) :-
     field(F, Type, _),
@@ -315,10 +370,6 @@ condition_sat(C, S) :- finding_test(C, F, Op, Arg), sat(F, Op, Arg, S).
 
 chain_value(V-Win, Else, Out) :- mdd_ite(Win, o(V), Else, Out).
 
-add_mask(K, M0, M) :- node_mask_(K, KM), M is M0 \/ KM.
-
-add_valid_mask(Q, K, M0, M) :- valid_mask(K, Q, KM), M is M0 \/ KM.
-
 var_name(V, F) :- var_field(V, F, _).
 
 finding_pair(Field, Op, Arg, T, F) :-
@@ -358,6 +409,29 @@ tied_vars(V, W) :-
     select(C, Conds, [Other]),
     finding_test(C, F, _, _), field_var(F, V),
     finding_test(Other, G, _, _), field_var(G, W).
+
+%  tie_cells(V, A, W, Allowed): with variable V in its cell A, the
+%  contradictions leave variable W only the cells Allowed (fewer than all).
+tie_cells(V, A, W, Allowed) :-
+    var_field(W, _, WCells),
+    findall(B, ( nth1(B, WCells, _),
+                 \+ ( contradiction(_, Conds, _),
+                      \+ ( member(C, Conds), covers_all_values(C, _) ),
+                      select(CV, Conds, [CW]),
+                      cell_test(CV, V, A), cell_test(CW, W, B) ) ),
+            Allowed),
+    length(WCells, N),
+    length(Allowed, M), M < N.
+
+%  The finding test C reads variable V and holds in its cell I.
+cell_test(C, V, I) :-
+    finding_test(C, F, Op, Arg),
+    field_var(F, V),
+    var_field(V, F, Cells),
+    nth1(I, Cells, Cell),
+    field(F, Type, _),
+    cell_point(Cell, Type, X),
+    value_test(Op, X, Arg).
 
 %  Valid: no contradiction of the schema holds (those that make a field
 %  inapplicable are not broken by any cell of it: see applicable/2).
@@ -437,15 +511,14 @@ outcomes(_, Topic, Pairs, Multi, Outs0, Outs) :-
     mdd_ite(Multi, o(conflict), Chain, Out),
     append(Outs0, [Topic-Out], Outs).
 
-%  node_mask(N, Mask): the bits of the outcomes below N (outcome_bit/2),
-%  for every node of the topic diagrams.
-node_masks(Roots) :-
+%  outcome_bit(O, Bit): the bit of outcome O in the masks of outcomes.
+outcome_bits :-
     findall(O, ( member(O, [invalid, none, conflict, true, false]) ; topic(_, _, Vs), member(O, Vs) ), Os0),
     % (the order of the bits is the order in which outcomes are listed)
     list_to_set(Os0, Os),
-    forall(nth0(I, Os, O), ( B is 1 << I, assertz(outcome_bit(O, B)) )),
-    forall(member(R, Roots), node_mask_(R, _)).
+    forall(nth0(I, Os, O), ( B is 1 << I, assertz(outcome_bit(O, B)) )).
 
+%  node_mask(N, Mask): the bits of the outcomes below N, whatever the case.
 node_mask_(o(O), M) :- !, outcome_bit(O, M).
 node_mask_(N, M) :-
     (   node_mask(N, M0)
@@ -456,7 +529,7 @@ node_mask_(N, M) :-
         assertz(node_mask(N, M))
     ).
 
-invalid_bit(B) :- outcome_bit(invalid, B).
+add_mask(K, M0, M) :- node_mask_(K, KM), M is M0 \/ KM.
 
 mask_outcomes(Mask, Outcomes) :-
     findall(O, ( outcome_bit(O, B), O \== none, Mask /\ B =\= 0 ), Os0),
@@ -482,16 +555,47 @@ exact_known(Case, Known) :-
     Known =.. [c|Is].
 
 %! exact_query(+Known, -Query) is det.
+%! exact_query(+Known, +What, -Query) is det.
 %
-%  Query holds what the questions about the completions of Known share:
-%  `q(Known, Memo, Masks, Free)`, Memo and Masks tries (see differ/3 and
-%  valid_mask/3) and Free the unknown variables that no contradiction ties
-%  to an unknown variable below them in the order (one above is fixed on
-%  the path to any node of theirs).
-exact_query(Known, q(Known, Memo, Masks, Free)) :-
-    trie_new(Memo),
-    trie_new(Masks),
-    findall(V, ( var_field(V, _, _), arg(V, Known, 0), \+ ( tie(V, W), W > V, arg(W, Known, 0) ) ), Free).
+%  Query holds what the questions about the completions of Known share: a
+%  memo of every node's facts under Known (node_info/3), filled as the
+%  diagrams are read, and shared by all topics, since their diagrams
+%  share nodes. What is `all` (the default), or `outcomes` for a query
+%  that answers exact_possible/3 and exact_single/3 alone, faster.
+exact_query(Known, Q) :-
+    exact_query(Known, all, Q).
+
+exact_query(Known, What, q(Known, Memo, Unique, Subs, next(-1), Nodes)) :-
+    mdd_max_id(Max),
+    functor(Memo, m, Max),
+    node_table(Nodes),
+    (   What == outcomes
+    ->  Unique = none, Subs = none
+    ;   trie_new(Unique),
+        trie_new(Subs)
+    ).
+
+%  Nodes is a term with the Nth stored node `n(Var, Kids)` as its Nth
+%  argument, made once per thread: reading a node from it is faster than
+%  calling mdd_node/3.
+node_table(Nodes) :-
+    exact_stamp(Stamp),
+    (   nb_current(exact_node_table, Stamp-Nodes0)
+    ->  Nodes = Nodes0
+    ;   mdd_max_id(Max),
+        functor(Nodes, nodes, Max),
+        nb_setarg(1, Nodes, n(0, k)),
+        forall(mdd_node(N, V, Kids), nb_setarg(N, Nodes, n(V, Kids))),
+        nb_setval(exact_node_table, Stamp-Nodes)
+    ).
+
+%  q(Known, Memo, Unique, Subs, Next, Nodes): Memo has an argument per node id
+%  for its facts; Unique numbers the restricted nodes that are not stored
+%  nodes (below 0, Next the next one). A sub-query (tied_split/5) is
+%  q(Known1, sub(Subs, Fixed), Unique, none, Next): the case with the
+%  variables of Fixed known too, its facts kept in the trie Subs. (Tries
+%  and nb_setarg/3 keep what was found when a test fails and Prolog
+%  backtracks.) Unique is `none` in a query of outcomes alone.
 
 %! exact_possible(+Query, +Topic, -Outcomes:list) is det.
 %
@@ -500,17 +604,19 @@ exact_query(Known, q(Known, Memo, Masks, Free)) :-
 %  values, `none` last.
 exact_possible(Q, Topic, Outcomes) :-
     topic_root(Topic, Root),
-    valid_mask(Root, Q, Mask),
+    node_info(Root, Q, i(_, Mask, _)),
     mask_outcomes(Mask, Outcomes).
 
-%  The outcome bits of Topic's valid completions (as valid_mask/3, which
-%  exact_possible/3 uses to share its memo with exact_missing/4); with
-%  Enough = two, the search stops at the second outcome found. A node none of whose
-%  outcomes would be new is not entered, nor is one entered before.
-possible_mask(q(Known, _, _, _), Topic, Enough, Found) :-
+%  Found: the outcome bits of Topic's valid completions, the search
+%  stopping at the second outcome found (Enough = two) or not (all). A
+%  node none of whose outcomes would be new is not entered, nor one
+%  entered before. Faster than node_info/3 where the outcomes alone are
+%  asked: it stops early and leaves out what cannot add.
+possible_mask(Q, Topic, Enough, Found) :-
+    arg(1, Q, Known),
     topic_root(Topic, Root),
-    node_mask(Root, All0),
-    invalid_bit(Inv),
+    node_mask_(Root, All0),
+    outcome_bit(invalid, Inv),
     All is All0 /\ \ Inv,
     trie_new(Seen),
     reach(Root, Known, Seen, s(All, Enough, Inv), 0, Found).
@@ -551,133 +657,226 @@ reach_kids(I, N, Kids, Known, Seen, S, Found0, Found) :-
 %  Fields are the unknown fields whose value can change the outcome of
 %  Topic: for each, two valid completions that differ in that field alone
 %  have different outcomes. In variable order (the order in which the
-%  diagram asks them, root first). Candidates are the fields among which
-%  to look: the unknown fields under the topic's open rules
-%  (engine:open_fields/2), a superset, since answering all of them settles
-%  the topic.
-exact_missing(Q, Topic, Candidates, Fields) :-
-    Q = q(Known, _, _, _),
+%  diagram asks them, root first). Candidates (the unknown fields under
+%  the topic's open rules, a superset) are not needed: every field is
+%  looked at.
+exact_missing(Q, Topic, _Candidates, Fields) :-
     topic_root(Topic, Root),
-    findall(V, ( member(F, Candidates), field_var(F, V) ), Vs0),
-    sort(Vs0, CandidateVars),
-    trie_new(Seen),
-    reach_nodes(Root, Known, CandidateVars, Seen),
-    findall(N-V, trie_gen(Seen, N, V), Nodes),
-    foldl(splitting_var(Q), Nodes, [], Vs1),
-    sort(Vs1, Vs),
-    maplist(var_name, Vs, Fields).
+    node_info(Root, Q, i(_, _, Splits)),
+    findall(F, ( var_field(V, F, _), Splits /\ (1 << V) =\= 0 ), Fields).
 
-%  The inner nodes reachable under Known that test a candidate variable,
-%  each with its variable.
-reach_nodes(o(_), _, _, _) :- !.
-reach_nodes(N, Known, Candidates, Seen) :-
-    (   trie_lookup(Seen, N, _)
-    ->  true
-    ;   mdd_node(N, V, Kids),
-        arg(V, Known, I),
-        (   I > 0
-        ->  arg(I, Kids, K),
-            reach_nodes(K, Known, Candidates, Seen)
-        ;   trie_insert(Seen, N, V),
-            forall(arg(_, Kids, K), reach_nodes(K, Known, Candidates, Seen))
-        )
+%  node_info(+Node, +Q, -Info): Info is i(Restricted, Mask, Splits) for
+%  Node under the query's known findings:
+%
+%    - Restricted: the node's diagram with the known variables fixed,
+%      reduced, so that two nodes are the same function of the unknown
+%      variables exactly when their Restricted are equal (a stored node
+%      where nothing changed, a terminal, or a number below 0 from the
+%      query's own unique table);
+%    - Mask: the bits of the outcomes of its valid completions;
+%    - Splits: the bits of the variables V at or below it whose value
+%      alone changes the outcome of a valid completion.
+%
+%  V splits at a node on V when two of the node's children with valid
+%  completions are different functions. That is exact when no
+%  contradiction ties V to an unknown variable below it (the validity of
+%  a completion below is then the same for every child: two different
+%  children differ on a valid completion); otherwise the tied variables
+%  below are fixed in every way first (tied_split/5).
+node_info(o(O), _, i(o(O), M, 0)) :- !,
+    (   O == invalid -> M = 0 ; outcome_bit(O, M) ).
+node_info(N, Q, Info) :-
+    arg(2, Q, Memo),
+    (   memo_lookup(Memo, N, Info0)
+    ->  Info = Info0
+    ;   arg(6, Q, Nodes),
+        arg(N, Nodes, n(V, Kids)),
+        arg(1, Q, Known),
+        arg(V, Known, C),
+        (   C > 0
+        ->  arg(C, Kids, K),
+            node_info(K, Q, Info)
+        ;   arg(3, Q, none)
+        ->  functor(Kids, _, Arity),
+            kid_masks(Arity, Kids, Q, 0, Mask),
+            Info = i(none, Mask, 0)
+        ;   Kids =.. [k|Ks],
+            kid_infos(Ks, Q, Infos, 0, Mask, 0, Splits0),
+            restricted(N, V, Ks, Infos, Q, R),
+            (   arg(4, Q, Subs), Subs \== none,
+                splits(V, Ks, Infos, Q)
+            ->  Splits is Splits0 \/ (1 << V)
+            ;   Splits = Splits0
+            ),
+            Info = i(R, Mask, Splits)
+        ),
+        memo_store(Memo, N, Info)
     ).
 
-%  Node N on variable V makes V a missing field when two of its children
-%  differ on some valid completion below it. For a variable no
-%  contradiction ties to another unknown one, the children have the same
-%  valid completions, so two children with different outcome sets differ.
-splitting_var(Q, N-V, Vs0, Vs) :-
-    (   memberchk(V, Vs0)
-    ->  Vs = Vs0
-    ;   Q = q(Known, _, _, _),
-        mdd_node(N, V, Kids),
-        Kids =.. [_|Ks],
-        follow_all(Ks, Known, Fs),
-        sort(Fs, [A, B|Rest]),              % children that differ once the case is applied
-        kids_differ([A, B|Rest], V, Q)
-    ->  Vs = [V|Vs0]
-    ;   Vs = Vs0
+memo_lookup(sub(Subs, Fixed), N, Info) :- !,
+    trie_lookup(Subs, Fixed-N, Info).
+memo_lookup(Memo, N, Info) :-
+    arg(N, Memo, Info),
+    nonvar(Info).
+
+memo_store(sub(Subs, Fixed), N, Info) :- !,
+    trie_insert(Subs, Fixed-N, Info).
+memo_store(Memo, N, Info) :-
+    nb_setarg(N, Memo, Info).
+
+kid_masks(I, Kids, Q, M0, M) :-
+    (   I =:= 0
+    ->  M = M0
+    ;   arg(I, Kids, K),
+        node_info(K, Q, i(_, KM, _)),
+        M1 is M0 \/ KM,
+        I1 is I - 1,
+        kid_masks(I1, Kids, Q, M1, M)
     ).
 
-follow_all([], _, []).
-follow_all([K|Ks], Known, [F|Fs]) :- follow(K, Known, F), follow_all(Ks, Known, Fs).
+kid_infos([], _, [], M, M, S, S).
+kid_infos([K|Ks], Q, [I|Is], M0, M, S0, S) :-
+    node_info(K, Q, I),
+    I = i(_, KM, KS),
+    M1 is M0 \/ KM,
+    S1 is S0 \/ KS,
+    kid_infos(Ks, Q, Is, M1, M, S1, S).
 
-kids_differ(Ks, V, Q) :-
-    Q = q(_, _, _, Free),
-    maplist(kid_mask(Q), Ks, Ms),
-    exclude(==(0), Ms, Valid),
-    sort(Valid, Distinct),
-    (   Distinct = [_, _|_], memberchk(V, Free)
-    ->  true
-    ;   Distinct = [M], M /\ (M - 1) =:= 0
-    ->  fail
-    ;   append(_, [A|Rest], Ks),
-        member(B, Rest),
-        differ(A, B, Q)
-    ), !.
-
-kid_mask(Q, K, M) :-
-    valid_mask(K, Q, M).
-
-%  differ(A, B): some completion (of the variables below) gives A and B
-%  different outcomes, neither of them invalid. Q is q(Known, Memo, Masks,
-%  _): Memo keeps every pair decided so far, Masks the valid outcomes below
-%  each node. Two diagrams that give one and the same outcome on every
-%  valid completion, or one with no valid completion, cannot differ.
-differ(A, B, Q) :-
-    Q = q(Known, Memo, _, _),
-    follow(A, Known, A1),
-    follow(B, Known, B1),
-    A1 \== B1,
-    valid_mask(A1, Q, MA), MA =\= 0,
-    valid_mask(B1, Q, MB), MB =\= 0,
-    \+ ( MA =:= MB, MA /\ (MA - 1) =:= 0 ),
-    (   A1 = o(_), B1 = o(_)
-    ->  true
-    ;   ordered_pair(A1, B1, Key),
-        (   trie_lookup(Memo, Key, R)
-        ->  R == true
-        ;   mdd_var(A1, VA), mdd_var(B1, VB),
-            V is min(VA, VB),
-            var_field(V, _, Cells), length(Cells, N),
-            (   between(1, N, I),
-                cofactor_(A1, V, I, CA), cofactor_(B1, V, I, CB),
-                differ(CA, CB, Q)
-            ->  trie_insert(Memo, Key, true)
-            ;   trie_insert(Memo, Key, false), fail
+%  The restricted node of a node on V whose children Ks restrict to those of Infos.
+restricted(N, V, Ks, Infos, Q, R) :-
+    infos_restricted(Infos, Rs),
+    (   Rs == Ks
+    ->  R = N
+    ;   Rs = [R1|Rest], all_equal(Rest, R1)
+    ->  R = R1
+    ;   RKids =.. [k|Rs],
+        (   mdd_lookup(V, RKids, Id)
+        ->  R = Id
+        ;   arg(3, Q, Unique),
+            (   trie_lookup(Unique, u(V, RKids), Id)
+            ->  R = Id
+            ;   arg(5, Q, Next),
+                arg(1, Next, R), R1 is R - 1, nb_setarg(1, Next, R1),
+                trie_insert(Unique, u(V, RKids), R)
             )
         )
     ).
 
-%  The outcomes of the valid completions below N under Known, as bits.
-valid_mask(o(O), _, M) :- !,
-    (   O == invalid -> M = 0 ; outcome_bit(O, M) ).
-valid_mask(N, Q, M) :-
-    Q = q(Known, _, Masks, _),
-    (   trie_lookup(Masks, N, M0)
-    ->  M = M0
-    ;   mdd_node(N, V, Kids),
-        arg(V, Known, I),
-        (   I > 0
-        ->  arg(I, Kids, K), valid_mask(K, Q, M)
-        ;   Kids =.. [_|Ks],
-            foldl(add_valid_mask(Q), Ks, 0, M)
-        ),
-        trie_insert(Masks, N, M)
+infos_restricted([], []).
+infos_restricted([i(R, _, _)|Is], [R|Rs]) :- infos_restricted(Is, Rs).
+
+all_equal([], _).
+all_equal([X|Xs], Y) :- X == Y, all_equal(Xs, Y).
+
+%  V splits at the node with children Ks (Infos under the query).
+splits(V, Ks, Infos, Q) :-
+    (   lower_ties(V, Ws0)
+    ->  arg(1, Q, Known),
+        include(unknown_var(Known), Ws0, Ws)
+    ;   Ws = []
+    ),
+    (   Ws == []
+    ->  valid_differ(Infos)
+    ;   tied_split(Ws, V, Ks, Infos, Q)
     ).
 
-ordered_pair(A, B, K) :- ( A @< B -> K = A-B ; K = B-A ).
+unknown_var(Known, W) :- arg(W, Known, 0).
 
-cofactor_(N, V, I, C) :-
-    (   integer(N), mdd_node(N, V, Kids) -> arg(I, Kids, C) ; C = N ).
+%  Two children with valid completions are different functions.
+valid_differ([i(R, M, _)|Infos]) :-
+    (   M =:= 0
+    ->  valid_differ(Infos)
+    ;   other_valid(Infos, R)
+    ).
 
-%  Follow N through the variables Known fixes.
-follow(N, Known, R) :-
-    (   integer(N), mdd_node(N, V, Kids), arg(V, Known, I), I > 0
-    ->  arg(I, Kids, K), follow(K, Known, R)
+other_valid([i(R, M, _)|Infos], R0) :-
+    (   M =\= 0, R \== R0
+    ->  true
+    ;   other_valid(Infos, R0)
+    ).
+
+%  V, tied by contradictions to the unknown variables Ws below it, splits
+%  at the node with children Ks: for two children A and B that are
+%  different functions with valid completions, the variables of Ws that V's
+%  cells A and B constrain (tie_allowed/4) are fixed to a cell both allow
+%  (a sub-query of the case with them known), and the two children still
+%  differ. Each of the two then has the same valid completions below, so
+%  differing is differing on a valid completion.
+tied_split(Ws, V, Ks, Infos, Q) :-
+    numbered(Ks, Infos, Pairs),
+    findall(c(KA, KB, Fixed),
+            ( append(_, [A-KA-i(RA, MA, _)|Rest], Pairs),
+              MA =\= 0,
+              member(B-KB-i(RB, MB, _), Rest),
+              MB =\= 0, RA \== RB,
+              findall(W-Both, ( member(W, Ws), both_allow(V, A, B, W, Both) ), Constrained),
+              fixing(Constrained, Fixed) ),
+            Checks),
+    arg(1, Q, Known),
+    some_check_differs(Checks, Q, Known).
+
+%  Some check c(KidA, KidB, Fixed) finds the two children different functions with valid completions.
+some_check_differs([c(KA, KB, Fixed)|Checks], Q, Known) :-
+    fixed_info(KA, Fixed, Q, Known, i(SA, SMA, _)),
+    fixed_info(KB, Fixed, Q, Known, i(SB, SMB, _)),
+    (   SMA =\= 0, SMB =\= 0, SA \== SB
+    ->  true
+    ;   some_check_differs(Checks, Q, Known)
+    ).
+
+numbered(Ks, Infos, Pairs) :-
+    findall(I-K-Info, ( nth1(I, Ks, K), nth1(I, Infos, Info) ), Pairs).
+
+%  The cells of W that V's cells A and B both allow, where fewer than all.
+both_allow(V, A, B, W, Both) :-
+    (   tie_allowed(V, A, W, CA) -> true ; var_field(W, _, Cs), numlist_cells(Cs, CA) ),
+    (   tie_allowed(V, B, W, CB) -> true ; var_field(W, _, Cs2), numlist_cells(Cs2, CB) ),
+    ord_intersection(CA, CB, Both),
+    var_field(W, _, All), length(All, N), length(Both, M), M < N.
+
+numlist_cells(Cells, Is) :- length(Cells, N), numlist(1, N, Is).
+
+fixing([], []).
+fixing([W-Cells|WCs], [W-C|Fixed]) :-
+    member(C, Cells),
+    fixing(WCs, Fixed).
+
+%  The facts of node N in the case with the variables of Fixed known too.
+%  Where the variables of Fixed come first below N (field_order/1 puts the
+%  variables a contradiction ties together next to each other), they are
+%  followed down to a node below them all, which is the same function in
+%  both cases; else they are found in a sub-query.
+fixed_info(N, Fixed, Q, Known, Info) :-
+    follow_fixed(N, Fixed, Known, R),
+    (   below_all(R, Fixed)
+    ->  node_info(R, Q, Info)
+    ;   sub_query(Q, Known, Fixed, Sub),
+        node_info(N, Sub, Info)
+    ).
+
+follow_fixed(N, Fixed, Known, R) :-
+    (   integer(N), mdd_node(N, V, Kids),
+        (   memberchk(V-C, Fixed) -> true ; arg(V, Known, C), C > 0 )
+    ->  arg(C, Kids, K),
+        follow_fixed(K, Fixed, Known, R)
     ;   R = N
     ).
+
+below_all(o(_), _) :- !.
+below_all(N, Fixed) :-
+    mdd_node(N, V, _),
+    \+ ( member(W-_, Fixed), W > V ).
+
+%  Sub is the query's sub-query with the variables of Fixed (`W-Cell`) known.
+sub_query(Q, Known, Fixed, q(Known1, sub(Subs, Fixed), Unique, none, Next, Nodes)) :-
+    Q = q(_, _, Unique, Subs, Next, Nodes),
+    duplicate_term(Known, Known1),
+    fix_cells(Fixed, Known1).
+
+fix_cells([], _).
+fix_cells([W-C|Fixed], Known) :-
+    nb_setarg(W, Known, C),
+    fix_cells(Fixed, Known).
 
                  /*******************************
                  *          THE LAYER           *
@@ -706,7 +905,8 @@ exact_layer(Mode, Case, Env, Layer) :-
     topic_resolutions(Env, Rs),
     (   member(_-R, Rs), \+ stable(R)
     ->  exact_known(Case, Known),
-        exact_query(Known, Q)
+        ( Mode == decisions -> What = outcomes ; What = all ),
+        exact_query(Known, What, Q)
     ;   Q = none
     ),
     maplist(topic_exact(Mode, Case, Q), Rs, Layer).
@@ -719,13 +919,12 @@ topic_exact(Mode, Case, Q, T-R, T-X) :-
     ->  collect_exact(Mode, Case, Q, T, R, X)
     ;   stable(R)
     ->  X = kleene
+    ;   exact_single(Q, T, V)
+    ->  outcome_layer(V, Mode, Case, T, X)
     ;   Mode == decisions
-    ->  (   exact_single(Q, T, V) -> outcome_layer(V, decisions, Case, T, X) ; X = open(_, _, _, _, _) )
+    ->  X = open(_, _, _, _, _)
     ;   exact_possible(Q, T, Possible),
-        (   Possible = [V], V \== conflict
-        ->  outcome_layer(V, proofs, Case, T, X)
-        ;   open_layer(Q, T, R, Possible, X)
-        )
+        open_layer(Q, T, R, Possible, X)
     ).
 
 outcome_layer(none, _, _, _, none) :- !.
@@ -745,7 +944,8 @@ open_layer(Q, T, R, Possible, open(Possible, Missing, Missing, Provisional, Wait
 %  fields that settle it; else `none`.
 waiting(Q, T, Waiting) :-
     (   topic_step(T, S),
-        exact_possible(Q, step(S), [_, _|_])
+        possible_mask(Q, step(S), two, Mask),
+        Mask /\ (Mask - 1) =\= 0
     ->  step(S, Reached, _, _),
         findall(F, condition_field(Reached, F), Fs),
         exact_missing(Q, step(S), Fs, Ask),
@@ -760,7 +960,7 @@ collect_exact(Mode, Case, Q, T, R, given(Given, Splits)) :-
     ->  Given = Stable, Splits = []
     ;   findall(V, ( distinct(V, ( member(V, Values) ; member(r(_, V, _, _), Open) )),
                      \+ memberchk(V, Stable),
-                     exact_possible(Q, T-V, [true]) ),
+                     exact_single(Q, T-V, true) ),
                 Split),
         append(Stable, Split, Given0), sort(Given0, Given),
         (   Mode == proofs
@@ -808,7 +1008,7 @@ exhaustive_proof(Case, Key, exhaustive(Ps)) :-
 
 exact_value(_, _-V, V) :- !.
 exact_value(Case, T, V) :-
-    exact_known(Case, Known), exact_query(Known, Q), exact_single(Q, T, V).
+    exact_known(Case, Known), exact_query(Known, outcomes, Q), exact_single(Q, T, V).
 
 split_proof(Case, Key, Budget, Proof) :-
     arg(1, Budget, B0),

@@ -24,12 +24,17 @@ mdd_ite/4, whose results are memoised for the life of the store.
             mdd_or_list/2,           % +Nodes, -Node
             mdd_node/3,              % ?Id, ?Var, ?Kids
             mdd_var/2,               % +Node, -Var
-            mdd_size/2               % +Roots, -Count
+            mdd_size/2,              % +Roots, -Count
+            mdd_compact/2,           % +Roots0, -Roots
+            mdd_index/0,
+            mdd_lookup/3,            % +Var, +Kids, -Id
+            mdd_max_id/1             % -Id
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
+:- use_module(library(aggregate)).
 
-:- dynamic mdd_node/3, cell_count/2.
+:- dynamic mdd_node/3, cell_count/2, index_trie/1, max_id/1, renumbered/3.
 
 %! mdd_reset(+CellCounts:list) is det.
 %
@@ -176,3 +181,68 @@ visit(N, Seen) :-
         )
     ;   true
     ).
+
+%! mdd_compact(+Roots0:list, -Roots:list) is det.
+%
+%  Keeps only the nodes reachable from Roots0 (any terms whose nodes are
+%  integers or terminals), numbered from 2 up, children before parents,
+%  and gives Roots0 with their new ids. The memoised operations are
+%  forgotten; the unique table is rebuilt (mdd_index/0).
+mdd_compact(Roots0, Roots) :-
+    trie_new(Map),
+    Next = next(2),
+    retractall(renumbered(_, _, _)),
+    maplist(renumber(Map, Next), Roots0, Roots),
+    retractall(mdd_node(_, _, _)),
+    forall(retract(renumbered(Id, V, Kids)), assertz(mdd_node(Id, V, Kids))),
+    trie_new(Memo), nb_setval(mdd_memo, Memo),
+    arg(1, Next, N), nb_setval(mdd_next, N),
+    mdd_index.
+
+renumber(Map, Next, N, New) :-
+    (   integer(N), N >= 2
+    ->  (   trie_lookup(Map, N, New0)
+        ->  New = New0
+        ;   mdd_node(N, V, Kids),
+            Kids =.. [k|Ks],
+            maplist(renumber(Map, Next), Ks, NewKs),
+            NewKids =.. [k|NewKs],
+            arg(1, Next, New), New1 is New + 1, nb_setarg(1, Next, New1),
+            assertz(renumbered(New, V, NewKids)),
+            trie_insert(Map, N, New)
+        )
+    ;   N = o(_)
+    ->  New = N
+    ;   N == 0 -> New = 0
+    ;   N == 1 -> New = 1
+    ;   compound(N)
+    ->  N =.. [F|Args],
+        maplist(renumber(Map, Next), Args, NewArgs),
+        New =.. [F|NewArgs]
+    ;   New = N
+    ).
+
+%! mdd_index is det.
+%
+%  (Re)builds the unique table from the stored nodes (after mdd_compact/2,
+%  or after the nodes were loaded from a file), for every thread.
+mdd_index :-
+    trie_new(U),
+    forall(mdd_node(Id, V, Kids), trie_insert(U, u(V, Kids), Id)),
+    (   aggregate_all(max(Id), mdd_node(Id, _, _), Max) -> true ; Max = 1 ),
+    nb_setval(mdd_unique, U),
+    retractall(index_trie(_)), assertz(index_trie(U)),
+    retractall(max_id(_)), assertz(max_id(Max)).
+
+%! mdd_lookup(+Var, +Kids, -Id) is semidet.
+%
+%  Id is the stored node that tests Var with children Kids.
+mdd_lookup(V, Kids, Id) :-
+    index_trie(U),
+    trie_lookup(U, u(V, Kids), Id).
+
+%! mdd_max_id(-Id) is det.
+%
+%  Id is the highest node id in the store (after mdd_index/0).
+mdd_max_id(Id) :-
+    max_id(Id).
