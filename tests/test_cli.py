@@ -115,3 +115,21 @@ def test_check_examples_print_values_as_json():
     examples = [line for line in out.stdout.splitlines() if "example:" in line]
     assert examples and all("=True" not in e and "=False" not in e for e in examples)
     assert any("=false" in e for e in examples) and any('="' in e for e in examples)
+
+
+def test_recommend_as_html_is_the_whole_result_page():
+    """`recommend --format html`: one page with every decision, in the language asked."""
+    out = run("recommend", str(CASE), "--format", "html", "--lang", "nl")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("<!DOCTYPE html>") and '<html lang="nl">' in out.stdout
+    from html import escape
+
+    from wervel_lp.knowledge import knowledge_base
+    from wervel_lp.labels import decision_label
+
+    decisions = json.loads(run("recommend", str(CASE), "--format", "json").stdout)["decisions"]
+    assert decisions
+    for topic, value in decisions.items():
+        assert escape(decision_label(knowledge_base(), topic, value, "nl")) in out.stdout
+    refused = run("recommend", "--batch", str(CASE), "--format", "html")
+    assert refused.returncode == 2 and "--format html" in refused.stderr

@@ -74,8 +74,9 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("recommend", help="decisions for a case, with their rules and proofs")
     r.add_argument("case", nargs="?", help="case JSON file, or - for standard input")
-    r.add_argument("--format", choices=("text", "json"),
-                   help="text (the default for a case) or json; --batch writes JSON Lines only")
+    r.add_argument("--format", choices=("text", "json", "html"),
+                   help="text (the default for a case), json, or html (the whole result as one page); "
+                        "--batch writes JSON Lines only")
     r.add_argument("--lang", choices=("nl", "en"), default="nl")
     r.add_argument("--compact", action="store_true",
                    help="JSON without the proof trees (rule ids, texts and quotes stay); implies --format json")
@@ -176,11 +177,11 @@ def version_text() -> str:
 def _recommend(args: argparse.Namespace) -> int:
     if (args.case is None) == (args.batch is None):
         raise CaseError("case", "give either a CASE file or --batch FILE")
-    if args.compact and args.format == "text":
-        raise CaseError("compact", "is a JSON form; it does not go with --format text")
+    if args.compact and args.format in ("text", "html"):
+        raise CaseError("compact", f"is a JSON form; it does not go with --format {args.format}")
     if args.batch is not None:
-        if args.format == "text":
-            raise CaseError("format", "--batch writes JSON Lines; --format text does not go with it")
+        if args.format in ("text", "html"):
+            raise CaseError("format", f"--batch writes JSON Lines; --format {args.format} does not go with it")
         if args.compact and args.decisions_only:
             raise CaseError("compact", "--decisions-only writes no proofs already; give one of the two")
         return _batch(args)
@@ -190,6 +191,10 @@ def _recommend(args: argparse.Namespace) -> int:
     result = _result(args.case)
     if args.format == "json" or args.compact:
         print(result.to_json(indent=2, compact=args.compact))
+    elif args.format == "html":
+        from .pictures import result_page
+
+        print(result_page(result, knowledge_base(), args.lang), end="")
     else:
         print(render_result(result, knowledge_base(), args.lang), end="")
     return EXIT_OK
