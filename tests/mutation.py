@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import json
 import multiprocessing
 import os
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,15 +69,22 @@ def apply(mutant: dict[str, Any], kb_dir: Path) -> None:
     path.write_text(text[: mutant["start"]] + mutant["text"] + text[end:], encoding="utf-8")
 
 
-def judge(mutant: dict[str, Any]) -> str:
-    """In a fresh worker: ``stillborn``, ``check``, ``tests`` or ``survived``."""
+def judge(mutant: dict[str, Any], cache: str) -> str:
+    """In a fresh worker: ``stillborn``, ``check``, ``tests`` or ``survived``.
+
+    ``cache`` is the directory of decision diagrams the workers share.
+    """
     with tempfile.TemporaryDirectory(prefix="wervel-lp-mutant-") as tmp:
         kb_dir = Path(tmp) / "kb"
         shutil.copytree(ROOT / "kb", kb_dir)
         apply(mutant, kb_dir)
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # the kb's own messages about a stillborn mutant
         os.environ["WERVEL_LP_KB"] = str(kb_dir)
-        os.environ["WERVEL_LP_CACHE"] = str(Path(tmp) / "cache")
+        os.environ["WERVEL_LP_CACHE"] = cache
+        # The diagrams only when a case needs them: most mutants are killed before one does.
+        os.environ["WERVEL_LP_LAZY_DIAGRAMS"] = "1"
+        # pytest's plugins (hypothesis, xdist, anyio) cost 2 s a start; the clinical tests use none.
+        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         from wervel_lp.checker import check
         from wervel_lp.engine import KbError
         from wervel_lp.knowledge import knowledge_base
@@ -88,8 +97,7 @@ def judge(mutant: dict[str, Any]) -> str:
             return "check"
         import pytest
 
-        args = ["-q", "-x", "-p", "no:cacheprovider", "-p", "no:randomly", "-k", STRUCTURAL,
-                *[str(ROOT / f) for f in CLINICAL]]
+        args = ["-q", "-x", "-p", "no:cacheprovider", "-k", STRUCTURAL, *[str(ROOT / f) for f in CLINICAL]]
         if mutant["operator"] == "delete_rule":
             for test in ("test_rule_fires_on_its_case", "test_rule_does_not_fire_on_its_counter_case"):
                 args += ["--deselect", f"{ROOT}/tests/test_rules.py::{test}[{mutant['target']}]"]
@@ -102,11 +110,29 @@ def judge(mutant: dict[str, Any]) -> str:
         return "survived" if code == 0 else "tests"
 
 
-def run(mutants: list[dict[str, Any]], jobs: int) -> list[str]:
-    """Judge every mutant, each in a worker process of its own (one kb load per mutant)."""
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, maxtasksperchild=1) as pool:
-        return list(pool.imap(judge, mutants))
+PRELOAD = ["pytest", "clingo", "wervel_lp", "wervel_lp.checker", "wervel_lp.knowledge"]
+"""What every worker needs, imported once in the fork server (no Prolog is started there)."""
+
+
+def run(mutants: list[dict[str, Any]], jobs: int,
+        each: Callable[[dict[str, Any], str], None] | None = None) -> list[str]:
+    """Judge every mutant, each in a worker process of its own (one kb load per mutant).
+
+    Workers are forked from a server that has imported the libraries, so a worker starts in
+    milliseconds; they share one cache of decision diagrams (a mutant of the requirements
+    has the diagrams of the kb). ``each(mutant, verdict)`` is called as verdicts come in.
+    """
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    verdicts = []
+    with tempfile.TemporaryDirectory(prefix="wervel-lp-mutation-cache-") as cache:
+        with ctx.Pool(jobs, maxtasksperchild=1) as pool:
+            for mutant, verdict in zip(mutants, pool.imap(functools.partial(judge, cache=cache), mutants),
+                                       strict=True):
+                verdicts.append(verdict)
+                if each:
+                    each(mutant, verdict)
+    return verdicts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,16 +142,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--operator", action="append", help="only these operators")
     parser.add_argument("--limit", type=int, help="only the first N mutants (for a trial run; not a score)")
     parser.add_argument("--json", help="write every verdict to this file")
+    parser.add_argument("--rerun", help="only the mutants that survived in this --json file of an earlier run")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "tests"))
     mutants = generate()
     if args.operator:
         mutants = [m for m in mutants if m["operator"] in args.operator]
+    if args.rerun:
+        earlier = {v["key"] for v in json.loads(Path(args.rerun).read_text()) if v["verdict"] == "survived"}
+        mutants = [m for m in mutants if key(m) in earlier]
     if args.limit:
         mutants = mutants[: args.limit]
     equivalent = json.loads(EQUIVALENT.read_text(encoding="utf-8")) if EQUIVALENT.exists() else {}
     start = time.perf_counter()
-    verdicts = run(mutants, args.jobs)
+    done = collections.Counter()
+
+    def each(mutant: dict[str, Any], verdict: str) -> None:
+        done[verdict] += 1
+        if verdict == "survived" and key(mutant) not in equivalent:
+            print(f"survivor {key(mutant)}  ({mutant['file']}.pl)", flush=True)
+        if sum(done.values()) % 50 == 0:
+            print(f"  ... {sum(done.values())} of {len(mutants)} judged ({time.perf_counter() - start:.0f} s)",
+                  flush=True)
+
+    verdicts = run(mutants, args.jobs, each)
     verdicts = ["equivalent" if v == "survived" and key(m) in equivalent else v
                 for m, v in zip(mutants, verdicts, strict=True)]
     counts = collections.Counter(verdicts)
