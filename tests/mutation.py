@@ -30,8 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,13 +125,12 @@ def run(mutants: list[dict[str, Any]], jobs: int,
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(PRELOAD)
     verdicts = []
-    with tempfile.TemporaryDirectory(prefix="wervel-lp-mutation-cache-") as cache:
-        with ctx.Pool(jobs, maxtasksperchild=1) as pool:
-            for mutant, verdict in zip(mutants, pool.imap(functools.partial(judge, cache=cache), mutants),
-                                       strict=True):
-                verdicts.append(verdict)
-                if each:
-                    each(mutant, verdict)
+    with (tempfile.TemporaryDirectory(prefix="wervel-lp-mutation-cache-") as cache,
+          ctx.Pool(jobs, maxtasksperchild=1) as pool):
+        for mutant, verdict in zip(mutants, pool.imap(functools.partial(judge, cache=cache), mutants), strict=True):
+            verdicts.append(verdict)
+            if each:
+                each(mutant, verdict)
     return verdicts
 
 
@@ -143,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N mutants (for a trial run; not a score)")
     parser.add_argument("--json", help="write every verdict to this file")
     parser.add_argument("--rerun", help="only the mutants that survived in this --json file of an earlier run")
+    parser.add_argument("--key", action="append", help="only the mutant with this key (as listed)")
+    parser.add_argument("--write", metavar="DIR",
+                        help="write each selected mutant's kb to DIR/KEY (for wervel-lp diff kb DIR/KEY); judge none")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "tests"))
     mutants = generate()
@@ -151,8 +153,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.rerun:
         earlier = {v["key"] for v in json.loads(Path(args.rerun).read_text()) if v["verdict"] == "survived"}
         mutants = [m for m in mutants if key(m) in earlier]
+    if args.key:
+        mutants = [m for m in mutants if key(m) in args.key]
     if args.limit:
         mutants = mutants[: args.limit]
+    if args.write:
+        for m in mutants:
+            kb_dir = Path(args.write) / key(m)
+            shutil.copytree(ROOT / "kb", kb_dir, dirs_exist_ok=True)
+            apply(m, kb_dir)
+            print(kb_dir)
+        return 0
     equivalent = json.loads(EQUIVALENT.read_text(encoding="utf-8")) if EQUIVALENT.exists() else {}
     start = time.perf_counter()
     done = collections.Counter()
