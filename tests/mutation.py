@@ -93,6 +93,7 @@ def judge(mutant: dict[str, Any], cache: str) -> str:
             kb = knowledge_base()
         except KbError:
             return "stillborn"
+        assert kb.engine.kb_dir == kb_dir.resolve(), "the kb was loaded before the mutant (by a preloaded module?)"
         if not check(kb, region_limit=0).passed:
             return "check"
         import pytest
@@ -110,8 +111,10 @@ def judge(mutant: dict[str, Any], cache: str) -> str:
         return "survived" if code == 0 else "tests"
 
 
-PRELOAD = ["pytest", "clingo", "wervel_lp", "wervel_lp.checker", "wervel_lp.knowledge"]
-"""What every worker needs, imported once in the fork server (no Prolog is started there)."""
+PRELOAD = ["pytest", "clingo", "wervel_lp", "wervel_lp.checker", "wervel_lp.knowledge", "cases",
+           *[Path(f).stem for f in CLINICAL]]
+"""What every worker needs, imported once in the fork server: the libraries and the clinical test modules,
+which pytest then finds imported (none of them touches the kb when imported: no Prolog starts there)."""
 
 
 def run(mutants: list[dict[str, Any]], jobs: int,

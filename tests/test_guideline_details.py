@@ -3,7 +3,7 @@
 """
 
 import pytest
-from cases import FULL
+from cases import ASYMPTOMATIC_MESCC_TO_TREAT, FULL, NO_BACK_PAIN, full
 
 from wervel_lp import recommend
 
@@ -89,3 +89,69 @@ def test_the_24_and_48_hour_deadlines_are_for_a_progressive_unilateral_radicular
     decisions = recommend({**DEFICIT, **changes}).decisions
     assert decisions["mri"] == "indicated"
     assert decisions.get("mri_urgency") == urgency
+
+
+@pytest.mark.parametrize(("changes", "urgency"), [
+    ({"mescc_suspected": True, "radicular_pain": "unilateral"}, "within_12_hours"),
+    ({"lhermitte_sign": True, "radicular_deficit": "unilateral", "neurological_deficit": True,
+      "deficit_progressive": True, "deficit_onset_days": 3}, "within_12_hours"),
+    ({"radicular_pain": "unilateral", "radicular_deficit": "unilateral", "neurological_deficit": True,
+      "deficit_progressive": True, "deficit_onset_days": 10}, "within_48_hours"),
+])
+def test_with_two_deadlines_the_mri_is_made_within_the_shorter(changes, urgency):
+    """"binnen 1 week bij eenzijdige radiculaire pijn. binnen 48 uur bij eenzijdige radiculaire uitval die over
+    meer dan 7 dagen ontstaan en progressief is. [...] zo spoedig mogelijk, maar in elk geval binnen 12 uur, bij
+    klinische verdenking op MESMC of het symptoom van Lhermitte": a patient with findings of two lines gets the
+    MRI within the shorter deadline, which meets both.
+    """
+    assert recommend(full(**changes)).decisions["mri_urgency"] == urgency
+
+
+DEXAMETHASONE = "dexamethasone_10mg_iv_then_8_16mg_daily"
+
+
+def test_mescc_with_a_deficit_and_no_pain_is_symptomatic_and_gets_dexamethasone():
+    """"Er wordt geadviseerd om bij patiënten met symptomatische MESMC of wortelcompressie ten gevolge van
+    wervelmetastasen die geopereerd en/of bestraald gaan worden direct te starten met een bolus van 10 mg
+    dexamethason i.v.": MESCC with a neurological deficit is symptomatic ("met pijn en/of neurologische
+    uitval") without any pain.
+    """
+    case = full(NO_BACK_PAIN, mescc_on_imaging=True, neurological_deficit=True, deficit_progressive=False,
+                deficit_onset_days=10)
+    decisions = recommend(case).decisions
+    assert decisions["treatment"] == "radiotherapy"
+    assert decisions["corticosteroids"] == DEXAMETHASONE
+
+
+def test_a_radicular_deficit_without_pain_or_mescc_is_root_compression_and_gets_dexamethasone():
+    """"symptomatische MESMC of wortelcompressie ten gevolge van wervelmetastasen die geopereerd en/of bestraald
+    gaan worden": a radicular deficit with spinal metastases on imaging is root compression (I-root-compression),
+    without radicular pain and without MESCC.
+    """
+    case = full(NO_BACK_PAIN, radicular_deficit="unilateral", neurological_deficit=True, deficit_progressive=False,
+                deficit_onset_days=10)
+    decisions = recommend(case).decisions
+    assert decisions["treatment"] == "radiotherapy"
+    assert decisions["corticosteroids"] == DEXAMETHASONE
+
+
+def test_asymptomatic_metastases_without_mescc_are_not_treated_like_mescc():
+    """"patiënten met - bij toeval gevonden - asymptomatische MESMC laagdrempelig dezelfde behandeling moeten
+    krijgen als patiënten met symptomatische MESMC, indien: - neurologische uitval, door de uitgebreidheid van
+    werveldestructie, op korte termijn te verwachten is": the sentence is about MESCC; spinal metastases on
+    imaging without MESCC, pain or deficit get no treatment from it.
+    """
+    assert recommend(full(ASYMPTOMATIC_MESCC_TO_TREAT)).decisions["treatment"] == "radiotherapy"
+    assert "treatment" not in recommend(full(ASYMPTOMATIC_MESCC_TO_TREAT, mescc_on_imaging=False)).decisions
+
+
+def test_clinically_suspected_mescc_is_not_the_incidental_asymptomatic_mescc():
+    """"De werkgroep heeft geen consensus bereikt over het wel of niet geven van dexamethason bij patiënten met
+    asymptomatische MESMC ten gevolge van wervelmetastasen die bestraald gaan worden." and "patiënten met - bij
+    toeval gevonden - asymptomatische MESMC": MESCC that was clinically suspected was not found by chance, so
+    neither sentence applies to it.
+    """
+    assert recommend(full(ASYMPTOMATIC_MESCC_TO_TREAT)).decisions["corticosteroids"] == "no_consensus"
+    decisions = recommend(full(ASYMPTOMATIC_MESCC_TO_TREAT, mescc_suspected=True)).decisions
+    assert decisions.get("corticosteroids") != "no_consensus"
+    assert decisions.get("treatment") != "radiotherapy"
