@@ -3,7 +3,7 @@
 """
 
 import pytest
-from cases import ASYMPTOMATIC_MESCC_TO_TREAT, FULL, NO_BACK_PAIN, full
+from cases import ASYMPTOMATIC_MESCC_TO_TREAT, FULL, NO_BACK_PAIN, UNKNOWN_ORIGIN, full
 
 from wervel_lp import recommend
 
@@ -154,3 +154,28 @@ def test_clinically_suspected_mescc_is_not_the_incidental_asymptomatic_mescc():
     assert recommend(full(ASYMPTOMATIC_MESCC_TO_TREAT)).decisions["corticosteroids"] == "no_consensus"
     decisions = recommend(full(ASYMPTOMATIC_MESCC_TO_TREAT, mescc_suspected=True)).decisions
     assert decisions.get("corticosteroids") != "no_consensus"
+
+
+@pytest.mark.parametrize("risk", ["peptic_ulcer_history", "nsaid_use", "anticoagulant_use"])
+def test_each_risk_factor_alone_adds_a_proton_pump_inhibitor_to_dexamethasone(risk):
+    """"Bij risicofactoren (maagulcus in de voorgeschiedenis, gebruik van NSAID's of anticoagulantia) wordt een
+    protonpompremmer bij gegeven.": each risk factor on its own.
+    """
+    case = full(mescc_on_imaging=True)
+    assert recommend(case).decisions["corticosteroids"] == DEXAMETHASONE
+    assert "proton_pump_inhibitor" not in recommend(case).decisions
+    assert recommend({**case, risk: True}).decisions["proton_pump_inhibitor"] == "add"
+
+
+@pytest.mark.parametrize("changes", [NO_BACK_PAIN, {"metastases_on_imaging": False, "bone_metastases_count": 0}])
+def test_the_unknown_origin_work_up_needs_clinical_and_radiological_suspicion(changes):
+    """"Er wordt geadviseerd om bij een patiënt met klinische en radiologische verdenking op wervelmetastasen van
+    onbekende origine: met spoed een CT- of PET-CT van thorax, abdomen en bekken te maken [...] binnen 1 week [...]
+    weefsel voor histologisch [...] onderzoek te verkrijgen": without the clinical suspicion, or without metastases
+    on imaging, neither the urgent CT nor the biopsy.
+    """
+    decisions = recommend(full(UNKNOWN_ORIGIN)).decisions
+    assert (decisions["staging_ct"], decisions["biopsy"]) == ("urgent_ct_thorax_abdomen_pelvis", "within_1_week")
+    decisions = recommend(full(UNKNOWN_ORIGIN, changes)).decisions
+    assert "staging_ct" not in decisions
+    assert "biopsy" not in decisions
