@@ -3,7 +3,7 @@
 """
 
 import pytest
-from cases import ASYMPTOMATIC_MESCC_TO_TREAT, FULL, NO_BACK_PAIN, UNKNOWN_ORIGIN, full
+from cases import ASYMPTOMATIC_MESCC_TO_TREAT, FULL, MESCC_DEFICIT, NO_BACK_PAIN, UNKNOWN_ORIGIN, full
 
 from wervel_lp import recommend
 
@@ -179,3 +179,15 @@ def test_the_unknown_origin_work_up_needs_clinical_and_radiological_suspicion(ch
     decisions = recommend(full(UNKNOWN_ORIGIN, changes)).decisions
     assert "staging_ct" not in decisions
     assert "biopsy" not in decisions
+
+
+def test_no_treatment_choice_with_a_known_primary_before_imaging_shows_the_metastases():
+    """"De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose
+    wervelmetastasen bij patiënten:": a known primary and clinically suspected MESCC with a deficit are not yet
+    the definitive diagnosis; the treatment is chosen once imaging shows the metastases (here a sensitive
+    tumour with a vital indication for chemotherapy).
+    """
+    case = full(MESCC_DEFICIT, mescc_on_imaging=False, metastases_on_imaging=False,
+                systemic_therapy_sensitive=True, vital_indication_systemic_therapy=True)
+    assert "treatment" not in recommend(case).decisions
+    assert recommend({**case, "metastases_on_imaging": True}).decisions["treatment"] == "systemic_therapy"
