@@ -3,7 +3,7 @@
 """
 
 import pytest
-from cases import ASYMPTOMATIC_MESCC_TO_TREAT, FULL, MESCC_DEFICIT, NO_BACK_PAIN, UNKNOWN_ORIGIN, full
+from cases import ASYMPTOMATIC_MESCC_TO_TREAT, FULL, MESCC_DEFICIT, NO_BACK_PAIN, UNKNOWN_ORIGIN, UNSTABLE, full
 
 from wervel_lp import recommend
 
@@ -191,3 +191,17 @@ def test_no_treatment_choice_with_a_known_primary_before_imaging_shows_the_metas
                 systemic_therapy_sensitive=True, vital_indication_systemic_therapy=True)
     assert "treatment" not in recommend(case).decisions
     assert recommend({**case, "metastases_on_imaging": True}).decisions["treatment"] == "systemic_therapy"
+
+
+@pytest.mark.parametrize(("changes", "staging_ct"), [
+    (UNSTABLE, "ct_thorax_abdomen_with_volume_scan"),   # surgery indicated, fit for it
+    ({}, None),                                          # radiotherapy, surgery not considered
+    ({**UNSTABLE, "fit_for_surgery": False}, None),      # surgery indicated, but not fit for it
+])
+def test_the_staging_ct_is_for_a_potential_surgical_candidate_only(changes, staging_ct):
+    """"De werkgroep is van mening dat een recente (PET)-CT-thorax/abdomen noodzakelijk is indien patiënt
+    eventueel in aanmerking komt voor een operatieve ingreep [...] Indien er geen recente (PET)-CT-
+    thorax/abdomen is, dan zal deze nog gemaakt moeten worden.": without a recent CT, only a patient who may
+    qualify for an operation gets one.
+    """
+    assert recommend(full(changes, recent_staging_ct=False)).decisions.get("staging_ct") == staging_ct
