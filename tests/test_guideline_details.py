@@ -205,3 +205,22 @@ def test_the_staging_ct_is_for_a_potential_surgical_candidate_only(changes, stag
     qualify for an operation gets one.
     """
     assert recommend(full(changes, recent_staging_ct=False)).decisions.get("staging_ct") == staging_ct
+
+
+def _advice(case):
+    return {r.value for r in recommend(case).recommendations if r.topic == "advice"}
+
+
+@pytest.mark.parametrize("changes", [
+    {"known_primary_malignancy": True, "tumour_type": "breast", "histology_obtained": True},  # not of unknown origin
+    {"deficit_progressive": False},                                                           # not progressive
+])
+def test_decompressive_surgery_advice_is_for_a_progressive_deficit_of_unknown_origin(changes):
+    """"Er wordt geadviseerd om bij een patiënt met klinische en radiologische verdenking op wervelmetastasen van
+    onbekende origine: [...] direct een decomprimerende operatie te overwegen, indien patiënt progressief uitval
+    heeft ondanks corticosteroïden en daarvoor in aanmerking komt": a known primary, or a deficit that does not
+    progress, gets no such advice.
+    """
+    case = full(UNKNOWN_ORIGIN, MESCC_DEFICIT)
+    assert "consider_decompressive_surgery" in _advice(case)
+    assert "consider_decompressive_surgery" not in _advice({**case, **changes})
