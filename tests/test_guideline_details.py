@@ -3,7 +3,16 @@
 """
 
 import pytest
-from cases import ASYMPTOMATIC_MESCC_TO_TREAT, FULL, MESCC_DEFICIT, NO_BACK_PAIN, UNKNOWN_ORIGIN, UNSTABLE, full
+from cases import (
+    ASYMPTOMATIC_MESCC_TO_TREAT,
+    COMPLETE_LESION,
+    FULL,
+    MESCC_DEFICIT,
+    NO_BACK_PAIN,
+    UNKNOWN_ORIGIN,
+    UNSTABLE,
+    full,
+)
 
 from wervel_lp import recommend
 
@@ -224,3 +233,37 @@ def test_decompressive_surgery_advice_is_for_a_progressive_deficit_of_unknown_or
     case = full(UNKNOWN_ORIGIN, MESCC_DEFICIT)
     assert "consider_decompressive_surgery" in _advice(case)
     assert "consider_decompressive_surgery" not in _advice({**case, **changes})
+
+
+@pytest.mark.parametrize(("base", "failed"), [
+    ({}, {"life_expectancy_months": 2}),
+    ({}, {"fit_for_surgery": False}),
+    ({}, {"whole_spine_mri": False}),
+    ({}, {**COMPLETE_LESION, "complete_cord_lesion_hours": 30}),
+    ({}, {"contiguous_affected_vertebrae": 4}),
+    ({}, {"extensive_epidural_extension_elsewhere": True}),
+    (MESCC_DEFICIT, {"expert_surgery_within_24h": False}),
+], ids=["life_expectancy", "condition", "whole_spine_mri", "cord_lesion", "four_vertebrae", "epidural_elsewhere",
+        "no_expert_surgeon"])
+def test_each_condition_of_surgery_failing_alone_makes_surgery_ineligible(base, failed):
+    """"De werkgroep is van mening dat aan een chirurgische ingreep de volgende voorwaarden verbonden zijn: er is
+    een levensverwachting van minstens drie maanden [...] de klinische toestand van de patiënt laat een operatie
+    toe [...] er is beeldvorming door middel van een MRI van de gehele wervelkolom [...] als er sprake is van een
+    complete dwarslaesie [...] bestaat deze korter dan 24 uur [...] er is een aaneengesloten gebied van aantasting
+    en/of obstructie van 1 tot maximaal 3 wervels zonder metastasen met uitgebreide epidurale uitbreiding elders
+    [...] bij (progressieve) neurologische uitval door MESMC bestaat de mogelijkheid om een operatie door een
+    chirurg met expertise op dit gebied binnen 24 uur uit te voeren.": every condition must be met; with an
+    unstable spine (an indication for surgery) one failing condition makes the patient ineligible.
+    """
+    assert recommend(full(UNSTABLE, base)).decisions["surgery_eligible"] == "yes"
+    assert recommend(full(UNSTABLE, base, failed)).decisions["surgery_eligible"] == "no"
+
+
+def test_no_surgical_assessment_for_deterioration_before_imaging_shows_metastases():
+    """"De werkgroep is van mening dat bij patiënten met symptomatische wervelmetastasen (met pijn en/of
+    neurologische uitval) chirurgie de behandeling van voorkeur is: [...]": the indication of neurological
+    deterioration under radiotherapy and corticosteroids is for spinal metastases shown on imaging.
+    """
+    case = full(deterioration_under_radiotherapy_and_corticosteroids=True, neurological_deficit=True)
+    assert recommend(case).decisions["surgery_eligible"] == "yes"
+    assert "surgery_eligible" not in recommend({**case, "metastases_on_imaging": False}).decisions
