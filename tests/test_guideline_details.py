@@ -267,3 +267,36 @@ def test_no_surgical_assessment_for_deterioration_before_imaging_shows_metastase
     case = full(deterioration_under_radiotherapy_and_corticosteroids=True, neurological_deficit=True)
     assert recommend(case).decisions["surgery_eligible"] == "yes"
     assert "surgery_eligible" not in recommend({**case, "metastases_on_imaging": False}).decisions
+
+
+RECURRENCE = {"prior_radiotherapy_same_level": True, "recurrence_after_radiotherapy": True,
+              "adequate_radiotherapy_possible": False}
+CHEMOSENSITIVE = {"nhl_intermediate_grade", "nhl_high_grade", "germ_cell", "multiple_myeloma"}
+
+
+def test_with_a_stable_spine_exactly_the_named_chemosensitive_tumours_exclude_surgery(kb):
+    """"er is, bij een stabiele wervelkolom, geen sprake van een chemotherapiegevoelige tumor (zoals bijvoorbeeld
+    een non- Hodgkin-lymfoom van intermediaire of hoge maligniteitsgraad, kiemceltumor, of multipel myeloom)": with a
+    recurrence that cannot be irradiated again (an indication for surgery) and a stable spine, the named tumours
+    make surgery ineligible and every other primary tumour does not (I-chemosensitive-examples); with an unstable
+    spine the condition does not apply.
+    """
+    field = kb.schema.fields["tumour_type"]
+    for tumour in (t for t in field.values if t not in field.unknown_values):
+        expected = "no" if tumour in CHEMOSENSITIVE else "yes"
+        assert recommend(full(RECURRENCE, tumour_type=tumour)).decisions["surgery_eligible"] == expected, tumour
+        assert recommend(full(RECURRENCE, UNSTABLE, tumour_type=tumour)).decisions["surgery_eligible"] == "yes", tumour
+
+
+@pytest.mark.parametrize("changes", [
+    {"known_primary_malignancy": False, "tumour_type": None},   # no known primary
+    NO_BACK_PAIN,                                              # no clinical suspicion
+])
+def test_existing_imaging_is_weighed_only_where_the_mri_sentence_applies(changes):
+    """"Er dient een MRI-scan gemaakt te worden bij patiënten met een bekende primaire maligniteit en een klinische
+    verdenking op wervelmetastasen, tenzij er al beeldvorming aanwezig is waarop de wervelmetastasen adequaat zijn
+    afgebeeld.": the exception belongs to that sentence; without a known primary or without the clinical suspicion
+    the sentence gives no MRI decision, not even "existing imaging suffices".
+    """
+    assert recommend(full(adequate_imaging_available=True)).decisions["mri"] == "existing_imaging_suffices"
+    assert "mri" not in recommend(full(changes, adequate_imaging_available=True)).decisions
