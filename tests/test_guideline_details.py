@@ -241,9 +241,11 @@ def test_decompressive_surgery_advice_is_for_a_progressive_deficit_of_unknown_or
     ({}, {"whole_spine_mri": False}),
     ({}, {**COMPLETE_LESION, "complete_cord_lesion_hours": 30}),
     ({}, {"contiguous_affected_vertebrae": 4}),
+    ({}, {"contiguous_affected_vertebrae": 0}),
     ({}, {"extensive_epidural_extension_elsewhere": True}),
     (MESCC_DEFICIT, {"expert_surgery_within_24h": False}),
-], ids=["life_expectancy", "condition", "whole_spine_mri", "cord_lesion", "four_vertebrae", "epidural_elsewhere",
+], ids=["life_expectancy", "condition", "whole_spine_mri", "cord_lesion", "four_vertebrae", "no_vertebra",
+                                 "epidural_elsewhere",
         "no_expert_surgeon"])
 def test_each_condition_of_surgery_failing_alone_makes_surgery_ineligible(base, failed):
     """"De werkgroep is van mening dat aan een chirurgische ingreep de volgende voorwaarden verbonden zijn: er is
@@ -300,3 +302,18 @@ def test_existing_imaging_is_weighed_only_where_the_mri_sentence_applies(changes
     """
     assert recommend(full(adequate_imaging_available=True)).decisions["mri"] == "existing_imaging_suffices"
     assert "mri" not in recommend(full(changes, adequate_imaging_available=True)).decisions
+
+
+@pytest.mark.parametrize("allowed", [
+    {**COMPLETE_LESION, "complete_cord_lesion_hours": 30, "improving_on_corticosteroids": True},
+    {**COMPLETE_LESION, "complete_cord_lesion_hours": 23},
+    {"expert_surgery_within_24h": False},  # no deficit from MESCC
+])
+def test_the_cord_lesion_and_expert_surgeon_conditions_allow_their_exceptions(allowed):
+    """"als er sprake is van een complete dwarslaesie [...] bestaat deze korter dan 24 uur of bestaat deze langere
+    tijd maar vertoont een duidelijke tendens tot klinische verbetering na het starten van corticosteroïden" and
+    "bij (progressieve) neurologische uitval door MESMC bestaat de mogelijkheid om een operatie door een chirurg met
+    expertise op dit gebied binnen 24 uur uit te voeren": a longer-standing lesion that clearly improves, a lesion
+    of less than 24 hours, and a patient without a deficit from MESCC (no expert surgeon needed) stay eligible.
+    """
+    assert recommend(full(UNSTABLE, allowed)).decisions["surgery_eligible"] == "yes"
