@@ -317,3 +317,34 @@ def test_the_cord_lesion_and_expert_surgeon_conditions_allow_their_exceptions(al
     of less than 24 hours, and a patient without a deficit from MESCC (no expert surgeon needed) stay eligible.
     """
     assert recommend(full(UNSTABLE, allowed)).decisions["surgery_eligible"] == "yes"
+
+
+RAPID_EFFECT = {"multiple_myeloma", "nhl_high_grade", "nhl_intermediate_grade", "germ_cell"}
+
+
+def test_systemic_therapy_first_for_a_deficit_from_mescc_exactly_with_the_rapid_effect_tumours(kb):
+    """"De werkgroep is van mening dat bij de behandeling van neurologische uitval door MESMC chemotherapie en
+    antihormonale therapie als eerste keuze kunnen worden toegepast bij potentieel hiervoor gevoelige tumoren als
+    er: - een grote kans is op een snel effect van chemotherapie (vooral bij multipel myeloom, non-Hodgkin
+    lymfomen van hoge of intermediaire maligniteitsgraad en gemetastaseerde kiemceltumoren)": for a sensitive
+    tumour without a vital indication, exactly the named tumours (I-rapid-effect-tumour-types); and only for a
+    deficit from MESCC, not for pain alone.
+    """
+    field = kb.schema.fields["tumour_type"]
+    for tumour in (t for t in field.values if t not in field.unknown_values):
+        treatment = recommend(full(MESCC_DEFICIT, tumour_type=tumour, systemic_therapy_sensitive=True)
+                              ).decisions["treatment"]
+        assert (treatment == "systemic_therapy") == (tumour in RAPID_EFFECT), tumour
+        pain_only = recommend(full(tumour_type=tumour, systemic_therapy_sensitive=True)).decisions["treatment"]
+        assert pain_only == "radiotherapy", tumour
+
+
+def test_surgery_on_deterioration_under_radiotherapy_is_for_progressive_mescc():
+    """"chirurgie de behandeling van voorkeur is: [...] bij neurologische achteruitgang ten gevolge van progressieve
+    MESMC onder radiotherapie en behandeling met corticosteroïden.": deterioration from MESCC makes surgery the
+    treatment; a deficit that deteriorates without MESCC does not.
+    """
+    assert recommend(full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True)
+                     ).decisions["treatment"] == "surgery"
+    case = full(deterioration_under_radiotherapy_and_corticosteroids=True, neurological_deficit=True)
+    assert recommend(case).decisions["treatment"] != "surgery"
