@@ -348,3 +348,23 @@ def test_surgery_on_deterioration_under_radiotherapy_is_for_progressive_mescc():
                      ).decisions["treatment"] == "surgery"
     case = full(deterioration_under_radiotherapy_and_corticosteroids=True, neurological_deficit=True)
     assert recommend(case).decisions["treatment"] != "surgery"
+
+
+@pytest.mark.parametrize("trigger", [
+    {"vital_indication_systemic_therapy": True},
+    {"adequate_radiotherapy_possible": False, "fit_for_surgery": False},
+], ids=["vital_indication", "no_local_options"])
+def test_systemic_therapy_first_needs_a_sensitive_tumour_and_a_deficit_from_mescc(trigger):
+    """"De werkgroep is van mening dat bij de behandeling van neurologische uitval door MESMC chemotherapie en
+    antihormonale therapie als eerste keuze kunnen worden toegepast bij potentieel hiervoor gevoelige tumoren als er:
+    [...] anderszins een vitale indicatie is voor chemotherapie en deze niet kan worden uitgesteld, en/of [...] geen
+    mogelijkheden (meer) zijn voor radiotherapie en chirurgie.": systemic therapy is the first choice with a
+    sensitive tumour and a deficit from MESCC (and a life expectancy of three months or more), not for a tumour not
+    known to be sensitive, nor for pain alone.
+    """
+    case = full(MESCC_DEFICIT, trigger, systemic_therapy_sensitive=True)
+    assert recommend(case).decisions["treatment"] == "systemic_therapy"
+    for changes in ({"systemic_therapy_sensitive": False}, {"life_expectancy_months": 2}):
+        assert recommend({**case, **changes}).decisions.get("treatment") != "systemic_therapy", changes
+    pain_only = full(trigger, systemic_therapy_sensitive=True)
+    assert recommend(pain_only).decisions.get("treatment") != "systemic_therapy"
