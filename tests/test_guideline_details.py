@@ -335,6 +335,9 @@ def test_systemic_therapy_first_for_a_deficit_from_mescc_exactly_with_the_rapid_
         treatment = recommend(full(MESCC_DEFICIT, tumour_type=tumour, systemic_therapy_sensitive=True)
                               ).decisions["treatment"]
         assert (treatment == "systemic_therapy") == (tumour in RAPID_EFFECT), tumour
+        at_3_months = recommend(full(MESCC_DEFICIT, tumour_type=tumour, systemic_therapy_sensitive=True,
+                                     life_expectancy_months=3)).decisions["treatment"]
+        assert at_3_months == treatment, tumour  # the "> 3md" pages, from 3 months on (I-life-expectancy-branches)
         pain_only = recommend(full(tumour_type=tumour, systemic_therapy_sensitive=True)).decisions["treatment"]
         assert pain_only == "radiotherapy", tumour
 
@@ -364,6 +367,8 @@ def test_systemic_therapy_first_needs_a_sensitive_tumour_and_a_deficit_from_mesc
     """
     case = full(MESCC_DEFICIT, trigger, systemic_therapy_sensitive=True)
     assert recommend(case).decisions["treatment"] == "systemic_therapy"
+    # the "> 3md" pages, from 3 months on (I-life-expectancy-branches)
+    assert recommend({**case, "life_expectancy_months": 3}).decisions["treatment"] == "systemic_therapy"
     for changes in ({"systemic_therapy_sensitive": False}, {"life_expectancy_months": 2}):
         assert recommend({**case, **changes}).decisions.get("treatment") != "systemic_therapy", changes
     pain_only = full(trigger, systemic_therapy_sensitive=True)
