@@ -373,3 +373,49 @@ def test_systemic_therapy_first_needs_a_sensitive_tumour_and_a_deficit_from_mesc
         assert recommend({**case, **changes}).decisions.get("treatment") != "systemic_therapy", changes
     pain_only = full(trigger, systemic_therapy_sensitive=True)
     assert recommend(pain_only).decisions.get("treatment") != "systemic_therapy"
+
+
+def test_no_local_options_means_no_adequate_radiotherapy_either():
+    """"[...] als eerste keuze kunnen worden toegepast bij potentieel hiervoor gevoelige tumoren als er: [...] geen
+    mogelijkheden (meer) zijn voor radiotherapie en chirurgie.": a sensitive tumour with a deficit from MESCC that
+    cannot be operated on but can still be irradiated adequately gets radiotherapy, not systemic therapy first.
+    """
+    case = full(MESCC_DEFICIT, systemic_therapy_sensitive=True, fit_for_surgery=False)
+    assert recommend(case).decisions["treatment"] == "radiotherapy"
+    assert recommend({**case, "adequate_radiotherapy_possible": False}).decisions["treatment"] == "systemic_therapy"
+
+
+@pytest.mark.parametrize(("changes", "given"), [
+    ({}, True),
+    ({"life_expectancy_months": 3}, True),          # the "> 3md" pages, from 3 months on
+    ({"life_expectancy_months": 2}, False),
+    ({"systemic_therapy_sensitive": False}, False),  # not a sensitive tumour
+    ({"metastases_on_imaging": False}, False),       # no spinal metastases shown
+    ({**NO_BACK_PAIN, **MESCC_DEFICIT}, False),       # a deficit, but no pain
+])
+def test_systemic_therapy_for_pain_from_sensitive_spinal_metastases(changes, given):
+    """"De werkgroep is van mening dat chemotherapie en antihormonale therapie kunnen worden toegepast bij patiënten
+    met potentieel hiervoor gevoelige tumoren, met als doel om pijn ten gevolge van wervelmetastasen te verminderen
+    en kwaliteit van leven te verbeteren.": pain from spinal metastases and a sensitive tumour.
+    """
+    case = full(changes, systemic_therapy_sensitive=changes.get("systemic_therapy_sensitive", True))
+    assert ("systemic_therapy_for_pain" in _advice(case)) == given
+
+
+@pytest.mark.parametrize(("changes", "treatment"), [
+    ({"mescc_on_imaging": True}, "surgery"),
+    (MESCC_DEFICIT, "radiotherapy_or_surgery_mdt"),
+])
+def test_symptomatic_mescc_to_be_operated_or_in_the_mdt_choice_gets_dexamethasone_and_no_en_bloc_advice(
+        changes, treatment):
+    """"Er wordt geadviseerd om bij patiënten met symptomatische MESMC [...] die geopereerd en/of bestraald gaan worden
+    direct te starten met een bolus van 10 mg dexamethason i.v." and "De werkgroep beveelt op dit moment niet aan om
+    bij iedere symptomatische wervelmetastase een en bloc resectie uit te voeren": with an unstable spine the
+    treatment is surgery, or with a deficit from MESCC the choice between radiotherapy and surgery; both are an
+    operation that may be done, so dexamethasone and the advice on en bloc resection.
+    """
+    case = full(UNSTABLE, changes)
+    decisions = recommend(case).decisions
+    assert decisions["treatment"] == treatment
+    assert decisions["corticosteroids"] == DEXAMETHASONE
+    assert "no_routine_en_bloc_resection" in _advice(case)
