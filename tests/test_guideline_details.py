@@ -9,6 +9,7 @@ from cases import (
     FULL,
     MESCC_DEFICIT,
     NO_BACK_PAIN,
+    OPERATED,
     UNKNOWN_ORIGIN,
     UNSTABLE,
     full,
@@ -419,3 +420,19 @@ def test_symptomatic_mescc_to_be_operated_or_in_the_mdt_choice_gets_dexamethason
     assert decisions["treatment"] == treatment
     assert decisions["corticosteroids"] == DEXAMETHASONE
     assert "no_routine_en_bloc_resection" in _advice(case)
+
+
+@pytest.mark.parametrize(("count", "schedule"), [
+    (0, "20gy_in_5_fractions"), (1, "30_39gy_in_10_13_fractions"), (3, "30_39gy_in_10_13_fractions"),
+    (4, "20gy_in_5_fractions"),
+])
+def test_oligometastases_are_one_to_three_bone_metastases(count, schedule):
+    """"solitaire of oligometastasen (1-3 botmetastasen)" and "20 Gy in 5 fracties bij patiënten met een korte
+    levensverwachting (< 1 jaar), tot 30-39 Gy in 10-13 fracties bij patiënten met een langere levensverwachting
+    (> 1 jaar of bij oligometastasering)": after an operation, with half a year to live, 1 to 3 bone metastases
+    give the longer schedule; none or four do not.
+    """
+    case = full(OPERATED, bone_metastases_count=count)
+    if count == 0:
+        case["metastases_on_imaging"] = False
+    assert recommend(case).decisions["radiotherapy_schedule"] == schedule
