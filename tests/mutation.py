@@ -144,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--operator", action="append", help="only these operators")
     parser.add_argument("--limit", type=int, help="only the first N mutants (for a trial run; not a score)")
     parser.add_argument("--json", help="write every verdict to this file")
-    parser.add_argument("--rerun", help="only the mutants that survived in this --json file of an earlier run")
+    parser.add_argument("--rerun", help="judge again only the mutants that survived in this --json file of an earlier "
+                        "run, and report the score of that run with their new verdicts")
     parser.add_argument("--key", action="append", help="only the mutant with this key (as listed)")
     parser.add_argument("--write", metavar="DIR",
                         help="write each selected mutant's kb to DIR/KEY (for wervel-lp diff kb DIR/KEY); judge none")
@@ -153,9 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     mutants = generate()
     if args.operator:
         mutants = [m for m in mutants if m["operator"] in args.operator]
+    earlier: list[dict[str, Any]] = json.loads(Path(args.rerun).read_text()) if args.rerun else []
     if args.rerun:
-        earlier = {v["key"] for v in json.loads(Path(args.rerun).read_text()) if v["verdict"] == "survived"}
-        mutants = [m for m in mutants if key(m) in earlier]
+        survivors = {v["key"] for v in earlier if v["verdict"] == "survived"}
+        mutants = [m for m in mutants if key(m) in survivors]
     if args.key:
         mutants = [m for m in mutants if key(m) in args.key]
     if args.limit:
@@ -180,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)
 
     verdicts = run(mutants, args.jobs, each)
+    seconds = time.perf_counter() - start
+    if earlier:  # the earlier run's verdicts, with those of its survivors judged again
+        again = {key(m): v for m, v in zip(mutants, verdicts, strict=True)}
+        mutants = [{k: v for k, v in e.items() if k not in ("key", "verdict")} for e in earlier]
+        verdicts = [again.get(e["key"], e["verdict"]) for e in earlier]
     verdicts = ["equivalent" if v == "survived" and key(m) in equivalent else v
                 for m, v in zip(mutants, verdicts, strict=True)]
     counts = collections.Counter(verdicts)
@@ -191,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         per_op[m["operator"]][v] += 1
     print(f"mutants: {len(mutants)}; stillborn {counts['stillborn']}, equivalent {counts['equivalent']}; "
           f"killed {killed} of {scored} (check {counts['check']}, tests {counts['tests']}); "
-          f"survived {counts['survived']}; score {score:.1%} ({time.perf_counter() - start:.0f} s)")
+          f"survived {counts['survived']}; score {score:.1%} ({seconds:.0f} s)")
     for op, c in sorted(per_op.items()):
         print(f"  {op}: " + ", ".join(f"{k} {n}" for k, n in sorted(c.items())))
     for m, v in zip(mutants, verdicts, strict=True):
