@@ -436,3 +436,15 @@ def test_oligometastases_are_one_to_three_bone_metastases(count, schedule):
     if count == 0:
         case["metastases_on_imaging"] = False
     assert recommend(case).decisions["radiotherapy_schedule"] == schedule
+
+
+def test_the_oligometastases_dose_is_for_patients_with_pain():
+    """"Bij patiënten met pijn waarbij er sprake is van solitaire of oligometastasen (1-3 botmetastasen) is een dosis
+    van tenminste 30-39 Gy [...]": asymptomatic MESCC that is irradiated like symptomatic MESCC, with two bone
+    metastases but no pain (and no deficit), gets no schedule from this sentence (anomaly a4).
+    """
+    case = full(ASYMPTOMATIC_MESCC_TO_TREAT, bone_metastases_count=2)
+    assert recommend(case).decisions["treatment"] == "radiotherapy"
+    assert "radiotherapy_schedule" not in recommend(case).decisions
+    with_pain = {**case, "back_pain": True, "night_pain": True}
+    assert recommend(with_pain).decisions["radiotherapy_schedule"] == "30_39gy_in_10_13_fractions_or_sbrt"
