@@ -448,3 +448,30 @@ def test_the_oligometastases_dose_is_for_patients_with_pain():
     assert "radiotherapy_schedule" not in recommend(case).decisions
     with_pain = {**case, "back_pain": True, "night_pain": True}
     assert recommend(with_pain).decisions["radiotherapy_schedule"] == "30_39gy_in_10_13_fractions_or_sbrt"
+
+
+def test_pain_gets_8_gy_whatever_the_life_expectancy_and_a_deficit_30_gy_with_a_good_prognosis():
+    """"Bij patiënten met pijn is een eenmalige fractie van 8 Gy de standaardbehandeling, ongeacht de
+    levensverwachting, conditie of primaire tumor." and "Bij patiënten met neurologische uitvalsverschijnselen die
+    in een goede conditie zijn en een levensverwachting van minimaal 1 jaar hebben [...] 30 Gy in 10 fracties":
+    with two years to live and a good condition, pain alone gets 8 Gy; a deficit gets 30 Gy.
+    """
+    case = full(life_expectancy_months=24)
+    assert recommend(case).decisions["radiotherapy_schedule"] == "8gy_single_fraction"
+    deficit = {**case, "neurological_deficit": True}
+    assert recommend(deficit).decisions["radiotherapy_schedule"] == "30gy_in_10_fractions"
+
+
+@pytest.mark.parametrize(("changes", "treatment"), [
+    ({"tumour_type": "multiple_myeloma", "systemic_therapy_sensitive": True}, "systemic_therapy"),
+    (UNSTABLE, "radiotherapy_or_surgery_mdt"),
+])
+def test_a_rapidly_progressive_deficit_from_mescc_is_treated_within_24_hours_whatever_the_treatment(
+        changes, treatment):
+    """"De werkgroep is van mening dat de behandeling na het stellen van de definitieve diagnose wervelmetastasen bij
+    patiënten: [...] met snel progressieve (< 7 dagen) neurologische uitval ten gevolge van MESMC de therapie binnen
+    24 uur ingezet dient te worden.": the therapy, systemic therapy or the choice between radiotherapy and surgery.
+    """
+    decisions = recommend(full(MESCC_DEFICIT, changes)).decisions
+    assert decisions["treatment"] == treatment
+    assert decisions["start_treatment"] == "within_24_hours"
