@@ -475,3 +475,13 @@ def test_a_rapidly_progressive_deficit_from_mescc_is_treated_within_24_hours_wha
     decisions = recommend(full(MESCC_DEFICIT, changes)).decisions
     assert decisions["treatment"] == treatment
     assert decisions["start_treatment"] == "within_24_hours"
+
+
+def test_the_24_hour_start_is_for_a_progressive_deficit():
+    """"met snel progressieve (< 7 dagen) neurologische uitval ten gevolge van MESMC de therapie binnen 24 uur ingezet
+    dient te worden.": a deficit from MESCC of 3 days that does not progress is not "snel progressief" (the time to
+    therapy is then open: anomaly a6).
+    """
+    case = full(MESCC_DEFICIT)
+    assert recommend(case).decisions["start_treatment"] == "within_24_hours"
+    assert recommend({**case, "deficit_progressive": False}).decisions.get("start_treatment") != "within_24_hours"
