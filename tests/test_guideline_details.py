@@ -485,3 +485,29 @@ def test_the_24_hour_start_is_for_a_progressive_deficit():
     case = full(MESCC_DEFICIT)
     assert recommend(case).decisions["start_treatment"] == "within_24_hours"
     assert recommend({**case, "deficit_progressive": False}).decisions.get("start_treatment") != "within_24_hours"
+
+
+SLOW_AMBULATORY = {**MESCC_DEFICIT, "deficit_onset_days": 10, "ambulatory": True}
+
+
+@pytest.mark.parametrize(("changes", "start"), [
+    ({}, "within_72_hours"),
+    ({"deficit_onset_days": 8}, "within_72_hours"),
+    ({"deficit_onset_days": 7}, None),              # neither "< 7" nor "> 7" dagen (anomaly a6)
+    ({"deficit_progressive": False}, None),         # not progressive (anomaly a6)
+])
+def test_the_72_hour_start_is_for_a_slowly_progressive_deficit_over_more_than_7_days(changes, start):
+    """"met langzaam progressieve uitval (> 7 dagen) die nog niet erg uitgesproken is (patiënt kan nog zelfstandig
+    lopen) ten gevolge van MESMC de therapie binnen 72 uur ingezet dient te worden."
+    """
+    assert recommend(full(SLOW_AMBULATORY, changes)).decisions.get("start_treatment") == start
+
+
+def test_the_7_day_start_is_for_radiological_mescc_with_pain():
+    """"met alleen radiologische MESMC met pijn de therapie binnen 7 dagen ingezet dient te worden.": asymptomatic
+    MESCC that is irradiated like symptomatic MESCC has no pain, so not this deadline.
+    """
+    assert recommend(full(mescc_on_imaging=True)).decisions["start_treatment"] == "within_7_days"
+    decisions = recommend(full(ASYMPTOMATIC_MESCC_TO_TREAT)).decisions
+    assert decisions["treatment"] == "radiotherapy"
+    assert decisions.get("start_treatment") != "within_7_days"
