@@ -511,3 +511,17 @@ def test_the_7_day_start_is_for_radiological_mescc_with_pain():
     decisions = recommend(full(ASYMPTOMATIC_MESCC_TO_TREAT)).decisions
     assert decisions["treatment"] == "radiotherapy"
     assert decisions.get("start_treatment") != "within_7_days"
+
+
+@pytest.mark.parametrize(("changes", "treatment"), [
+    ({"mescc_on_imaging": True}, "surgery"),
+    (MESCC_DEFICIT, "radiotherapy_or_surgery_mdt"),
+])
+def test_surgery_or_the_mdt_choice_comes_with_the_high_volume_institution_advice(changes, treatment):
+    """"De werkgroep is van mening dat wervelkolomchirurgie bij patiënten met wervelmetastasen alleen moet worden
+    uitgevoerd in een zorginstelling die per jaar tenminste 10 wervelkolomoperaties verricht": for surgery, and for
+    the choice between radiotherapy and surgery, where an operation may follow.
+    """
+    case = full(UNSTABLE, changes)
+    assert recommend(case).decisions["treatment"] == treatment
+    assert "spine_surgery_in_high_volume_institution" in _advice(case)
