@@ -498,7 +498,8 @@ SLOW_AMBULATORY = {**MESCC_DEFICIT, "deficit_onset_days": 10, "ambulatory": True
 ])
 def test_the_72_hour_start_is_for_a_slowly_progressive_deficit_over_more_than_7_days(changes, start):
     """"met langzaam progressieve uitval (> 7 dagen) die nog niet erg uitgesproken is (patiënt kan nog zelfstandig
-    lopen) ten gevolge van MESMC de therapie binnen 72 uur ingezet dient te worden."
+    lopen) ten gevolge van MESMC de therapie binnen 72 uur ingezet dient te worden.": 8 days and more, walking,
+    progressive.
     """
     assert recommend(full(SLOW_AMBULATORY, changes)).decisions.get("start_treatment") == start
 
