@@ -526,3 +526,13 @@ def test_surgery_or_the_mdt_choice_comes_with_the_high_volume_institution_advice
     case = full(UNSTABLE, changes)
     assert recommend(case).decisions["treatment"] == treatment
     assert "spine_surgery_in_high_volume_institution" in _advice(case)
+
+
+def test_an_operated_patient_is_in_follow_up():
+    """"Algemene instructies bij follow up: [...] Laat de patiënt mobiliseren op geleide van pijnklachten" and "De
+    werkgroep is van mening dat beeldvorming van de wervelkolom alleen moet worden verricht bij klachten": after the
+    operation the patient is in follow-up (no treatment is chosen any more: it was).
+    """
+    case = full(OPERATED)
+    assert "treatment" not in recommend(case).decisions
+    assert {"mobilise_guided_by_pain", "follow_up_imaging_only_on_complaints"} <= _advice(case)
