@@ -536,3 +536,19 @@ def test_an_operated_patient_is_in_follow_up():
     case = full(OPERATED)
     assert "treatment" not in recommend(case).decisions
     assert {"mobilise_guided_by_pain", "follow_up_imaging_only_on_complaints"} <= _advice(case)
+
+
+@pytest.mark.parametrize(("changes", "treatment"), [
+    ({}, "radiotherapy"),
+    (UNSTABLE, "surgery"),
+    ({**MESCC_DEFICIT, "tumour_type": "multiple_myeloma", "systemic_therapy_sensitive": True}, "systemic_therapy"),
+    ({**UNSTABLE, **MESCC_DEFICIT}, "radiotherapy_or_surgery_mdt"),
+])
+def test_every_treatment_is_followed_by_the_follow_up_instructions(changes, treatment):
+    """"Algemene instructies bij follow up: [...] Laat de patiënt mobiliseren op geleide van pijnklachten": whatever
+    the treatment chosen.
+    """
+    case = full(changes)
+    assert recommend(case).decisions["treatment"] == treatment
+    assert {"mobilise_guided_by_pain", "follow_up_imaging_only_on_complaints"} <= _advice(case)
+    assert not {"mobilise_guided_by_pain", "follow_up_imaging_only_on_complaints"} & _advice(full(NO_BACK_PAIN))
