@@ -82,7 +82,7 @@ acknowledged(a5_postoperative_schedule_at_one_year, gap, schedule_after_operatio
 acknowledged(a6_time_to_therapy_not_listed, gap, start_of_therapy_for_symptomatic_metastases,
     [ region([deficit_onset_days = 7]),
       region([deficit_onset_days >= 7, ambulatory = false]),
-      region([deficit_progressive = false]),
+      region([neurological_deficit = true, deficit_progressive = false]),
       region([mescc_suspected = true, mescc_on_imaging = false, neurological_deficit = false]),
       % Found by the region check (issue 14), not in the note below; for clinical review:
       % metastases on imaging without MESCC, pain or radicular findings.

@@ -552,3 +552,18 @@ def test_every_treatment_is_followed_by_the_follow_up_instructions(changes, trea
     assert recommend(case).decisions["treatment"] == treatment
     assert {"mobilise_guided_by_pain", "follow_up_imaging_only_on_complaints"} <= _advice(case)
     assert not {"mobilise_guided_by_pain", "follow_up_imaging_only_on_complaints"} & _advice(full(NO_BACK_PAIN))
+
+
+NO_METASTASES = {"metastases_on_imaging": False, "bone_metastases_count": 0}
+
+
+@pytest.mark.parametrize(("changes", "informed"), [
+    (NO_BACK_PAIN, True),                      # metastases on imaging, no clinical suspicion
+    (NO_METASTASES, True),                     # clinical suspicion, no metastases on imaging (yet)
+    ({**NO_BACK_PAIN, **NO_METASTASES}, False),
+])
+def test_the_general_practitioner_is_informed_from_the_suspicion_or_the_metastases_on(changes, informed):
+    """"Te allen tijde is de huisarts op de hoogte en is duidelijk wie de regievoerend arts is.": at all times, from
+    the clinical suspicion or from metastases on imaging, whichever comes first.
+    """
+    assert ("general_practitioner_informed" in _advice(full(changes))) == informed
