@@ -562,7 +562,7 @@ NO_METASTASES = {"metastases_on_imaging": False, "bone_metastases_count": 0}
     (NO_METASTASES, True),                     # clinical suspicion, no metastases on imaging (yet)
     ({**NO_BACK_PAIN, **NO_METASTASES}, False),
 ])
-def test_the_general_practitioner_is_informed_from_the_suspicion_or_the_metastases_on(changes, informed):
+def test_the_general_practitioner_is_informed_from_the_suspicion_or_the_metastases(changes, informed):
     """"Te allen tijde is de huisarts op de hoogte en is duidelijk wie de regievoerend arts is.": at all times, from
     the clinical suspicion or from metastases on imaging, whichever comes first.
     """
