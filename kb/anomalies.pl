@@ -75,7 +75,7 @@ acknowledged(a5_postoperative_schedule_at_one_year, gap, schedule_after_operatio
     [ region([operated = true, life_expectancy_months = 12]),
       quotes(["20 Gy in 5 fracties bij patiënten met een korte levensverwachting (< 1 jaar)",
               "tot 30-39 Gy in 10-13 fracties bij patiënten met een langere levensverwachting (> 1 jaar of bij oligometastasering)."]),
-      explanation("\"< 1 jaar\" and \"> 1 jaar\" leave a life expectancy of exactly 12 months (without oligometastases) open. The post-operative sentence also needs the life expectancy, which a caller may not give."),
+      explanation("\"< 1 jaar\" and \"> 1 jaar\" leave a life expectancy of exactly 12 months (without oligometastases) open."),
       decision(undetermined)
     ]).
 
