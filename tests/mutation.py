@@ -71,15 +71,17 @@ def apply(mutant: dict[str, Any], kb_dir: Path) -> None:
     path.write_text(text[: mutant["start"]] + mutant["text"] + text[end:], encoding="utf-8")
 
 
-def judge(mutant: dict[str, Any], cache: str) -> str:
+def judge(mutant: dict[str, Any] | None, cache: str) -> str:
     """In a fresh worker: ``stillborn``, ``check``, ``tests`` or ``survived``.
 
-    ``cache`` is the directory of decision diagrams the workers share.
+    ``cache`` is the directory of decision diagrams the workers share. ``None`` judges the kb itself, which
+    must survive.
     """
     with tempfile.TemporaryDirectory(prefix="wervel-lp-mutant-") as tmp:
         kb_dir = Path(tmp) / "kb"
         shutil.copytree(ROOT / "kb", kb_dir)
-        apply(mutant, kb_dir)
+        if mutant:
+            apply(mutant, kb_dir)
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # the kb's own messages about a stillborn mutant
         os.environ["WERVEL_LP_KB"] = str(kb_dir)
         os.environ["WERVEL_LP_CACHE"] = cache
@@ -101,7 +103,7 @@ def judge(mutant: dict[str, Any], cache: str) -> str:
         import pytest
 
         args = ["-q", "-x", "-p", "no:cacheprovider", "-k", STRUCTURAL, *[str(ROOT / f) for f in CLINICAL]]
-        if mutant["operator"] == "delete_rule":
+        if mutant and mutant["operator"] == "delete_rule":
             for test in ("test_rule_fires_on_its_case", "test_rule_does_not_fire_on_its_counter_case"):
                 args += ["--deselect", f"{ROOT}/tests/test_rules.py::{test}[{mutant['target']}]"]
         with open(os.devnull, "w") as devnull:
@@ -183,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  ... {sum(done.values())} of {len(mutants)} judged ({time.perf_counter() - start:.0f} s)",
                   flush=True)
 
+    # The kb itself, judged the way the mutants are, must pass: else every verdict would be a false kill.
+    if run([None], 1) != ["survived"]:
+        print("the kb itself fails the check or a clinical test in a mutation worker: no score", file=sys.stderr)
+        return 2
     verdicts = run(mutants, args.jobs, each)
     seconds = time.perf_counter() - start
     if earlier:  # the earlier run's verdicts, with those of its survivors judged again
