@@ -31,7 +31,16 @@ into regions, and `wervel-lp check` lists the regions it finds there.
 :- discontiguous acknowledged/4.
 
 acknowledged(a1_mri_urgency_for_other_suspicion, gap, mri_urgency_when_mri_indicated,
-    [ region([]),  % not yet split: see wervel-lp check --regions 40
+    [ % suspicion from severe pain in all positions or interscapular pain alone, without back pain
+      region([back_pain = false, any([severe_pain_all_positions = true, interscapular_pain = true]),
+              radicular_pain = none, radicular_deficit = none,
+              neurological_deficit = false, mescc_suspected = false, lhermitte_sign = false]),
+      % a unilateral radicular deficit that is not progressive
+      region([radicular_pain = none, radicular_deficit = unilateral, deficit_progressive = false,
+              mescc_suspected = false, lhermitte_sign = false]),
+      % a neurological deficit without radicular findings or suspected MESCC
+      region([radicular_pain = none, radicular_deficit = none, neurological_deficit = true,
+              mescc_suspected = false, lhermitte_sign = false]),
       quotes(["Er wordt geadviseerd om bij een patiënt met verdenking op wervelmetastasen de MRI te maken:",
               "binnen 2 weken bij alleen lokale rugpijn.",
               "Ook hevige pijn in alle houdingen en pijn tussen de schouderbladen is verdacht."]),
@@ -48,7 +57,6 @@ acknowledged(a2_no_treatment_named, gap, treatment_for_symptomatic_metastases,
 
 acknowledged(a3_eligibility_with_unknown_primary, gap, surgery_eligibility_when_considered,
     [ region([known_primary_malignancy = false, spinal_instability = false]),
-      region([known_primary_malignancy = false]),  % not yet split further
       quotes(["er is, bij een stabiele wervelkolom, geen sprake van een chemotherapiegevoelige tumor"]),
       explanation("With an unknown primary and a stable spine, whether the tumour is chemotherapy-sensitive (and so whether surgery is allowed) cannot be known before the histology. The advice to consider decompressive surgery for this patient uses the other six conditions (I-decompression-before-histology)."),
       decision(undetermined)
@@ -65,17 +73,16 @@ acknowledged(a4_schedule_without_pain_or_deficit, gap, schedule_when_radiotherap
 
 acknowledged(a5_postoperative_schedule_at_one_year, gap, schedule_after_operation,
     [ region([operated = true, life_expectancy_months = 12]),
-      region([operated = true]),  % not yet split further
       quotes(["20 Gy in 5 fracties bij patiënten met een korte levensverwachting (< 1 jaar)",
               "tot 30-39 Gy in 10-13 fracties bij patiënten met een langere levensverwachting (> 1 jaar of bij oligometastasering)."]),
-      explanation("\"< 1 jaar\" and \"> 1 jaar\" leave a life expectancy of exactly 12 months (without oligometastases) open. The post-operative sentence also needs the life expectancy, which a caller may not give."),
+      explanation("\"< 1 jaar\" and \"> 1 jaar\" leave a life expectancy of exactly 12 months (without oligometastases) open."),
       decision(undetermined)
     ]).
 
 acknowledged(a6_time_to_therapy_not_listed, gap, start_of_therapy_for_symptomatic_metastases,
     [ region([deficit_onset_days = 7]),
       region([deficit_onset_days >= 7, ambulatory = false]),
-      region([deficit_progressive = false]),
+      region([neurological_deficit = true, deficit_progressive = false]),
       region([mescc_suspected = true, mescc_on_imaging = false, neurological_deficit = false]),
       % Found by the region check (issue 14), not in the note below; for clinical review:
       % metastases on imaging without MESCC, pain or radicular findings.

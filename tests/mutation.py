@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import json
 import multiprocessing
 import os
@@ -29,12 +30,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-CLINICAL = ["tests/test_rules.py", "tests/test_decisions.py", "tests/test_faithful.py", "tests/test_review.py",
-            "tests/test_guideline_details.py"]
+CLINICAL = ["tests/test_rules.py", "tests/test_guideline_details.py", "tests/test_decisions.py",
+            "tests/test_faithful.py", "tests/test_review.py"]
+"""The tests with a clinical expectation, in the order they run: the rule tests first (they need no decision
+diagrams), then the detailed expectations that killed the survivors of earlier runs."""
 STRUCTURAL = "not every_rule_has_a_firing"
 EQUIVALENT = ROOT / "tests" / "equivalent_mutants.json"
 TARGET = 0.95
@@ -67,15 +71,24 @@ def apply(mutant: dict[str, Any], kb_dir: Path) -> None:
     path.write_text(text[: mutant["start"]] + mutant["text"] + text[end:], encoding="utf-8")
 
 
-def judge(mutant: dict[str, Any]) -> str:
-    """In a fresh worker: ``stillborn``, ``check``, ``tests`` or ``survived``."""
+def judge(mutant: dict[str, Any] | None, cache: str) -> str:
+    """In a fresh worker: ``stillborn``, ``check``, ``tests`` or ``survived``.
+
+    ``cache`` is the directory of decision diagrams the workers share. ``None`` judges the kb itself, which
+    must survive.
+    """
     with tempfile.TemporaryDirectory(prefix="wervel-lp-mutant-") as tmp:
         kb_dir = Path(tmp) / "kb"
         shutil.copytree(ROOT / "kb", kb_dir)
-        apply(mutant, kb_dir)
+        if mutant:
+            apply(mutant, kb_dir)
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)  # the kb's own messages about a stillborn mutant
         os.environ["WERVEL_LP_KB"] = str(kb_dir)
-        os.environ["WERVEL_LP_CACHE"] = str(Path(tmp) / "cache")
+        os.environ["WERVEL_LP_CACHE"] = cache
+        # The diagrams only when a case needs them: most mutants are killed before one does.
+        os.environ["WERVEL_LP_LAZY_DIAGRAMS"] = "1"
+        # pytest's plugins (hypothesis, xdist, anyio) cost 2 s a start; the clinical tests use none.
+        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         from wervel_lp.checker import check
         from wervel_lp.engine import KbError
         from wervel_lp.knowledge import knowledge_base
@@ -84,13 +97,13 @@ def judge(mutant: dict[str, Any]) -> str:
             kb = knowledge_base()
         except KbError:
             return "stillborn"
+        assert kb.engine.kb_dir == kb_dir.resolve(), "the kb was loaded before the mutant (by a preloaded module?)"
         if not check(kb, region_limit=0).passed:
             return "check"
         import pytest
 
-        args = ["-q", "-x", "-p", "no:cacheprovider", "-p", "no:randomly", "-k", STRUCTURAL,
-                *[str(ROOT / f) for f in CLINICAL]]
-        if mutant["operator"] == "delete_rule":
+        args = ["-q", "-x", "-p", "no:cacheprovider", "-k", STRUCTURAL, *[str(ROOT / f) for f in CLINICAL]]
+        if mutant and mutant["operator"] == "delete_rule":
             for test in ("test_rule_fires_on_its_case", "test_rule_does_not_fire_on_its_counter_case"):
                 args += ["--deselect", f"{ROOT}/tests/test_rules.py::{test}[{mutant['target']}]"]
         with open(os.devnull, "w") as devnull:
@@ -102,11 +115,30 @@ def judge(mutant: dict[str, Any]) -> str:
         return "survived" if code == 0 else "tests"
 
 
-def run(mutants: list[dict[str, Any]], jobs: int) -> list[str]:
-    """Judge every mutant, each in a worker process of its own (one kb load per mutant)."""
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, maxtasksperchild=1) as pool:
-        return list(pool.imap(judge, mutants))
+PRELOAD = ["pytest", "clingo", "wervel_lp", "wervel_lp.checker", "wervel_lp.knowledge", "cases",
+           *[Path(f).stem for f in CLINICAL]]
+"""What every worker needs, imported once in the fork server: the libraries and the clinical test modules,
+which pytest then finds imported (none of them touches the kb when imported: no Prolog starts there)."""
+
+
+def run(mutants: list[dict[str, Any]], jobs: int,
+        each: Callable[[dict[str, Any], str], None] | None = None) -> list[str]:
+    """Judge every mutant, each in a worker process of its own (one kb load per mutant).
+
+    Workers are forked from a server that has imported the libraries, so a worker starts in
+    milliseconds; they share one cache of decision diagrams (a mutant of the requirements
+    has the diagrams of the kb). ``each(mutant, verdict)`` is called as verdicts come in.
+    """
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    verdicts = []
+    with (tempfile.TemporaryDirectory(prefix="wervel-lp-mutation-cache-") as cache,
+          ctx.Pool(jobs, maxtasksperchild=1) as pool):
+        for mutant, verdict in zip(mutants, pool.imap(functools.partial(judge, cache=cache), mutants), strict=True):
+            verdicts.append(verdict)
+            if each:
+                each(mutant, verdict)
+    return verdicts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,16 +148,53 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--operator", action="append", help="only these operators")
     parser.add_argument("--limit", type=int, help="only the first N mutants (for a trial run; not a score)")
     parser.add_argument("--json", help="write every verdict to this file")
+    parser.add_argument("--rerun", help="judge again only the mutants that survived in this --json file of an earlier "
+                        "run, and report the score of that run with their new verdicts")
+    parser.add_argument("--key", action="append", help="only the mutant with this key (as listed)")
+    parser.add_argument("--write", metavar="DIR",
+                        help="write each selected mutant's kb to DIR/KEY (for wervel-lp diff kb DIR/KEY); judge none")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "tests"))
     mutants = generate()
     if args.operator:
         mutants = [m for m in mutants if m["operator"] in args.operator]
+    earlier: list[dict[str, Any]] = json.loads(Path(args.rerun).read_text()) if args.rerun else []
+    if args.rerun:
+        survivors = {v["key"] for v in earlier if v["verdict"] == "survived"}
+        mutants = [m for m in mutants if key(m) in survivors]
+    if args.key:
+        mutants = [m for m in mutants if key(m) in args.key]
     if args.limit:
         mutants = mutants[: args.limit]
+    if args.write:
+        for m in mutants:
+            kb_dir = Path(args.write) / key(m)
+            shutil.copytree(ROOT / "kb", kb_dir, dirs_exist_ok=True)
+            apply(m, kb_dir)
+            print(kb_dir)
+        return 0
     equivalent = json.loads(EQUIVALENT.read_text(encoding="utf-8")) if EQUIVALENT.exists() else {}
     start = time.perf_counter()
-    verdicts = run(mutants, args.jobs)
+    done = collections.Counter()
+
+    def each(mutant: dict[str, Any], verdict: str) -> None:
+        done[verdict] += 1
+        if verdict == "survived" and key(mutant) not in equivalent:
+            print(f"survivor {key(mutant)}  ({mutant['file']}.pl)", flush=True)
+        if sum(done.values()) % 50 == 0:
+            print(f"  ... {sum(done.values())} of {len(mutants)} judged ({time.perf_counter() - start:.0f} s)",
+                  flush=True)
+
+    # The kb itself, judged the way the mutants are, must pass: else every verdict would be a false kill.
+    if run([None], 1) != ["survived"]:
+        print("the kb itself fails the check or a clinical test in a mutation worker: no score", file=sys.stderr)
+        return 2
+    verdicts = run(mutants, args.jobs, each)
+    seconds = time.perf_counter() - start
+    if earlier:  # the earlier run's verdicts, with those of its survivors judged again
+        again = {key(m): v for m, v in zip(mutants, verdicts, strict=True)}
+        mutants = [{k: v for k, v in e.items() if k not in ("key", "verdict")} for e in earlier]
+        verdicts = [again.get(e["key"], e["verdict"]) for e in earlier]
     verdicts = ["equivalent" if v == "survived" and key(m) in equivalent else v
                 for m, v in zip(mutants, verdicts, strict=True)]
     counts = collections.Counter(verdicts)
@@ -137,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         per_op[m["operator"]][v] += 1
     print(f"mutants: {len(mutants)}; stillborn {counts['stillborn']}, equivalent {counts['equivalent']}; "
           f"killed {killed} of {scored} (check {counts['check']}, tests {counts['tests']}); "
-          f"survived {counts['survived']}; score {score:.1%} ({time.perf_counter() - start:.0f} s)")
+          f"survived {counts['survived']}; score {score:.1%} ({seconds:.0f} s)")
     for op, c in sorted(per_op.items()):
         print(f"  {op}: " + ", ".join(f"{k} {n}" for k, n in sorted(c.items())))
     for m, v in zip(mutants, verdicts, strict=True):

@@ -4,9 +4,10 @@ operators, and the runner judges a mutant by the check or by a clinical test onl
 """
 
 import collections
+import json
 
 import pytest
-from mutation import generate, key, run
+from mutation import EQUIVALENT, generate, key, run
 
 from wervel_lp.knowledge import knowledge_base
 
@@ -47,3 +48,10 @@ def test_the_runner_credits_the_check_and_the_clinical_tests(mutants):
 
 def test_the_kb_in_this_process_is_untouched():
     assert knowledge_base().rules
+
+
+def test_every_equivalent_mutant_is_generated_and_has_a_reason(mutants):
+    """tests/equivalent_mutants.json names mutants of this kb (a stale key would hide nothing), each with a reason."""
+    equivalent = json.loads(EQUIVALENT.read_text(encoding="utf-8"))
+    assert set(equivalent) <= {key(m) for m in mutants}
+    assert all(len(reason) > 40 for reason in equivalent.values())

@@ -33,8 +33,15 @@ string a caller sends can run as Prolog. Every answer is one JSON text
 
 %  The evaluator and the static JSON parts are compiled as the bridge loads,
 %  before callers on several threads can ask for them at once. A kb that
-%  cannot compile (a cycle) is reported by validate_kb/0 instead.
-:- initialization(catch(( engine:ensure_evaluator, proof_json:ensure_parts, exact:ensure_exact ), _, true)).
+%  cannot compile (a cycle) is reported by validate_kb/0 instead. The
+%  decision diagrams are compiled then too, unless $WERVEL_LP_LAZY_DIAGRAMS
+%  is set: then the first case that needs them compiles them (under a mutex),
+%  which the mutation test (tests/mutation.py) uses, where most mutants are
+%  judged on cases that do not need them.
+:- initialization(catch(( engine:ensure_evaluator, proof_json:ensure_parts, eager_diagrams ), _, true)).
+
+eager_diagrams :-
+    (   getenv('WERVEL_LP_LAZY_DIAGRAMS', _) -> true ; exact:ensure_exact ).
 
 %! kb_metadata_json(-JSON:string) is det.
 %
