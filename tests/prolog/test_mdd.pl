@@ -48,7 +48,7 @@ test(irrelevant_unknown_does_not_block) :-
             back_pain-true, metastases_on_imaging-true],
     known(Full, Q),
     exact:exact_possible(Q, surgery_eligible, [yes]),
-    exact:exact_missing(Q, surgery_eligible, [combined_procedure], []).
+    exact:exact_missing(Q, surgery_eligible, []).
 
 test(cells_split_numbers_at_the_kb_thresholds) :-
     exact:exact_cells(life_expectancy_months, Cells),

@@ -34,9 +34,8 @@ as in the evaluator, whatever its cell.
             exact_point/3,           % +Field, +Cell, -Value
             exact_known/2,           % +Case, -Known
             exact_query/2,           % +Known, -Query
-            exact_query/3,           % +Known, +What, -Query
             exact_possible/3,        % +Query, +Topic, -Outcomes
-            exact_missing/4,         % +Query, +Topic, +Candidates, -Fields
+            exact_missing/3,         % +Query, +Topic, -Fields
             exact_single/3,          % +Query, +Topic, -Outcome
             exact_layer/4,           % +Mode, +Case, +Env, -Layer
             exact_evaluation/3,      % +Mode, +Case, -Evaluation
@@ -59,7 +58,7 @@ as in the evaluator, whatever its cell.
 :- use_module(inference).
 
 :- dynamic exact_stamp/1, var_field/3, field_var/2, topic_root/2, built_stats/1,
-    outcome_bit/2, node_mask/2, tie/2, tie_allowed/4, lower_ties/2.
+    outcome_bit/2, node_mask/2, tie_allowed/4, lower_ties/2.
 
 %! ensure_exact is det.
 %
@@ -100,7 +99,6 @@ compiled_table(field_var(_, _)).
 compiled_table(topic_root(_, _)).
 compiled_table(outcome_bit(_, _)).
 compiled_table(node_mask(_, _)).
-compiled_table(tie(_, _)).
 compiled_table(lower_ties(_, _)).
 compiled_table(tie_allowed(_, _, _, _)).
 compiled_table(mdd_node(_, _, _)).
@@ -122,11 +120,10 @@ build_diagrams :-
     forall(member(T-Root, Roots), assertz(topic_root(T, Root))),
     outcome_bits,
     forall(member(_-Root, Roots), node_mask_(Root, _)),
-    forall(distinct(V-W, tied_vars(V, W)), assertz(tie(V, W))),
-    forall(( tie(V, W), W > V, var_field(V, _, VCells), nth1(A, VCells, _),
+    forall(( distinct(V-W, tied_vars(V, W)), W > V, var_field(V, _, VCells), nth1(A, VCells, _),
              tie_cells(V, A, W, Allowed) ),
            assertz(tie_allowed(V, A, W, Allowed))),
-    forall(( var_field(V, _, _), findall(W, ( tie(V, W), W > V ), Ws), Ws \== [] ),
+    forall(( var_field(V, _, _), findall(W, ( distinct(W, tied_vars(V, W)), W > V ), Ws), Ws \== [] ),
            assertz(lower_ties(V, Ws))).
 
                  /*******************************
@@ -250,9 +247,7 @@ closure_fields([F|Fs], Seen, Group) :-
 
 %  A contradiction of the validity constraint reads fields F and G.
 tied_fields(F, G) :-
-    contradiction(_, Conds, _),
-    \+ ( member(C, Conds), covers_all_values(C, _) ),
-    select(C, Conds, [Other]),
+    tying(C, Other),
     finding_test(C, F, _, _),
     finding_test(Other, G, _, _).
 
@@ -370,8 +365,6 @@ condition_sat(C, S) :- finding_test(C, F, Op, Arg), sat(F, Op, Arg, S).
 
 chain_value(V-Win, Else, Out) :- mdd_ite(Win, o(V), Else, Out).
 
-var_name(V, F) :- var_field(V, F, _).
-
 finding_pair(Field, Op, Arg, T, F) :-
     sat(Field, Op, Arg, Sat),
     mdd_not(Sat, Unsat),
@@ -404,21 +397,23 @@ two_valued(Conds, G) :-
 %  tied_vars(V, W): a contradiction of the validity constraint (validity/1)
 %  reads variables V and W.
 tied_vars(V, W) :-
+    tied_fields(F, G),
+    field_var(F, V),
+    field_var(G, W).
+
+%  tying(C, Other): a contradiction of the validity constraint with the
+%  two conditions C and Other (both orders).
+tying(C, Other) :-
     contradiction(_, Conds, _),
-    \+ ( member(C, Conds), covers_all_values(C, _) ),
-    select(C, Conds, [Other]),
-    finding_test(C, F, _, _), field_var(F, V),
-    finding_test(Other, G, _, _), field_var(G, W).
+    \+ ( member(C0, Conds), covers_all_values(C0, _) ),
+    select(C, Conds, [Other]).
 
 %  tie_cells(V, A, W, Allowed): with variable V in its cell A, the
 %  contradictions leave variable W only the cells Allowed (fewer than all).
 tie_cells(V, A, W, Allowed) :-
     var_field(W, _, WCells),
     findall(B, ( nth1(B, WCells, _),
-                 \+ ( contradiction(_, Conds, _),
-                      \+ ( member(C, Conds), covers_all_values(C, _) ),
-                      select(CV, Conds, [CW]),
-                      cell_test(CV, V, A), cell_test(CW, W, B) ) ),
+                 \+ ( tying(CV, CW), cell_test(CV, V, A), cell_test(CW, W, B) ) ),
             Allowed),
     length(WCells, N),
     length(Allowed, M), M < N.
@@ -555,25 +550,17 @@ exact_known(Case, Known) :-
     Known =.. [c|Is].
 
 %! exact_query(+Known, -Query) is det.
-%! exact_query(+Known, +What, -Query) is det.
 %
 %  Query holds what the questions about the completions of Known share: a
 %  memo of every node's facts under Known (node_info/3), filled as the
 %  diagrams are read, and shared by all topics, since their diagrams
-%  share nodes. What is `all` (the default), or `outcomes` for a query
-%  that answers exact_possible/3 and exact_single/3 alone, faster.
-exact_query(Known, Q) :-
-    exact_query(Known, all, Q).
-
-exact_query(Known, What, q(Known, Memo, Unique, Subs, next(-1), Nodes)) :-
+%  share nodes.
+exact_query(Known, q(Known, Memo, Unique, Subs, next(-1), Nodes)) :-
     mdd_max_id(Max),
     functor(Memo, m, Max),
     node_table(Nodes),
-    (   What == outcomes
-    ->  Unique = none, Subs = none
-    ;   trie_new(Unique),
-        trie_new(Subs)
-    ).
+    trie_new(Unique),
+    trie_new(Subs).
 
 %  Nodes is a term with the Nth stored node `n(Var, Kids)` as its Nth
 %  argument, made once per thread: reading a node from it is faster than
@@ -592,10 +579,10 @@ node_table(Nodes) :-
 %  q(Known, Memo, Unique, Subs, Next, Nodes): Memo has an argument per node id
 %  for its facts; Unique numbers the restricted nodes that are not stored
 %  nodes (below 0, Next the next one). A sub-query (tied_split/5) is
-%  q(Known1, sub(Subs, Fixed), Unique, none, Next): the case with the
-%  variables of Fixed known too, its facts kept in the trie Subs. (Tries
-%  and nb_setarg/3 keep what was found when a test fails and Prolog
-%  backtracks.) Unique is `none` in a query of outcomes alone.
+%  q(Known1, sub(Subs, Fixed), Unique, none, Next, Nodes): the case with
+%  the variables of Fixed known too, its facts kept in the trie Subs.
+%  (Tries and nb_setarg/3 keep what was found when a test fails and Prolog
+%  backtracks.)
 
 %! exact_possible(+Query, +Topic, -Outcomes:list) is det.
 %
@@ -652,15 +639,13 @@ reach_kids(I, N, Kids, Known, Seen, S, Found0, Found) :-
         reach_kids(I1, N, Kids, Known, Seen, S, Found1, Found)
     ).
 
-%! exact_missing(+Query, +Topic, +Candidates, -Fields:list) is det.
+%! exact_missing(+Query, +Topic, -Fields:list) is det.
 %
 %  Fields are the unknown fields whose value can change the outcome of
 %  Topic: for each, two valid completions that differ in that field alone
 %  have different outcomes. In variable order (the order in which the
-%  diagram asks them, root first). Candidates (the unknown fields under
-%  the topic's open rules, a superset) are not needed: every field is
-%  looked at.
-exact_missing(Q, Topic, _Candidates, Fields) :-
+%  diagram asks them, root first).
+exact_missing(Q, Topic, Fields) :-
     topic_root(Topic, Root),
     node_info(Root, Q, i(_, _, Splits)),
     findall(F, ( var_field(V, F, _), Splits /\ (1 << V) =\= 0 ), Fields).
@@ -696,10 +681,6 @@ node_info(N, Q, Info) :-
         (   C > 0
         ->  arg(C, Kids, K),
             node_info(K, Q, Info)
-        ;   arg(3, Q, none)
-        ->  functor(Kids, _, Arity),
-            kid_masks(Arity, Kids, Q, 0, Mask),
-            Info = i(none, Mask, 0)
         ;   Kids =.. [k|Ks],
             kid_infos(Ks, Q, Infos, 0, Mask, 0, Splits0),
             restricted(N, V, Ks, Infos, Q, R),
@@ -723,16 +704,6 @@ memo_store(sub(Subs, Fixed), N, Info) :- !,
     trie_insert(Subs, Fixed-N, Info).
 memo_store(Memo, N, Info) :-
     nb_setarg(N, Memo, Info).
-
-kid_masks(I, Kids, Q, M0, M) :-
-    (   I =:= 0
-    ->  M = M0
-    ;   arg(I, Kids, K),
-        node_info(K, Q, i(_, KM, _)),
-        M1 is M0 \/ KM,
-        I1 is I - 1,
-        kid_masks(I1, Kids, Q, M1, M)
-    ).
 
 kid_infos([], _, [], M, M, S, S).
 kid_infos([K|Ks], Q, [I|Is], M0, M, S0, S) :-
@@ -829,12 +800,15 @@ numbered(Ks, Infos, Pairs) :-
 
 %  The cells of W that V's cells A and B both allow, where fewer than all.
 both_allow(V, A, B, W, Both) :-
-    (   tie_allowed(V, A, W, CA) -> true ; var_field(W, _, Cs), numlist_cells(Cs, CA) ),
-    (   tie_allowed(V, B, W, CB) -> true ; var_field(W, _, Cs2), numlist_cells(Cs2, CB) ),
+    var_field(W, _, Cells),
+    length(Cells, N),
+    allowed_cells(V, A, W, N, CA),
+    allowed_cells(V, B, W, N, CB),
     ord_intersection(CA, CB, Both),
-    var_field(W, _, All), length(All, N), length(Both, M), M < N.
+    length(Both, M), M < N.
 
-numlist_cells(Cells, Is) :- length(Cells, N), numlist(1, N, Is).
+allowed_cells(V, A, W, N, Cells) :-
+    (   tie_allowed(V, A, W, Cells0) -> Cells = Cells0 ; numlist(1, N, Cells) ).
 
 fixing([], []).
 fixing([W-Cells|WCs], [W-C|Fixed]) :-
@@ -905,8 +879,7 @@ exact_layer(Mode, Case, Env, Layer) :-
     topic_resolutions(Env, Rs),
     (   member(_-R, Rs), \+ stable(R)
     ->  exact_known(Case, Known),
-        ( Mode == decisions -> What = outcomes ; What = all ),
-        exact_query(Known, What, Q)
+        exact_query(Known, Q)
     ;   Q = none
     ),
     maplist(topic_exact(Mode, Case, Q), Rs, Layer).
@@ -934,8 +907,7 @@ outcome_layer(V, proofs, Case, T, split(V, Proof)) :-
 
 open_layer(Q, T, R, Possible, open(Possible, Missing, Missing, Provisional, Waiting)) :-
     R = resolution(_, Status, Values, _, _, _, _),
-    open_fields(R, Candidates),
-    exact_missing(Q, T, Candidates, Missing),
+    exact_missing(Q, T, Missing),
     (   Status == decided, Values = [P] -> Provisional = P ; Provisional = none ),
     waiting(Q, T, Waiting).
 
@@ -946,9 +918,7 @@ waiting(Q, T, Waiting) :-
     (   topic_step(T, S),
         possible_mask(Q, step(S), two, Mask),
         Mask /\ (Mask - 1) =\= 0
-    ->  step(S, Reached, _, _),
-        findall(F, condition_field(Reached, F), Fs),
-        exact_missing(Q, step(S), Fs, Ask),
+    ->  exact_missing(Q, step(S), Ask),
         Waiting = step(S, Ask)
     ;   Waiting = none
     ).
@@ -1008,7 +978,7 @@ exhaustive_proof(Case, Key, exhaustive(Ps)) :-
 
 exact_value(_, _-V, V) :- !.
 exact_value(Case, T, V) :-
-    exact_known(Case, Known), exact_query(Known, outcomes, Q), exact_single(Q, T, V).
+    exact_known(Case, Known), exact_query(Known, Q), exact_single(Q, T, V).
 
 split_proof(Case, Key, Budget, Proof) :-
     arg(1, Budget, B0),
