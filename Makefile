@@ -6,17 +6,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+WALK := wervel_lp/prolog/diagram_walk.so
+READY := $(STAMP) $(WALK)
 DEMO_CASE := examples/mescc_deficit_breast.json
 
 # make quick: the authoring loop (under 30 s): kb load, the check and the rule tests.
 # make mutation: the exhaustive mutation test (tests/mutation.py), reporting the score and the survivors.
-.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-service differential docs swipl chromium graphviz clean
+.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-service differential docs swipl compiler chromium graphviz clean
 
-demo: $(STAMP)
+demo: $(READY)
 	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
 	$(BIN)/wervel-lp explain $(DEMO_CASE) treatment --lang en
 
-test: $(STAMP) lint kb-check prolog-test pytest check
+test: $(READY) lint kb-check prolog-test pytest check
 
 swipl:
 	@command -v swipl >/dev/null 2>&1 || { \
@@ -24,6 +26,18 @@ swipl:
 	  if [ "$$(id -u)" != 0 ]; then echo "swipl missing: run as root or install swi-prolog-nox" >&2; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq swi-prolog-nox >/dev/null; }
 	@swipl --version
+
+# A C compiler for the diagrams' walks in C ($(WALK)), installed as SWI-Prolog is.
+compiler:
+	@command -v gcc >/dev/null 2>&1 || { \
+	  echo "Installing a C compiler (Debian gcc)"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "gcc missing: run as root or install gcc" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev >/dev/null; }
+
+# The walks of wervel_lp/prolog/exact.pl over the decision diagrams, in C: exact.pl loads them
+# where this library is built, else it walks the diagrams in Prolog, alike but some 50 times slower.
+$(WALK): wervel_lp/prolog/diagram_walk.c | swipl compiler
+	swipl-ld -shared -O2 -Wall -o $@ $<
 
 # Headless Chromium for the case page's browser tests (tests/test_browser.py), installed as
 # SWI-Prolog is; where it cannot be installed the browser tests are skipped, the rest still runs.
@@ -51,45 +65,45 @@ $(STAMP): pyproject.toml constraints.txt | swipl
 	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,serve]'
 	touch $(STAMP)
 
-lint: $(STAMP)
+lint: $(READY)
 	$(BIN)/ruff check wervel_lp tests benchmarks
 	$(BIN)/mypy
 
 # The kb loads clean: no syntax error, no warning, no kb problem, no undefined predicate.
-kb-check: swipl
+kb-check: swipl $(WALK)
 	swipl -q --on-warning=status --on-error=status -l kb/load.pl -g check -t halt
 
-prolog-test: swipl
+prolog-test: swipl $(WALK)
 	swipl -q --on-warning=status --on-error=status -g run_all -t halt kb/load.pl tests/prolog/run_tests.pl
 
-pytest: $(STAMP) chromium graphviz
+pytest: $(READY) chromium graphviz
 	$(BIN)/python -m pytest -q -n 2
 
-check: $(STAMP)
+check: $(READY)
 	$(BIN)/wervel-lp check
 
-quick: $(STAMP)
+quick: $(READY)
 	swipl -q --on-warning=status --on-error=status -l kb/load.pl -g check -t halt
 	$(BIN)/wervel-lp check
 	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider tests/test_rules.py tests/test_rule_coverage.py tests/test_review.py
 
-mutation: $(STAMP)
+mutation: $(READY)
 	$(BIN)/python tests/mutation.py --jobs 2
 
-docs: $(STAMP) graphviz
+docs: $(READY) graphviz
 	$(BIN)/python -m wervel_lp.docs
 	$(BIN)/python -m wervel_lp.schemas
 
-bench: $(STAMP)
+bench: $(READY)
 	$(BIN)/python benchmarks/run.py
 
 # The exact decisions against their ASP encoding on 10,000 random partial cases (about 15 min).
-differential: $(STAMP)
+differential: $(READY)
 	WERVEL_LP_EXACT_CASES=10000 $(BIN)/python -m pytest -q tests/test_exact.py -k random_partial
 
 # The HTTP service under load on 127.0.0.1, one and two workers (bounded); appends to benchmarks/RESULTS.md.
-bench-service: $(STAMP)
+bench-service: $(READY)
 	$(BIN)/python benchmarks/service.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(WALK) .pytest_cache .mypy_cache .ruff_cache

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,6 +177,30 @@ def test_every_possible_value_is_reached_by_a_completion(completions, case):
             witness = completions.witness(case, u.topic, value)
             assert witness is not None, (u.topic, value)
             assert recommend(witness).decisions.get(u.topic) == value
+
+
+# --- the diagrams' walks in C against their definition in Prolog --------------
+
+WALK_LIBRARY = Path(__file__).resolve().parent.parent / "wervel_lp" / "prolog" / "diagram_walk.so"
+
+
+def test_the_walks_in_c_are_loaded_where_they_are_built():
+    """`make` builds wervel_lp/prolog/diagram_walk.so; where it exists, exact.pl must walk with it."""
+    if not WALK_LIBRARY.exists():
+        pytest.skip("diagram_walk.so is not built (make builds it)")
+    assert KB.metadata["walks"] == "c"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=partial_cases())
+def test_the_walks_in_c_answer_as_the_walks_in_prolog(case):
+    """On every topic diagram: the outcomes of the valid completions, the fields that split, and
+    the outcomes found by the search that stops at the second one, node for node as exact.pl's
+    own walks, which define them.
+    """
+    answer = KB.engine.call_json("walk_agreement_json", KB._case_text(KB.schema.validate(case)))
+    assert answer["disagreements"] == [], json.dumps(case)
+    assert answer["walks"] == ("c" if WALK_LIBRARY.exists() else "prolog")
 
 
 # --- the engine against the ASP encoding of the same semantics -----------------

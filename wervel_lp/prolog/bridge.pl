@@ -13,7 +13,8 @@ string a caller sends can run as Prolog. Every answer is one JSON text
             decisions_lines_json/2,  % +CaseTexts, -Lines
             why_not_json/4,          % +CaseText, +Topic, +Value, -JSON
             rule_statuses_json/2,    % +CaseText, -JSON
-            asp_program_json/1       % -JSON
+            asp_program_json/1,      % -JSON
+            walk_agreement_json/2    % +CaseText, -JSON
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
@@ -137,7 +138,8 @@ kb_metadata(_{fields: Fields, contradictions: Contradictions, topics: Topics,
               concepts: Concepts, sections: Sections, rules: Rules,
               priorities: Priorities, strengths: Strengths, problems: Problems,
               requirements: Requirements, acknowledged: Acknowledged,
-              not_encoded: NotEncoded, steps: Steps}) :-
+              not_encoded: NotEncoded, steps: Steps, walks: Walks}) :-
+    exact_walks(Walks),
     findall(F, field_json(F), Fields),
     findall(_{id: Id, conditions: CJ, explanation: Ex},
             ( contradiction(Id, Cs, Ex), maplist(condition_json, Cs, CJ) ),
@@ -213,6 +215,23 @@ rule_json(_{id: Id, conclusion: CJ, conditions: Cond, section: S, strength: St,
     ;   Src = null
     ).
 
+
+%! walk_agreement_json(+CaseText:text, -JSON:string) is det.
+%
+%  JSON is `{"walks": "c" or "prolog", "disagreements": [...]}`: where the
+%  diagrams' walks in C are loaded, every topic diagram on which they answer
+%  the validated case CaseText otherwise than the walks in Prolog
+%  (exact:walk_agreement/2). A check of the C library against its
+%  definition, for the tests.
+walk_agreement_json(CaseText, JSON) :-
+    guarded(walk_agreement_answer(CaseText), JSON).
+
+walk_agreement_answer(CaseText, _{walks: Walks, disagreements: Ds}) :-
+    read_case(CaseText, Case),
+    walk_agreement(Case, Disagreements),
+    exact_walks(Walks),
+    maplist([walk(Key, C, P), _{diagram: K, c: C, prolog: P}]>>format(string(K), "~w", [Key]),
+            Disagreements, Ds).
 
 %! asp_program_json(-JSON:string) is det.
 %

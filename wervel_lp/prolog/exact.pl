@@ -42,7 +42,9 @@ as in the evaluator, whatever its cell.
             exact_decisions/2,       % +Case, -Decisions
             split_proof/3,           % +Case, +Key, -Proof
             exact_topic_root/2,      % ?Topic, -Root
-            exact_stats/1            % -Stats
+            exact_stats/1,           % -Stats
+            exact_walks/1,           % -Walks
+            walk_agreement/2         % +Case, -Disagreements
           ]).
 :- use_module(library(apply)).
 :- use_module(library(lists)).
@@ -58,7 +60,28 @@ as in the evaluator, whatever its cell.
 :- use_module(inference).
 
 :- dynamic exact_stamp/1, var_field/3, field_var/2, topic_root/2, built_stats/1,
-    outcome_bit/2, node_mask/2, tie_allowed/4, lower_ties/2.
+    outcome_bit/2, node_mask/2, tie_allowed/4, lower_ties/2, walks_in_c/0.
+
+%  The walks over the diagrams that answer every query (node_info/3 and
+%  reach/6) are defined in this module; where the foreign library
+%  diagram_walk (diagram_walk.c beside this file, built by `make`) loads,
+%  it does the same walks, node for node, some fifty times faster, once the
+%  diagrams are handed over to it (hand_over/0). $WERVEL_LP_WALK=prolog
+%  keeps the walks here; walk_agreement/2 compares the two on a case.
+load_walk_library :-
+    (   getenv('WERVEL_LP_WALK', prolog)
+    ->  true
+    ;   prolog_load_context(directory, Dir),
+        directory_file_path(Dir, diagram_walk, Lib),
+        catch(load_foreign_library(Lib), _, true)
+    ).
+:- load_walk_library.
+
+%! exact_walks(-Walks) is det.
+%
+%  Walks is `c` where the walks in C (diagram_walk.c) are loaded, else `prolog`.
+exact_walks(Walks) :-
+    (   current_predicate(walk_load/7) -> Walks = c ; Walks = prolog ).
 
 %! ensure_exact is det.
 %
@@ -75,6 +98,7 @@ ensure_exact :-
 compile_exact(Stamp) :-
     statistics(cputime, T0),
     retractall(exact_stamp(_)),
+    retractall(walks_in_c),
     forall(compiled_table(Head), retractall(Head)),
     mdd_reset([]),
     kb_digest(Digest),
@@ -90,8 +114,35 @@ compile_exact(Stamp) :-
     findall(R, topic_root(_, R), Roots),
     mdd_size(Roots, Size),
     Seconds is T1 - T0,
-    assertz(built_stats(_{nodes: Size, seconds: Seconds, source: Source})),
+    hand_over,
+    exact_walks(Walks),
+    assertz(built_stats(_{nodes: Size, seconds: Seconds, source: Source, walks: Walks})),
     assertz(exact_stamp(Stamp)).
+
+%  The diagrams handed over to the foreign walks, where they are loaded.
+hand_over :-
+    (   current_predicate(walk_load/7)
+    ->  findall(N, ( var_field(_, _, Cells), length(Cells, N) ), Counts),
+        mdd_max_id(Max),
+        findall(n(Id, V, Codes),
+                ( mdd_node(Id, V, Kids), Kids =.. [_|Ks], maplist(node_code, Ks, Codes) ),
+                Nodes),
+        aggregate_all(sum(L), ( member(n(_, _, Cs), Nodes), length(Cs, L) ), Size),
+        node_code(o(invalid), InvalidCode),
+        Invalid is -1 - InvalidCode,
+        findall(V-Ws, lower_ties(V, Ws), Lower),
+        findall(t(V, A, W, Cells), tie_allowed(V, A, W, Cells), Allowed),
+        walk_load(Counts, Max, Nodes, Invalid, Lower, Allowed, Size),
+        assertz(walks_in_c)
+    ;   true
+    ).
+
+%  The code of a node for the foreign walks: a stored node is its id, the
+%  terminal o(O) is -1 - I, where 1 << I is the bit of O.
+node_code(o(O), Code) :- !,
+    outcome_bit(O, B),
+    Code is -1 - msb(B).
+node_code(N, N).
 
 %  The tables the diagrams are: what a cache holds.
 compiled_table(var_field(_, _, _)).
@@ -527,9 +578,18 @@ node_mask_(N, M) :-
 add_mask(K, M0, M) :- node_mask_(K, KM), M is M0 \/ KM.
 
 mask_outcomes(Mask, Outcomes) :-
-    findall(O, ( outcome_bit(O, B), O \== none, Mask /\ B =\= 0 ), Os0),
-    (   outcome_bit(none, NB), Mask /\ NB =\= 0 -> append(Os0, [none], Os) ; Os = Os0 ),
-    list_to_set(Os, Outcomes).
+    outcome_bit(none, NB),
+    Others is Mask /\ \ NB,
+    mask_list(Others, Outcomes0),
+    (   Mask /\ NB =\= 0 -> append(Outcomes0, [none], Outcomes) ; Outcomes = Outcomes0 ).
+
+%  The outcomes of the bits of Mask, lowest bit first: the order of outcome_bits/0.
+mask_list(0, []) :- !.
+mask_list(Mask, [O|Os]) :-
+    B is Mask /\ (-Mask),
+    outcome_bit(O, B),
+    Rest is Mask /\ \ B,
+    mask_list(Rest, Os).
 
                  /*******************************
                  *            QUERIES           *
@@ -555,7 +615,10 @@ exact_known(Case, Known) :-
 %  memo of every node's facts under Known (node_info/3), filled as the
 %  diagrams are read, and shared by all topics, since their diagrams
 %  share nodes.
-exact_query(Known, q(Known, Memo, Unique, Subs, next(-1), Nodes)) :-
+exact_query(Known, Q) :-
+    (   walks_in_c -> Q = q(Known, c, -, -, -, -) ; prolog_query(Known, Q) ).
+
+prolog_query(Known, q(Known, Memo, Unique, Subs, next(-1), Nodes)) :-
     mdd_max_id(Max),
     functor(Memo, m, Max),
     node_table(Nodes),
@@ -591,8 +654,18 @@ node_table(Nodes) :-
 %  values, `none` last.
 exact_possible(Q, Topic, Outcomes) :-
     topic_root(Topic, Root),
-    node_info(Root, Q, i(_, Mask, _)),
+    root_info(Q, Root, Mask, _),
     mask_outcomes(Mask, Outcomes).
+
+%  Mask and Splits of node_info/3 at Root, from the walks in C where the
+%  query is theirs.
+root_info(Q, Root, Mask, Splits) :-
+    (   arg(2, Q, c)
+    ->  arg(1, Q, Known),
+        node_code(Root, Code),
+        walk_info(Known, Code, Mask, Splits)
+    ;   node_info(Root, Q, i(_, Mask, Splits))
+    ).
 
 %  Found: the outcome bits of Topic's valid completions, the search
 %  stopping at the second outcome found (Enough = two) or not (all). A
@@ -602,6 +675,14 @@ exact_possible(Q, Topic, Outcomes) :-
 possible_mask(Q, Topic, Enough, Found) :-
     arg(1, Q, Known),
     topic_root(Topic, Root),
+    (   arg(2, Q, c)
+    ->  node_code(Root, Code),
+        (   Enough == two -> Two = true ; Two = false ),
+        walk_reach(Known, Code, Two, Found)
+    ;   prolog_possible_mask(Known, Root, Enough, Found)
+    ).
+
+prolog_possible_mask(Known, Root, Enough, Found) :-
     node_mask_(Root, All0),
     outcome_bit(invalid, Inv),
     All is All0 /\ \ Inv,
@@ -647,8 +728,16 @@ reach_kids(I, N, Kids, Known, Seen, S, Found0, Found) :-
 %  diagram asks them, root first).
 exact_missing(Q, Topic, Fields) :-
     topic_root(Topic, Root),
-    node_info(Root, Q, i(_, _, Splits)),
-    findall(F, ( var_field(V, F, _), Splits /\ (1 << V) =\= 0 ), Fields).
+    root_info(Q, Root, _, Splits),
+    split_fields(Splits, Fields).
+
+%  The fields of the variables whose bits are set in Splits, in variable order.
+split_fields(0, []) :- !.
+split_fields(Splits, [F|Fs]) :-
+    V is lsb(Splits),
+    var_field(V, F, _),
+    Rest is Splits /\ \ (1 << V),
+    split_fields(Rest, Fs).
 
 %  node_info(+Node, +Q, -Info): Info is i(Restricted, Mask, Splits) for
 %  Node under the query's known findings:
@@ -851,6 +940,34 @@ fix_cells([], _).
 fix_cells([W-C|Fixed], Known) :-
     nb_setarg(W, Known, C),
     fix_cells(Fixed, Known).
+
+%! walk_agreement(+Case:dict, -Disagreements:list) is det.
+%
+%  Disagreements lists, for the case with its inferences, every topic
+%  diagram (exact_topic_root/2) where the walks in C and those of this
+%  module answer differently: `walk(Key, C, Prolog)`, each
+%  `[Mask, Splits, AllOutcomes, TwoOutcomes]`. Empty where they agree, and
+%  where the walks in C are not loaded (then there is nothing to compare).
+walk_agreement(Case0, Disagreements) :-
+    ensure_exact,
+    infer_case(Case0, Case, _),
+    exact_known(Case, Known),
+    (   walks_in_c
+    ->  prolog_query(Known, Q),
+        findall(walk(Key, InC, InProlog),
+                ( topic_root(Key, Root),
+                  node_code(Root, Code),
+                  walk_info(Known, Code, M1, S1),
+                  walk_reach(Known, Code, false, A1),
+                  walk_reach(Known, Code, true, T1),
+                  node_info(Root, Q, i(_, M2, S2)),
+                  prolog_possible_mask(Known, Root, all, A2),
+                  prolog_possible_mask(Known, Root, two, T2),
+                  InC = [M1, S1, A1, T1], InProlog = [M2, S2, A2, T2],
+                  InC \== InProlog ),
+                Disagreements)
+    ;   Disagreements = []
+    ).
 
                  /*******************************
                  *          THE LAYER           *

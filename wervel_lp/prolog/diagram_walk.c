@@ -1,0 +1,689 @@
+/*  diagram_walk.c: the walks of exact.pl over the decision diagrams, in C.
+
+    exact.pl answers every question about the completions of a partial case
+    by walking the topics' decision diagrams (mdd.pl) under the case's known
+    cells. Those walks are its reference definition, in Prolog; this file
+    does the same two walks, node for node, about fifty times faster:
+
+      walk_info(+Known, +Root, -Mask, -Splits)   exact:node_info/3 at Root
+      walk_reach(+Known, +Root, +Two, -Mask)     exact:possible_mask/4's reach
+
+    Known is the term c(Cell1, ..., CellN) of exact_known/2 (0: unknown).
+    The diagrams are handed over once, by walk_load/7, when exact.pl has
+    compiled (or loaded) them; each Prolog thread keeps a state of its own
+    (the memo of the case it last asked about), so calls on several threads
+    do not share anything they write. A case's memo lives until the thread
+    asks about another case, so the topics of one case share it, as the
+    Prolog memo of exact_query/2 is shared.
+
+    Node codes: a stored node is its id (>= 2); the terminal o(O) is
+    -1 - I, where 1 << I is outcome_bit(O, _); a restricted node that is not
+    a stored node gets an id above the highest stored id, numbered per case.
+*/
+
+#include <SWI-Prolog.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef uint64_t bits;
+
+#define MAX_VARS 63             /* a variable is a bit of Splits */
+#define MAX_CELLS 63            /* a cell is a bit of tie_allowed's masks */
+
+/*  The diagrams, as walk_load/7 hands them over; never changed once published. */
+typedef struct
+{ int   nvars;
+  int   ncells[MAX_VARS + 1];
+  int   max_id;                 /* stored ids are 2..max_id */
+  int  *var;                    /* [max_id + 1] */
+  int  *kid_off;                /* [max_id + 2]: node N's kids are kids[kid_off[N] .. kid_off[N+1]) */
+  int  *kids;
+  bits *mask;                   /* [max_id + 1]: the outcomes below N, whatever the case */
+  int   invalid;                /* the index of outcome `invalid` */
+  int   lower_ties[MAX_VARS + 1][MAX_VARS + 1];   /* the variables tied to V below it, 0-ended */
+  int   max_cells;
+  bits *tie_allowed;            /* [(V * (max_cells + 1) + A) * (nvars + 1) + W] */
+  int  *stored;                 /* hash table of (var, kids) -> id, 0 empty */
+  size_t stored_size;
+} diagrams;
+
+static diagrams *current = NULL;   /* the diagrams of the last walk_load/7 */
+
+/*  A node's facts under a case: exact:node_info/3's i(Restricted, Mask, Splits). */
+typedef struct
+{ int  r;
+  bits mask;
+  bits splits;
+} info;
+
+typedef struct
+{ info     info;
+  unsigned gen;
+} memo_cell;
+
+/*  A sub-query's memo entry: (context, node) -> info. */
+typedef struct
+{ int  ctx;                      /* 0: empty */
+  int  node;
+  info info;
+} sub_entry;
+
+/*  What a thread keeps of the case it last asked about. */
+typedef struct
+{ const diagrams *d;
+  int        known[MAX_VARS + 1];
+  unsigned   gen;               /* memo cells of this case carry it */
+  memo_cell *memo;              /* [max_id + 1] */
+  unsigned  *seen;              /* [max_id + 1]: marks of a reach walk */
+  unsigned   seen_gen;
+  int        next_id;           /* the next restricted id of this case */
+  int       *arena;             /* restricted nodes: var, nkids, kids..., id */
+  size_t     arena_len, arena_cap;
+  size_t    *unique;            /* hash table of arena offsets + 1, 0 empty */
+  size_t     unique_size, unique_count;
+  int       *contexts;          /* the known cells of each sub-query, (nvars + 1) each */
+  int        ncontexts, contexts_cap;
+  sub_entry *subs;              /* hash table of the sub-queries' memo */
+  size_t     subs_size, subs_count;
+} walk;
+
+static void *
+xcalloc(size_t n, size_t size)
+{ void *p = calloc(n ? n : 1, size);
+  if ( !p ) abort();
+  return p;
+}
+
+static void *
+xrealloc(void *p, size_t size)
+{ void *q = realloc(p, size);
+  if ( !q ) abort();
+  return q;
+}
+
+static size_t
+hash_node(int var, int nkids, const int *kids)
+{ uint64_t h = 1469598103934665603ULL ^ (uint64_t)var;
+  for(int i = 0; i < nkids; i++)
+  { h ^= (uint64_t)(uint32_t)kids[i];
+    h *= 1099511628211ULL;
+  }
+  return (size_t)(h ^ (h >> 29));
+}
+
+static int
+kid_count(const diagrams *d, int n)
+{ return d->kid_off[n + 1] - d->kid_off[n];
+}
+
+static const int *
+kids_of(const diagrams *d, int n)
+{ return d->kids + d->kid_off[n];
+}
+
+/*  The stored node on var with these kids, or 0. */
+static int
+stored_lookup(const diagrams *d, int var, int nkids, const int *kids)
+{ size_t m = d->stored_size - 1;
+  for(size_t i = hash_node(var, nkids, kids) & m; d->stored[i]; i = (i + 1) & m)
+  { int id = d->stored[i];
+    if ( d->var[id] == var && kid_count(d, id) == nkids &&
+         memcmp(kids_of(d, id), kids, nkids * sizeof(int)) == 0 )
+      return id;
+  }
+  return 0;
+}
+
+static size_t
+tie_index(const diagrams *d, int v, int a, int w)
+{ return ((size_t)v * (d->max_cells + 1) + a) * (d->nvars + 1) + w;
+}
+
+static bits
+tie_allowed(const diagrams *d, int v, int a, int w)
+{ return d->tie_allowed[tie_index(d, v, a, w)];
+}
+
+static bits
+all_cells(int n)
+{ return n >= 64 ? ~(bits)0 : (((bits)1 << n) - 1);
+}
+
+		 /*******************************
+		 *          THE THREAD          *
+		 *******************************/
+
+static __thread walk *thread_walk = NULL;
+static __thread int thread_registered = 0;
+
+static void
+free_walk(walk *w)
+{ free(w->memo); free(w->seen); free(w->arena); free(w->unique);
+  free(w->contexts); free(w->subs);
+  free(w);
+}
+
+static void
+thread_exit(void *closure)
+{ (void)closure;
+  if ( thread_walk ) free_walk(thread_walk);
+  thread_walk = NULL;
+}
+
+/*  Forget the case: a new generation of the memo, empty tables. */
+static void
+new_case(walk *w, const int *known)
+{ memcpy(w->known, known, sizeof w->known);
+  if ( ++w->gen == 0 )
+  { memset(w->memo, 0, (w->d->max_id + 1) * sizeof *w->memo);
+    w->gen = 1;
+  }
+  w->next_id = w->d->max_id + 1;
+  w->arena_len = 0;
+  if ( w->unique_count ) memset(w->unique, 0, w->unique_size * sizeof *w->unique);
+  w->unique_count = 0;
+  w->ncontexts = 0;
+  if ( w->subs_count ) memset(w->subs, 0, w->subs_size * sizeof *w->subs);
+  w->subs_count = 0;
+}
+
+/*  The thread's walk for the diagrams d, on the case known. */
+static walk *
+thread_walk_for(const diagrams *d, const int *known)
+{ walk *w = thread_walk;
+  if ( w && w->d != d )
+  { free_walk(w);
+    w = thread_walk = NULL;
+  } else if ( w )
+  { if ( memcmp(w->known, known, sizeof w->known) != 0 )
+      new_case(w, known);
+    return w;
+  }
+  w = xcalloc(1, sizeof *w);
+  w->d = d;
+  w->memo = xcalloc(d->max_id + 1, sizeof *w->memo);
+  w->seen = xcalloc(d->max_id + 1, sizeof *w->seen);
+  w->unique_size = 1024;
+  w->unique = xcalloc(w->unique_size, sizeof *w->unique);
+  w->arena_cap = 4096;
+  w->arena = xcalloc(w->arena_cap, sizeof *w->arena);
+  w->subs_size = 256;
+  w->subs = xcalloc(w->subs_size, sizeof *w->subs);
+  if ( !thread_registered )
+  { PL_thread_at_exit(thread_exit, NULL, FALSE);
+    thread_registered = 1;
+  }
+  thread_walk = w;
+  new_case(w, known);
+  return w;
+}
+
+		 /*******************************
+		 *     THE RESTRICTED NODES     *
+		 *******************************/
+
+static void
+unique_grow(walk *w)
+{ size_t size = w->unique_size * 2, m = size - 1;
+  size_t *table = xcalloc(size, sizeof *table);
+  for(size_t i = 0; i < w->unique_size; i++)
+  { size_t off = w->unique[i];
+    if ( off )
+    { const int *e = w->arena + off - 1;
+      size_t j = hash_node(e[0], e[1], e + 2) & m;
+      while ( table[j] ) j = (j + 1) & m;
+      table[j] = off;
+    }
+  }
+  free(w->unique);
+  w->unique = table;
+  w->unique_size = size;
+}
+
+/*  The id of the restricted node on var with these kids, numbered anew if it is new. */
+static int
+unique_id(walk *w, int var, int nkids, const int *kids)
+{ if ( 2 * (w->unique_count + 1) > w->unique_size ) unique_grow(w);
+  size_t m = w->unique_size - 1, i;
+  for(i = hash_node(var, nkids, kids) & m; w->unique[i]; i = (i + 1) & m)
+  { const int *e = w->arena + w->unique[i] - 1;
+    if ( e[0] == var && e[1] == nkids && memcmp(e + 2, kids, nkids * sizeof(int)) == 0 )
+      return e[2 + nkids];
+  }
+  size_t need = w->arena_len + nkids + 3;
+  if ( need > w->arena_cap )
+  { while ( need > w->arena_cap ) w->arena_cap *= 2;
+    w->arena = xrealloc(w->arena, w->arena_cap * sizeof *w->arena);
+  }
+  int *e = w->arena + w->arena_len;
+  e[0] = var; e[1] = nkids;
+  memcpy(e + 2, kids, nkids * sizeof(int));
+  e[2 + nkids] = w->next_id++;
+  w->unique[i] = w->arena_len + 1;
+  w->arena_len = need;
+  w->unique_count++;
+  return e[2 + nkids];
+}
+
+/*  exact:restricted/6: the node n on var whose kids restrict to infos. */
+static int
+restricted(walk *w, int n, int var, int nkids, const int *kids, const info *infos)
+{ int same = 1, equal = 1, rs[MAX_CELLS + 1];
+  for(int i = 0; i < nkids; i++)
+  { rs[i] = infos[i].r;
+    if ( rs[i] != kids[i] ) same = 0;
+    if ( rs[i] != rs[0] ) equal = 0;
+  }
+  if ( same ) return n;
+  if ( equal ) return rs[0];
+  int id = stored_lookup(w->d, var, nkids, rs);
+  return id ? id : unique_id(w, var, nkids, rs);
+}
+
+		 /*******************************
+		 *          SUB-QUERIES         *
+		 *******************************/
+
+/*  The context (1..) of the case with the cells of fixed (var, cell pairs) known too. */
+static int
+context_for(walk *w, int nfixed, const int *fvars, const int *fcells)
+{ int n = w->d->nvars + 1, known[MAX_VARS + 1];
+  memcpy(known, w->known, sizeof known);
+  for(int i = 0; i < nfixed; i++) known[fvars[i]] = fcells[i];
+  for(int c = 0; c < w->ncontexts; c++)
+  { if ( memcmp(w->contexts + (size_t)c * n, known, n * sizeof(int)) == 0 )
+      return c + 1;
+  }
+  if ( w->ncontexts == w->contexts_cap )
+  { w->contexts_cap = w->contexts_cap ? 2 * w->contexts_cap : 8;
+    w->contexts = xrealloc(w->contexts, (size_t)w->contexts_cap * n * sizeof(int));
+  }
+  memcpy(w->contexts + (size_t)w->ncontexts * n, known, n * sizeof(int));
+  return ++w->ncontexts;
+}
+
+static size_t
+sub_slot(const walk *w, int ctx, int node)
+{ size_t m = w->subs_size - 1;
+  size_t i = (size_t)((uint64_t)ctx * 0x9E3779B97F4A7C15ULL ^ (uint64_t)node * 0xC2B2AE3D27D4EB4FULL) & m;
+  while ( w->subs[i].ctx && !(w->subs[i].ctx == ctx && w->subs[i].node == node) )
+    i = (i + 1) & m;
+  return i;
+}
+
+static void
+sub_store(walk *w, int ctx, int node, info in)
+{ if ( 2 * (w->subs_count + 1) > w->subs_size )
+  { sub_entry *old = w->subs;
+    size_t old_size = w->subs_size;
+    w->subs_size *= 2;
+    w->subs = xcalloc(w->subs_size, sizeof *w->subs);
+    for(size_t i = 0; i < old_size; i++)
+      if ( old[i].ctx ) w->subs[sub_slot(w, old[i].ctx, old[i].node)] = old[i];
+    free(old);
+  }
+  size_t i = sub_slot(w, ctx, node);
+  if ( !w->subs[i].ctx ) w->subs_count++;
+  w->subs[i].ctx = ctx;
+  w->subs[i].node = node;
+  w->subs[i].info = in;
+}
+
+		 /*******************************
+		 *           NODE INFO          *
+		 *******************************/
+
+static info node_info(walk *w, int ctx, int n);
+
+/*  exact:valid_differ/1: two children with valid completions are different functions. */
+static int
+valid_differ(int nkids, const info *infos)
+{ int first = -1;
+  for(int i = 0; i < nkids; i++)
+  { if ( !infos[i].mask ) continue;
+    if ( first < 0 ) first = i;
+    else if ( infos[i].r != infos[first].r ) return 1;
+  }
+  return 0;
+}
+
+/*  exact:fixed_info/5: node n's facts with the fixed cells known too. */
+static info
+fixed_info(walk *w, int n, int nfixed, const int *fvars, const int *fcells)
+{ const diagrams *d = w->d;
+  int r = n;
+  while ( r > 0 )
+  { int v = d->var[r], c = w->known[v];
+    for(int i = 0; i < nfixed; i++) if ( fvars[i] == v ) c = fcells[i];
+    if ( c <= 0 ) break;
+    r = kids_of(d, r)[c - 1];
+  }
+  int below_all = 1;
+  if ( r > 0 )
+  { for(int i = 0; i < nfixed; i++) if ( fvars[i] > d->var[r] ) below_all = 0;
+  }
+  if ( below_all ) return node_info(w, 0, r);
+  return node_info(w, context_for(w, nfixed, fvars, fcells), n);
+}
+
+/*  exact:tied_split/5: var v, tied to the unknown variables ws below it, splits. */
+static int
+tied_split(walk *w, int nws, const int *ws, int v, int nkids, const int *kids, const info *infos)
+{ const diagrams *d = w->d;
+  for(int a = 0; a < nkids; a++)
+  { if ( !infos[a].mask ) continue;
+    for(int b = a + 1; b < nkids; b++)
+    { if ( !infos[b].mask || infos[a].r == infos[b].r ) continue;
+      int fvars[MAX_VARS], fcells[MAX_VARS], nf = 0, empty = 0;
+      bits both[MAX_VARS];
+      for(int i = 0; i < nws; i++)
+      { int wv = ws[i];
+        bits all = all_cells(d->ncells[wv]);
+        bits x = tie_allowed(d, v, a + 1, wv) & tie_allowed(d, v, b + 1, wv);
+        if ( x != all )
+        { if ( !x ) empty = 1;
+          fvars[nf] = wv; both[nf] = x; nf++;
+        }
+      }
+      if ( empty ) continue;
+      /* every fixing: a cell of both[i] for each fvars[i], as an odometer */
+      for(int i = 0; i < nf; i++) fcells[i] = __builtin_ctzll(both[i]) + 1;
+      for(;;)
+      { info sa = fixed_info(w, kids[a], nf, fvars, fcells);
+        info sb = fixed_info(w, kids[b], nf, fvars, fcells);
+        if ( sa.mask && sb.mask && sa.r != sb.r ) return 1;
+        int i = 0;
+        for(; i < nf; i++)
+        { bits rest = both[i] & ~all_cells(fcells[i]);
+          if ( rest ) { fcells[i] = __builtin_ctzll(rest) + 1; break; }
+          fcells[i] = __builtin_ctzll(both[i]) + 1;
+        }
+        if ( i == nf ) break;
+      }
+    }
+  }
+  return 0;
+}
+
+/*  exact:splits/4: var v splits at the node with these kids. */
+static int
+splits(walk *w, int v, int nkids, const int *kids, const info *infos)
+{ int ws[MAX_VARS], nws = 0;
+  for(const int *t = w->d->lower_ties[v]; *t; t++)
+    if ( w->known[*t] == 0 ) ws[nws++] = *t;
+  return nws ? tied_split(w, nws, ws, v, nkids, kids, infos) : valid_differ(nkids, infos);
+}
+
+/*  exact:node_info/3: node n's facts in context ctx (0: the case; else a
+    sub-query, whose Splits are not asked for). */
+static info
+node_info(walk *w, int ctx, int n)
+{ const diagrams *d = w->d;
+  info out;
+  if ( n < 0 )
+  { int o = -1 - n;
+    out.r = n;
+    out.mask = o == d->invalid ? 0 : (bits)1 << o;
+    out.splits = 0;
+    return out;
+  }
+  if ( ctx == 0 )
+  { if ( w->memo[n].gen == w->gen ) return w->memo[n].info;
+  } else
+  { size_t i = sub_slot(w, ctx, n);
+    if ( w->subs[i].ctx ) return w->subs[i].info;
+  }
+  const int *known = ctx ? w->contexts + (size_t)(ctx - 1) * (d->nvars + 1) : w->known;
+  int v = d->var[n], c = known[v];
+  const int *kids = kids_of(d, n);
+  if ( c > 0 )
+  { out = node_info(w, ctx, kids[c - 1]);
+  } else
+  { int nkids = kid_count(d, n);
+    info infos[MAX_CELLS + 1];
+    out.mask = 0;
+    out.splits = 0;
+    for(int i = 0; i < nkids; i++)
+    { infos[i] = node_info(w, ctx, kids[i]);
+      out.mask |= infos[i].mask;
+      out.splits |= infos[i].splits;
+    }
+    out.r = restricted(w, n, v, nkids, kids, infos);
+    if ( ctx == 0 && splits(w, v, nkids, kids, infos) )
+      out.splits |= (bits)1 << v;
+  }
+  if ( ctx == 0 )
+  { w->memo[n].info = out;
+    w->memo[n].gen = w->gen;
+  } else
+  { sub_store(w, ctx, n, out);
+  }
+  return out;
+}
+
+		 /*******************************
+		 *             REACH            *
+		 *******************************/
+
+/*  exact:reach/6: the outcome bits of the valid completions below n, added to found. */
+static bits
+reach(walk *w, int n, bits found, bits all, int two, bits inv)
+{ const diagrams *d = w->d;
+  if ( found == all || (two && (found & (found - 1))) ) return found;
+  if ( n < 0 ) return found | (((bits)1 << (-1 - n)) & ~inv);
+  if ( !(d->mask[n] & ~found & all) ) return found;
+  if ( w->seen[n] == w->seen_gen ) return found;
+  w->seen[n] = w->seen_gen;
+  const int *kids = kids_of(d, n);
+  int c = w->known[d->var[n]];
+  if ( c > 0 ) return reach(w, kids[c - 1], found, all, two, inv);
+  for(int i = 0, nkids = kid_count(d, n); i < nkids; i++)
+    found = reach(w, kids[i], found, all, two, inv);
+  return found;
+}
+
+		 /*******************************
+		 *        THE PREDICATES        *
+		 *******************************/
+
+static int
+get_int_arg(term_t t, int i, int *value)
+{ term_t a = PL_new_term_ref();
+  return PL_get_arg(i, t, a) && PL_get_integer(a, value);
+}
+
+/*  The cells of the term c(Cell1, ...) into known[1..nvars]. */
+static int
+get_known(const diagrams *d, term_t t, int *known)
+{ size_t arity;
+  atom_t name;
+  memset(known, 0, (MAX_VARS + 1) * sizeof(int));
+  if ( !PL_get_name_arity(t, &name, &arity) || (int)arity != d->nvars )
+    return PL_type_error("known_cells", t);
+  term_t a = PL_new_term_ref();
+  for(int v = 1; v <= d->nvars; v++)
+  { if ( !PL_get_arg(v, t, a) || !PL_get_integer_ex(a, &known[v]) ) return FALSE;
+    if ( known[v] < 0 || known[v] > d->ncells[v] ) return PL_domain_error("cell", a);
+  }
+  return TRUE;
+}
+
+static int
+get_code(const diagrams *d, term_t t, int *code)
+{ if ( !PL_get_integer_ex(t, code) ) return FALSE;
+  if ( (*code > 0 && (*code < 2 || *code > d->max_id || !d->var[*code])) || *code == 0 || *code < -64 )
+    return PL_domain_error("diagram_node", t);
+  return TRUE;
+}
+
+static const diagrams *
+loaded(void)
+{ const diagrams *d = __atomic_load_n(&current, __ATOMIC_ACQUIRE);
+  if ( !d ) PL_existence_error("diagrams", PL_new_term_ref());
+  return d;
+}
+
+/*  walk_info(+Known, +Root, -Mask, -Splits) */
+static foreign_t
+pl_walk_info(term_t known_t, term_t root_t, term_t mask_t, term_t splits_t)
+{ const diagrams *d = loaded();
+  int known[MAX_VARS + 1], root;
+  if ( !d || !get_known(d, known_t, known) || !get_code(d, root_t, &root) ) return FALSE;
+  walk *w = thread_walk_for(d, known);
+  info in = node_info(w, 0, root);
+  return PL_unify_uint64(mask_t, in.mask) && PL_unify_uint64(splits_t, in.splits);
+}
+
+/*  walk_reach(+Known, +Root, +Two, -Mask): Two is true to stop at the second outcome. */
+static foreign_t
+pl_walk_reach(term_t known_t, term_t root_t, term_t two_t, term_t mask_t)
+{ const diagrams *d = loaded();
+  int known[MAX_VARS + 1], root, two;
+  if ( !d || !get_known(d, known_t, known) || !get_code(d, root_t, &root) ||
+       !PL_get_bool_ex(two_t, &two) ) return FALSE;
+  walk *w = thread_walk_for(d, known);
+  bits inv = (bits)1 << d->invalid;
+  bits all = (root < 0 ? (bits)1 << (-1 - root) : d->mask[root]) & ~inv;
+  if ( ++w->seen_gen == 0 )
+  { memset(w->seen, 0, (d->max_id + 1) * sizeof *w->seen);
+    w->seen_gen = 1;
+  }
+  return PL_unify_uint64(mask_t, reach(w, root, 0, all, two, inv));
+}
+
+/*  The static mask of node n (the outcomes below it), computed once. */
+static bits
+static_mask(diagrams *d, int n, char *done)
+{ if ( n < 0 ) return (bits)1 << (-1 - n);
+  if ( !done[n] )
+  { bits m = 0;
+    for(int i = 0, k = kid_count(d, n); i < k; i++) m |= static_mask(d, kids_of(d, n)[i], done);
+    d->mask[n] = m;
+    done[n] = 1;
+  }
+  return d->mask[n];
+}
+
+static int
+list_ints(term_t list, int max, int *out, int *n)
+{ term_t head = PL_new_term_ref(), tail = PL_copy_term_ref(list);
+  *n = 0;
+  while ( PL_get_list(tail, head, tail) )
+  { if ( *n >= max ) return PL_representation_error("list_length");
+    if ( !PL_get_integer_ex(head, &out[(*n)++]) ) return FALSE;
+  }
+  return PL_get_nil_ex(tail);
+}
+
+/*  walk_load(+Cells, +MaxId, +Nodes, +Invalid, +LowerTies, +TieAllowed, +Size)
+
+    Cells: the number of cells of each variable, in variable order.
+    Nodes: n(Id, Var, KidCodes) for every stored node; MaxId the highest id.
+    Invalid: the index of outcome `invalid`.
+    LowerTies: V-Ws, the variables Ws tied to V below it.
+    TieAllowed: t(V, A, W, Cells), the cells of W that V's cell A allows.
+    Size: the number of kid codes in Nodes, to size the table. */
+static foreign_t
+pl_walk_load(term_t cells_t, term_t max_t, term_t nodes_t, term_t invalid_t,
+             term_t lower_t, term_t allowed_t, term_t size_t_)
+{ int cells[MAX_VARS], nvars, max_id, invalid, size;
+  if ( !list_ints(cells_t, MAX_VARS, cells, &nvars) ||
+       !PL_get_integer_ex(max_t, &max_id) || !PL_get_integer_ex(invalid_t, &invalid) ||
+       !PL_get_integer_ex(size_t_, &size) )
+    return FALSE;
+  if ( invalid < 0 || invalid > 63 || max_id < 1 ) return PL_domain_error("diagrams", max_t);
+  diagrams *d = xcalloc(1, sizeof *d);
+  d->nvars = nvars;
+  d->max_id = max_id;
+  d->invalid = invalid;
+  for(int v = 0; v < nvars; v++)
+  { if ( cells[v] < 1 || cells[v] > MAX_CELLS ) return PL_domain_error("cell_count", cells_t);
+    d->ncells[v + 1] = cells[v];
+    if ( cells[v] > d->max_cells ) d->max_cells = cells[v];
+  }
+  d->var = xcalloc(max_id + 1, sizeof *d->var);
+  d->kid_off = xcalloc(max_id + 2, sizeof *d->kid_off);
+  d->kids = xcalloc(size, sizeof *d->kids);
+  d->mask = xcalloc(max_id + 1, sizeof *d->mask);
+  /* nodes: first the kids counts, then the kids in id order */
+  int *count = xcalloc(max_id + 1, sizeof *count);
+  term_t head = PL_new_term_ref(), tail = PL_copy_term_ref(nodes_t), a = PL_new_term_ref();
+  while ( PL_get_list(tail, head, tail) )
+  { int id, v, k[MAX_CELLS + 1], nk;
+    if ( !get_int_arg(head, 1, &id) || !get_int_arg(head, 2, &v) || id < 2 || id > max_id ||
+         v < 1 || v > nvars || !PL_get_arg(3, head, a) || !list_ints(a, MAX_CELLS, k, &nk) ||
+         nk != d->ncells[v] )
+      return PL_domain_error("diagram_node", head);
+    d->var[id] = v;
+    count[id] = nk;
+  }
+  for(int id = 1; id <= max_id; id++) d->kid_off[id + 1] = d->kid_off[id] + count[id];
+  if ( d->kid_off[max_id + 1] > size ) return PL_domain_error("kid_count", size_t_);
+  tail = PL_copy_term_ref(nodes_t);
+  while ( PL_get_list(tail, head, tail) )
+  { int id, nk;
+    if ( !get_int_arg(head, 1, &id) || !PL_get_arg(3, head, a) ||
+         !list_ints(a, MAX_CELLS, d->kids + d->kid_off[id], &nk) )
+      return FALSE;
+  }
+  free(count);
+  for(int i = 0; i < d->kid_off[max_id + 1]; i++)
+  { int k = d->kids[i];
+    if ( k == 0 || k < -64 || (k > 0 && (k > max_id || !d->var[k])) ) return PL_domain_error("kid", nodes_t);
+  }
+  char *done = xcalloc(max_id + 1, 1);
+  for(int id = 2; id <= max_id; id++) if ( d->var[id] ) static_mask(d, id, done);
+  free(done);
+  /* the stored nodes' hash table */
+  d->stored_size = 1024;
+  while ( d->stored_size < 2 * (size_t)max_id ) d->stored_size *= 2;
+  d->stored = xcalloc(d->stored_size, sizeof *d->stored);
+  for(int id = 2; id <= max_id; id++)
+  { if ( !d->var[id] ) continue;
+    size_t m = d->stored_size - 1, i = hash_node(d->var[id], kid_count(d, id), kids_of(d, id)) & m;
+    while ( d->stored[i] ) i = (i + 1) & m;
+    d->stored[i] = id;
+  }
+  /* ties */
+  tail = PL_copy_term_ref(lower_t);
+  while ( PL_get_list(tail, head, tail) )
+  { int v, ws[MAX_VARS], nws;
+    if ( !get_int_arg(head, 1, &v) || v < 1 || v > nvars || !PL_get_arg(2, head, a) ||
+         !list_ints(a, MAX_VARS - 1, ws, &nws) )
+      return PL_domain_error("lower_ties", head);
+    for(int i = 0; i < nws; i++)
+    { if ( ws[i] <= v || ws[i] > nvars ) return PL_domain_error("lower_ties", head);
+      d->lower_ties[v][i] = ws[i];
+    }
+  }
+  d->tie_allowed = xcalloc(tie_index(d, nvars + 1, 0, 0), sizeof(bits));
+  for(int v = 1; v <= nvars; v++)
+    for(int c = 1; c <= d->ncells[v]; c++)
+      for(int w = 1; w <= nvars; w++)
+        d->tie_allowed[tie_index(d, v, c, w)] = all_cells(d->ncells[w]);
+  tail = PL_copy_term_ref(allowed_t);
+  while ( PL_get_list(tail, head, tail) )
+  { int v, c, w, cs[MAX_CELLS + 1], ncs;
+    if ( !get_int_arg(head, 1, &v) || !get_int_arg(head, 2, &c) || !get_int_arg(head, 3, &w) ||
+         v < 1 || v > nvars || w < 1 || w > nvars || c < 1 || c > d->ncells[v] ||
+         !PL_get_arg(4, head, a) || !list_ints(a, MAX_CELLS, cs, &ncs) )
+      return PL_domain_error("tie_allowed", head);
+    bits m = 0;
+    for(int i = 0; i < ncs; i++)
+    { if ( cs[i] < 1 || cs[i] > d->ncells[w] ) return PL_domain_error("tie_allowed", head);
+      m |= (bits)1 << (cs[i] - 1);
+    }
+    d->tie_allowed[tie_index(d, v, c, w)] = m;
+  }
+  /* published for every thread; the diagrams it replaces stay valid for walks still using them */
+  __atomic_store_n(&current, d, __ATOMIC_RELEASE);
+  return TRUE;
+}
+
+install_t
+install_diagram_walk(void)
+{ PL_register_foreign("walk_load", 7, pl_walk_load, 0);
+  PL_register_foreign("walk_info", 4, pl_walk_info, 0);
+  PL_register_foreign("walk_reach", 4, pl_walk_reach, 0);
+}
