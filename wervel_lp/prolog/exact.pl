@@ -60,7 +60,8 @@ as in the evaluator, whatever its cell.
 :- use_module(inference).
 
 :- dynamic exact_stamp/1, var_field/3, field_var/2, topic_root/2, built_stats/1,
-    outcome_bit/2, node_mask/2, tie_allowed/4, lower_ties/2, walks_in_c/0.
+    outcome_bit/2, node_mask/2, tie_allowed/4, lower_ties/2, walks_in_c/0,
+    var_count/1, value_cell/3.
 
 %  The walks over the diagrams that answer every query (node_info/3 and
 %  reach/6) are defined in this module; where the foreign library
@@ -99,6 +100,8 @@ compile_exact(Stamp) :-
     statistics(cputime, T0),
     retractall(exact_stamp(_)),
     retractall(walks_in_c),
+    retractall(var_count(_)),
+    retractall(value_cell(_, _, _)),
     forall(compiled_table(Head), retractall(Head)),
     mdd_reset([]),
     kb_digest(Digest),
@@ -114,6 +117,9 @@ compile_exact(Stamp) :-
     findall(R, topic_root(_, R), Roots),
     mdd_size(Roots, Size),
     Seconds is T1 - T0,
+    aggregate_all(count, var_field(_, _, _), NVars),
+    assertz(var_count(NVars)),
+    forall(( var_field(_, F, Cells), nth1(I, Cells, X), atom(X) ), assertz(value_cell(F, X, I))),
     hand_over,
     exact_walks(Walks),
     assertz(built_stats(_{nodes: Size, seconds: Seconds, source: Source, walks: Walks})),
@@ -601,13 +607,22 @@ mask_list(Mask, [O|Os]) :-
 %  number of each variable's known value, 0 where it is unknown.
 exact_known(Case, Known) :-
     ensure_exact,
-    findall(I, ( var_field(_, F, Cells),
-                 (   get_dict(F, Case, X), \+ unknown_value(F, X),
-                     nth1(I, Cells, Cell), in_cell(Cell, X)
-                 ->  true
-                 ;   I = 0
-                 ) ), Is),
-    Known =.. [c|Is].
+    var_count(N),
+    functor(Known, c, N),
+    dict_pairs(Case, _, Pairs),
+    maplist(known_cell(Known), Pairs),
+    term_variables(Known, Unknown),
+    maplist(=(0), Unknown).
+
+known_cell(Known, F-X) :-
+    (   field_var(F, V),
+        \+ unknown_value(F, X),
+        (   value_cell(F, X, I) -> true
+        ;   number(X), var_field(V, F, Cells), nth1(I, Cells, Cell), in_cell(Cell, X)
+        )
+    ->  arg(V, Known, I)
+    ;   true
+    ).
 
 %! exact_query(+Known, -Query) is det.
 %
@@ -1045,7 +1060,9 @@ collect_exact(Mode, Case, Q, T, R, given(Given, Splits)) :-
     findall(V, ( member(V, Values), \+ overridable(T, V, Results, Open) ), Stable),
     (   Q == none
     ->  Given = Stable, Splits = []
-    ;   findall(V, ( distinct(V, ( member(V, Values) ; member(r(_, V, _, _), Open) )),
+    ;   findall(V, ( member(V, Values) ; member(r(_, V, _, _), Open) ), Candidates0),
+        list_to_set(Candidates0, Candidates),
+        findall(V, ( member(V, Candidates),
                      \+ memberchk(V, Stable),
                      exact_single(Q, T-V, true) ),
                 Split),
