@@ -35,6 +35,7 @@ Proof terms:
 :- module(engine,
           [ case_from_pairs/2,       % +Pairs, -Case
             evaluate/2,              % +Case, -Env
+            evaluate_topic/3,        % +Case, +Topic, -Resolution
             decide/2,                % +Case, -Env
             topic_resolution/3,      % +Env, ?Topic, -Resolution
             topic_resolutions/2,     % +Env, -Pairs
@@ -96,7 +97,16 @@ decide(Case, Env) :-
     ensure_evaluator,
     decider(Case, Env).
 
-:- dynamic evaluator/2, decider/2, evaluator_stamp/1, node_index/2, topic_indexes/1.
+%! evaluate_topic(+Case:dict, +Topic, -Resolution) is det.
+%
+%  Resolution is what evaluate/2 resolves Topic to on Case, with its
+%  proofs but without warnings, computed from the concepts and topics Topic
+%  depends on alone (for the case splits of exact.pl).
+evaluate_topic(Case, Topic, Resolution) :-
+    ensure_evaluator,
+    topic_evaluator(Topic, Case, Resolution).
+
+:- dynamic evaluator/2, decider/2, topic_evaluator/3, evaluator_stamp/1, node_index/2, topic_indexes/1.
 
 %  The rules are compiled into one clause, evaluator(Case, Env) :- Goals,
 %  by compile_cond//6 for every rule: each condition
@@ -124,15 +134,39 @@ compile_evaluator(Stamp) :-
     Env =.. [env|Values],
     retractall(evaluator(_, _)),
     retractall(decider(_, _)),
+    retractall(topic_evaluator(_, _, _)),
     retractall(node_index(_, _)),
     retractall(evaluator_stamp(_)),
     retractall(topic_indexes(_)),
     assertz((evaluator(Case, Env) :- Goals)),
     assertz((decider(Case, Env) :- DecisionGoals)),
+    forall(topic(T, _, _), compile_topic_evaluator(T, Nodes)),
     forall(nth1(I, Nodes, Node), assertz(node_index(Node, I))),
     findall(T-I, ( topic(T, _, _), nth1(I, Nodes, topic(T)) ), TopicIndexes),
     assertz(topic_indexes(TopicIndexes)),
     assertz(evaluator_stamp(Stamp)).
+
+%  topic_evaluator(T, Case, Resolution) :- Goals: the goals of the
+%  evaluator for the nodes T depends on (its cone), in node order.
+compile_topic_evaluator(T, Nodes) :-
+    cone([topic(T)], [topic(T)], Cone),
+    include([N]>>memberchk(N, Cone), Nodes, ConeNodes),
+    maplist(node_slot, ConeNodes, Slots),
+    pairs_keys_values(Map, ConeNodes, Slots),
+    phrase(node_goals(ConeNodes, Case, Map, _), GoalList0),
+    maplist(without_warnings, GoalList0, GoalList),
+    goals_conj(GoalList, Goals),
+    memberchk(topic(T)-Resolution, Map),
+    assertz((topic_evaluator(T, Case, Resolution) :- Goals)).
+
+cone([], Cone, Cone).
+cone([N|Ns], Seen, Cone) :-
+    findall(D, ( node_rules(N, Rules), member(r(_, _, Conds), Rules),
+                 condition_node(Conds, D), \+ memberchk(D, Seen) ), New0),
+    sort(New0, New),
+    append(Seen, New, Seen1),
+    append(Ns, New, Queue),
+    cone(Queue, Seen1, Cone).
 
 %  A node's slot in Map: node(Proof, Status) for a concept, the resolution
 %  for a topic. Every proof (a concept's, a finding's) is a variable of the
@@ -159,6 +193,10 @@ decision_goal(G) :- G \= proof(_).
 without_proofs(resolve(proofs, T, Policy, Results, Winners, Open, R),
                resolve(decisions, T, Policy, Results, Winners, Open, R)) :- !.
 without_proofs(G, G).
+
+without_warnings(resolve(proofs, T, Policy, Results, Winners, Open, R),
+                 resolve(topic, T, Policy, Results, Winners, Open, R)) :- !.
+without_warnings(G, G).
 
 %  The goals evaluate the nodes in order, so that each is bound before use.
 %  Map holds the slot of every node and the proof of every finding tested
@@ -305,13 +343,14 @@ proof_status(decided(_, _, S, _, _), S).
 %  WinnerResults are those that fired and no firing rule beats, and Open
 %  those with unknown conditions that no firing rule beats (what blocks
 %  the topic when it is undetermined; see open_fields/2). Kind is `proofs`,
-%  or `decisions` (no proofs, so no warnings: they name unknown fields).
+%  `decisions` (no proofs, so no warnings: they name unknown fields), or
+%  `topic` (proofs, no warnings: evaluate_topic/3).
 resolve(Kind, T, Policy, Results, WinnerResults, Open,
         resolution(T, Status, Values, Winners, Results, Open, Warnings)) :-
     result_ids_values(WinnerResults, Winners, Vs0),
     sort(Vs0, Values),
     resolution_status(Policy, Values, Open, Status),
-    (   ( Kind == decisions ; Open == [] ; WinnerResults == [] ) -> Warnings = []
+    (   ( Kind \== proofs ; Open == [] ; WinnerResults == [] ) -> Warnings = []
     ;   findall(W, resolution_warning(T, WinnerResults, Open, W), Warnings)
     ).
 
