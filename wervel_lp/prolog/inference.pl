@@ -40,17 +40,18 @@ infer(Case0, Case, Inferred0, Inferred) :-
     ;   Case = Case0, Inferred0 = Inferred
     ).
 
+%  The first inference in order: forward ones first, then backward ones,
+%  each in the order of the implications.
 inference(Case, F, V, From, Id) :-
-    implication(Id, If, F = V, _),
+    forward(Id, From, Op, Arg, F, V),
     \+ get_dict(F, Case, _),
-    holds(If, Case),
-    finding_test(If, From, _, _).
+    get_dict(From, Case, X),
+    \+ unknown_value(From, X),
+    value_test(Op, X, Arg).
 inference(Case, G, W, F, Id) :-
-    implication(Id, If, F = V, _),
+    backward(Id, F, V, G, W),
     get_dict(F, Case, X), X \== V,
-    finding_test(If, G, Op, Arg),
-    \+ known(G, Case),
-    findall(W0, ( field_value(G, W0), \+ value_test(Op, W0, Arg) ), [W]).
+    \+ known(G, Case).
 
 known(F, Case) :-
     get_dict(F, Case, X),
@@ -71,6 +72,25 @@ value_test(<, X, N) :- number(X), X < N.
 value_test(=<, X, N) :- number(X), X =< N.
 value_test(>, X, N) :- number(X), X > N.
 value_test(>=, X, N) :- number(X), X >= N.
+
+%  The implications as the steps they allow, written out as the module
+%  loads (after the schema, which it reads):
+%
+%    - forward(Id, G, Op, Arg, F, V): where `G Op Arg` holds and F is
+%      absent, F = V;
+%    - backward(Id, F, V, G, W): where F is known and not V and G is not
+%      known, G = W, the one value of G that fails `G Op Arg`.
+term_expansion(implication_steps, Steps) :-
+    findall(forward(Id, G, Op, Arg, F, V),
+            ( implication(Id, If, F = V, _), finding_test(If, G, Op, Arg) ),
+            Forward),
+    findall(backward(Id, F, V, G, W),
+            ( implication(Id, If, F = V, _), finding_test(If, G, Op, Arg),
+              findall(W0, ( field_value(G, W0), \+ value_test(Op, W0, Arg) ), [W]) ),
+            Backward),
+    append(Forward, Backward, Steps).
+
+implication_steps.
 
 %! case_contradiction(+Case:dict, -Id) is semidet.
 %
