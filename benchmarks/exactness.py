@@ -13,7 +13,10 @@ completions enumerated by clingo) finds over all completions of the case:
 - a topic left without a decision (neither decided nor open) is *decided by a completion* when some
   completion gives it a value.
 
-All three must be 0. Prints one table and appends it to benchmarks/RESULTS.md.
+All three must be 0. Beside them, the same figures for the three-valued evaluation alone, as the
+engine decided before exact decisions (issue 12): a value the rules conclude with every undefeated
+rule known or provisional (``kb.statuses_and_decisions``, no inferences), and topics it leaves without
+one that every completion decides alike. Prints one table and appends it to benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -47,14 +50,16 @@ def main() -> None:
     values = field_values(Solver.for_kb(kb))
     topics = [t for t, info in kb.topics.items() if info.policy != "collect"]
     rows = []
-    totals = [0] * 6
+    totals = [0] * 10
     for i, unknown in enumerate(FRACTIONS):
         decided = overturned = open_topics = settled = none = reached = 0
+        kleene = kleene_overturned = kleene_open = kleene_settled = 0
         cases = list(random_cases(kb.schema, values, args.cases // len(FRACTIONS), seed=args.seed + i,
                                   unknown=unknown))
         for n, case in enumerate(cases, 1):
             result = recommend(case)
             exact = oracle.exact(case)
+            three_valued = dict(kb.statuses_and_decisions(kb.schema.validate(case))[1])
             reasons = {u.topic: u.reason for u in result.undetermined}
             for topic in topics:
                 possible = exact[topic].possible
@@ -67,22 +72,34 @@ def main() -> None:
                 elif topic not in reasons:
                     none += 1
                     reached += possible != {None}
+                if topic in three_valued:
+                    kleene += 1
+                    kleene_overturned += possible != {three_valued[topic]}
+                elif possible != {None}:
+                    kleene_open += 1
+                    kleene_settled += len(possible) == 1
             print(f"\r{unknown:.0%} unknown: {n}/{len(cases)} cases", end="", file=sys.stderr, flush=True)
         print(file=sys.stderr)
         rows.append(f"| {unknown:.0%} | {len(cases):,} | {overturned} of {decided:,} | {settled} of {open_topics:,} "
-                    f"| {reached} of {none:,} |")
-        for j, x in enumerate((decided, overturned, open_topics, settled, none, reached)):
+                    f"| {reached} of {none:,} | {kleene_overturned} of {kleene:,} "
+                    f"| {kleene_settled} of {kleene_open:,} |")
+        for j, x in enumerate((decided, overturned, open_topics, settled, none, reached,
+                               kleene, kleene_overturned, kleene_open, kleene_settled)):
             totals[j] += x
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=ROOT).stdout.strip()
-    decided, overturned, open_topics, settled, none, reached = totals
+    decided, overturned, open_topics, settled, none, reached, kleene, kleene_overturned, kleene_open, kleene_settled = (
+        totals)
     lines = [f"## {date.today()} {commit}: exactness of partial cases (benchmarks/exactness.py)", "",
              "Every topic of recommend() against the completions the ASP oracle enumerates "
              f"(seeds {args.seed}-{args.seed + len(FRACTIONS) - 1}).", "",
              "| unknown | cases | decided values overturned by a completion | open topics every completion "
-             "settles alike | topics without a decision that a completion decides |", "|---|---|---|---|---|", *rows,
+             "settles alike | topics without a decision that a completion decides | three-valued alone: decided "
+             "values overturned | three-valued alone: topics without a decision every completion decides alike |",
+             "|---|---|---|---|---|---|---|", *rows,
              f"| all | {args.cases // len(FRACTIONS) * len(FRACTIONS):,} | {overturned} of {decided:,} "
-             f"| {settled} of {open_topics:,} | {reached} of {none:,} |", ""]
+             f"| {settled} of {open_topics:,} | {reached} of {none:,} | {kleene_overturned} of {kleene:,} "
+             f"| {kleene_settled} of {kleene_open:,} |", ""]
     print("\n".join(lines))
     with (ROOT / "benchmarks" / "RESULTS.md").open("a", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
