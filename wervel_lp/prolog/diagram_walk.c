@@ -5,22 +5,26 @@
     cells. Those walks are its reference definition, in Prolog; this file
     does the same two walks, node for node, about fifty times faster:
 
-      walk_info(+Known, +Root, -Mask, -Splits)   exact:node_info/3 at Root
-      walk_reach(+Known, +Root, +Two, -Mask)     exact:possible_mask/4's reach
+      walk_info(+State, +Known, +Root, -Mask, -Splits)  exact:node_info/3 at Root
+      walk_reach(+State, +Known, +Root, +Two, -Mask)    exact:possible_mask/4's reach
 
     Known is the term c(Cell1, ..., CellN) of exact_known/2 (0: unknown).
     The diagrams are handed over once, by walk_load/7, when exact.pl has
-    compiled (or loaded) them; each Prolog thread keeps a state of its own
-    (the memo of the case it last asked about), so calls on several threads
-    do not share anything they write. A case's memo lives until the thread
-    asks about another case, so the topics of one case share it, as the
-    Prolog memo of exact_query/2 is shared.
+    compiled (or loaded) them. What a walk writes (the memo of the case it
+    last asked about) is a state, a blob that walk_new/1 makes and each
+    Prolog thread keeps in a global variable of its own (exact:walk_state/1),
+    so walks on several threads share nothing they write; the state is
+    freed when the blob is garbage collected, with its thread or engine. A
+    case's memo lives until the state is asked about another case, so the
+    topics of one case share it, as the Prolog memo of exact_query/2 is
+    shared.
 
     Node codes: a stored node is its id (>= 2); the terminal o(O) is
     -1 - I, where 1 << I is outcome_bit(O, _); a restricted node that is not
     a stored node gets an id above the highest stored id, numbered per case.
 */
 
+#include <SWI-Stream.h>
 #include <SWI-Prolog.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -69,7 +73,7 @@ typedef struct
   info info;
 } sub_entry;
 
-/*  What a thread keeps of the case it last asked about. */
+/*  A walk state: what a thread keeps of the case it last asked about. */
 typedef struct
 { const diagrams *d;
   int        known[MAX_VARS + 1];
@@ -151,24 +155,13 @@ all_cells(int n)
 }
 
 		 /*******************************
-		 *          THE THREAD          *
+		 *           THE STATE          *
 		 *******************************/
 
-static __thread walk *thread_walk = NULL;
-static __thread int thread_registered = 0;
-
 static void
-free_walk(walk *w)
+free_tables(walk *w)
 { free(w->memo); free(w->seen); free(w->arena); free(w->unique);
   free(w->contexts); free(w->subs);
-  free(w);
-}
-
-static void
-thread_exit(void *closure)
-{ (void)closure;
-  if ( thread_walk ) free_walk(thread_walk);
-  thread_walk = NULL;
 }
 
 /*  Forget the case: a new generation of the memo, empty tables. */
@@ -188,19 +181,16 @@ new_case(walk *w, const int *known)
   w->subs_count = 0;
 }
 
-/*  The thread's walk for the diagrams d, on the case known. */
-static walk *
-thread_walk_for(const diagrams *d, const int *known)
-{ walk *w = thread_walk;
-  if ( w && w->d != d )
-  { free_walk(w);
-    w = thread_walk = NULL;
-  } else if ( w )
+/*  The state w, ready to walk the diagrams d on the case known. */
+static void
+prepare(walk *w, const diagrams *d, const int *known)
+{ if ( w->d == d )
   { if ( memcmp(w->known, known, sizeof w->known) != 0 )
       new_case(w, known);
-    return w;
+    return;
   }
-  w = xcalloc(1, sizeof *w);
+  free_tables(w);
+  memset(w, 0, sizeof *w);
   w->d = d;
   w->memo = xcalloc(d->max_id + 1, sizeof *w->memo);
   w->seen = xcalloc(d->max_id + 1, sizeof *w->seen);
@@ -210,13 +200,62 @@ thread_walk_for(const diagrams *d, const int *known)
   w->arena = xcalloc(w->arena_cap, sizeof *w->arena);
   w->subs_size = 256;
   w->subs = xcalloc(w->subs_size, sizeof *w->subs);
-  if ( !thread_registered )
-  { PL_thread_at_exit(thread_exit, NULL, FALSE);
-    thread_registered = 1;
-  }
-  thread_walk = w;
   new_case(w, known);
-  return w;
+}
+
+/*  A state's blob holds a handle: the state is freed when the thread (or
+    engine) that made it ends, for the blob itself may be collected much
+    later (atom garbage collection runs after thousands of new atoms), and
+    a state is some 400 KB; the handle goes with the blob. */
+typedef struct
+{ walk *w;
+} handle;
+
+static void
+thread_ends(void *closure)
+{ handle *h = closure;
+  if ( h->w )
+  { free_tables(h->w);
+    free(h->w);
+    h->w = NULL;
+  }
+}
+
+static int
+release_walk(atom_t a)
+{ handle *h = PL_blob_data(a, NULL, NULL);
+  thread_ends(h);
+  free(h);
+  return TRUE;
+}
+
+static int
+write_walk(IOSTREAM *s, atom_t a, int flags)
+{ (void)flags;
+  Sfprintf(s, "<diagram_walk>(%p)", PL_blob_data(a, NULL, NULL));
+  return TRUE;
+}
+
+static PL_blob_t walk_blob =
+{ PL_BLOB_MAGIC,
+  PL_BLOB_NOCOPY|PL_BLOB_UNIQUE,
+  "diagram_walk",
+  release_walk,
+  NULL,
+  write_walk,
+  NULL
+};
+
+/*  The walk state in the blob t. */
+static int
+get_walk(term_t t, walk **w)
+{ void *data;
+  PL_blob_t *type;
+  if ( PL_get_blob(t, &data, NULL, &type) && type == &walk_blob && ((handle *)data)->w )
+  { *w = ((handle *)data)->w;
+    return TRUE;
+  }
+  return PL_type_error("diagram_walk", t);
 }
 
 		 /*******************************
@@ -441,7 +480,7 @@ node_info(walk *w, int ctx, int n)
   { out = node_info(w, ctx, kids[c - 1]);
   } else
   { int nkids = kid_count(d, n);
-    info infos[MAX_CELLS + 1];
+    info infos[nkids];
     out.mask = 0;
     out.splits = 0;
     for(int i = 0; i < nkids; i++)
@@ -524,25 +563,42 @@ loaded(void)
   return d;
 }
 
-/*  walk_info(+Known, +Root, -Mask, -Splits) */
+/*  walk_new(-State): a state for this thread, freed when it ends. */
 static foreign_t
-pl_walk_info(term_t known_t, term_t root_t, term_t mask_t, term_t splits_t)
+pl_walk_new(term_t state_t)
+{ handle *h = xcalloc(1, sizeof *h);
+  h->w = xcalloc(1, sizeof *h->w);
+  if ( !PL_unify_blob(state_t, h, sizeof *h, &walk_blob) )
+  { free(h->w);
+    free(h);
+    return FALSE;
+  }
+  PL_thread_at_exit(thread_ends, h, FALSE);
+  return TRUE;
+}
+
+/*  walk_info(+State, +Known, +Root, -Mask, -Splits) */
+static foreign_t
+pl_walk_info(term_t state_t, term_t known_t, term_t root_t, term_t mask_t, term_t splits_t)
 { const diagrams *d = loaded();
   int known[MAX_VARS + 1], root;
-  if ( !d || !get_known(d, known_t, known) || !get_code(d, root_t, &root) ) return FALSE;
-  walk *w = thread_walk_for(d, known);
+  walk *w = NULL;
+  if ( !d || !get_walk(state_t, &w) || !get_known(d, known_t, known) || !get_code(d, root_t, &root) )
+    return FALSE;
+  prepare(w, d, known);
   info in = node_info(w, 0, root);
   return PL_unify_uint64(mask_t, in.mask) && PL_unify_uint64(splits_t, in.splits);
 }
 
-/*  walk_reach(+Known, +Root, +Two, -Mask): Two is true to stop at the second outcome. */
+/*  walk_reach(+State, +Known, +Root, +Two, -Mask): Two is true to stop at the second outcome. */
 static foreign_t
-pl_walk_reach(term_t known_t, term_t root_t, term_t two_t, term_t mask_t)
+pl_walk_reach(term_t state_t, term_t known_t, term_t root_t, term_t two_t, term_t mask_t)
 { const diagrams *d = loaded();
   int known[MAX_VARS + 1], root, two;
-  if ( !d || !get_known(d, known_t, known) || !get_code(d, root_t, &root) ||
+  walk *w = NULL;
+  if ( !d || !get_walk(state_t, &w) || !get_known(d, known_t, known) || !get_code(d, root_t, &root) ||
        !PL_get_bool_ex(two_t, &two) ) return FALSE;
-  walk *w = thread_walk_for(d, known);
+  prepare(w, d, known);
   bits inv = (bits)1 << d->invalid;
   bits all = (root < 0 ? (bits)1 << (-1 - root) : d->mask[root]) & ~inv;
   if ( ++w->seen_gen == 0 )
@@ -684,6 +740,7 @@ pl_walk_load(term_t cells_t, term_t max_t, term_t nodes_t, term_t invalid_t,
 install_t
 install_diagram_walk(void)
 { PL_register_foreign("walk_load", 7, pl_walk_load, 0);
-  PL_register_foreign("walk_info", 4, pl_walk_info, 0);
-  PL_register_foreign("walk_reach", 4, pl_walk_reach, 0);
+  PL_register_foreign("walk_new", 1, pl_walk_new, 0);
+  PL_register_foreign("walk_info", 5, pl_walk_info, 0);
+  PL_register_foreign("walk_reach", 5, pl_walk_reach, 0);
 }

@@ -631,7 +631,20 @@ known_cell(Known, F-X) :-
 %  diagrams are read, and shared by all topics, since their diagrams
 %  share nodes.
 exact_query(Known, Q) :-
-    (   walks_in_c -> Q = q(Known, c, -, -, -, -) ; prolog_query(Known, Q) ).
+    (   walks_in_c
+    ->  walk_state(State),
+        Q = q(Known, c(State), -, -, -, -)
+    ;   prolog_query(Known, Q)
+    ).
+
+%  State is this thread's state of the walks in C (diagram_walk.c), kept
+%  in a global variable of the thread: what a walk writes is its own.
+walk_state(State) :-
+    (   nb_current(exact_walk_state, State0)
+    ->  State = State0
+    ;   walk_new(State),
+        nb_setval(exact_walk_state, State)
+    ).
 
 prolog_query(Known, q(Known, Memo, Unique, Subs, next(-1), Nodes)) :-
     mdd_max_id(Max),
@@ -675,10 +688,10 @@ exact_possible(Q, Topic, Outcomes) :-
 %  Mask and Splits of node_info/3 at Root, from the walks in C where the
 %  query is theirs.
 root_info(Q, Root, Mask, Splits) :-
-    (   arg(2, Q, c)
+    (   arg(2, Q, c(State))
     ->  arg(1, Q, Known),
         node_code(Root, Code),
-        walk_info(Known, Code, Mask, Splits)
+        walk_info(State, Known, Code, Mask, Splits)
     ;   node_info(Root, Q, i(_, Mask, Splits))
     ).
 
@@ -690,10 +703,10 @@ root_info(Q, Root, Mask, Splits) :-
 possible_mask(Q, Topic, Enough, Found) :-
     arg(1, Q, Known),
     topic_root(Topic, Root),
-    (   arg(2, Q, c)
+    (   arg(2, Q, c(State))
     ->  node_code(Root, Code),
         (   Enough == two -> Two = true ; Two = false ),
-        walk_reach(Known, Code, Two, Found)
+        walk_reach(State, Known, Code, Two, Found)
     ;   prolog_possible_mask(Known, Root, Enough, Found)
     ).
 
@@ -969,12 +982,13 @@ walk_agreement(Case0, Disagreements) :-
     exact_known(Case, Known),
     (   walks_in_c
     ->  prolog_query(Known, Q),
+        walk_state(State),
         findall(walk(Key, InC, InProlog),
                 ( topic_root(Key, Root),
                   node_code(Root, Code),
-                  walk_info(Known, Code, M1, S1),
-                  walk_reach(Known, Code, false, A1),
-                  walk_reach(Known, Code, true, T1),
+                  walk_info(State, Known, Code, M1, S1),
+                  walk_reach(State, Known, Code, false, A1),
+                  walk_reach(State, Known, Code, true, T1),
                   node_info(Root, Q, i(_, M2, S2)),
                   prolog_possible_mask(Known, Root, all, A2),
                   prolog_possible_mask(Known, Root, two, T2),
