@@ -1074,7 +1074,7 @@ waiting(Q, T, Waiting) :-
 collect_exact(Mode, Case, Q, Budget, T, R, given(Given, Splits)) :-
     R = resolution(_, _, Values, _, Results, Open, _),
     findall(V, ( member(V, Values), \+ overridable(T, V, Results, Open) ), Stable),
-    (   Q == none
+    (   ( Q == none ; Open == [] )      % then every value is stable, and none other possible
     ->  Given = Stable, Splits = []
     ;   findall(V, ( member(V, Values) ; member(r(_, V, _, _), Open) ), Candidates0),
         list_to_set(Candidates0, Candidates),

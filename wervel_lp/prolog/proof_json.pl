@@ -64,8 +64,10 @@ decisions_json_text(eval(Env, Layer, _), Text) :-
     ensure_parts,
     topic_resolutions(Env, Resolutions),
     foldl(decision_member, Resolutions, Layer, Decided, []),
-    phrase(( ['{'], decisions(Decided), ['}'] ), Pieces),
+    phrase(decisions_object(Decided), Pieces),
     atomics_to_string(Pieces, Text).
+
+decisions_object(Decided) --> ['{'], decisions(Decided), ['}'].
 
 %! why_not_json_text(+Report, -Text:string) is det.
 %
