@@ -686,12 +686,17 @@ exact_possible(Q, Topic, Outcomes) :-
     mask_outcomes(Mask, Outcomes).
 
 %  Mask and Splits of node_info/3 at Root, from the walks in C where the
-%  query is theirs.
+%  query is theirs and they take the case (they leave the sub-queries of
+%  tied_split/5 to this module).
 root_info(Q, Root, Mask, Splits) :-
     (   arg(2, Q, c(State))
     ->  arg(1, Q, Known),
         node_code(Root, Code),
-        walk_info(State, Known, Code, Mask, Splits)
+        (   walk_info(State, Known, Code, Mask, Splits)
+        ->  true
+        ;   prolog_query(Known, PQ),
+            node_info(Root, PQ, i(_, Mask, Splits))
+        )
     ;   node_info(Root, Q, i(_, Mask, Splits))
     ).
 
@@ -974,8 +979,10 @@ fix_cells([W-C|Fixed], Known) :-
 %  Disagreements lists, for the case with its inferences, every topic
 %  diagram (exact_topic_root/2) where the walks in C and those of this
 %  module answer differently: `walk(Key, C, Prolog)`, each
-%  `[Mask, Splits, AllOutcomes, TwoOutcomes]`. Empty where they agree, and
-%  where the walks in C are not loaded (then there is nothing to compare).
+%  `[Mask, Splits, AllOutcomes, TwoOutcomes]`, Mask and Splits `refused`
+%  where the walks in C leave the case to this module. Empty where they
+%  agree, and where the walks in C are not loaded (then there is nothing to
+%  compare).
 walk_agreement(Case0, Disagreements) :-
     ensure_exact,
     infer_case(Case0, Case, _),
@@ -986,7 +993,7 @@ walk_agreement(Case0, Disagreements) :-
         findall(walk(Key, InC, InProlog),
                 ( topic_root(Key, Root),
                   node_code(Root, Code),
-                  walk_info(State, Known, Code, M1, S1),
+                  (   walk_info(State, Known, Code, M1, S1) -> true ; M1 = refused, S1 = refused ),
                   walk_reach(State, Known, Code, false, A1),
                   walk_reach(State, Known, Code, true, T1),
                   node_info(Root, Q, i(_, M2, S2)),
