@@ -36,8 +36,10 @@ compiler:
 
 # The walks of wervel_lp/prolog/exact.pl over the decision diagrams, in C: exact.pl loads them
 # where this library is built, else it walks the diagrams in Prolog, alike but some 50 times slower.
+# (Written beside it and moved over it: a process that has the old one loaded keeps it.)
 $(WALK): wervel_lp/prolog/diagram_walk.c | swipl compiler
-	swipl-ld -shared -O2 -Wall -o $@ $<
+	swipl-ld -shared -O2 -Wall -o $@.new.so $<
+	mv $@.new.so $@
 
 # Headless Chromium for the case page's browser tests (tests/test_browser.py), installed as
 # SWI-Prolog is; where it cannot be installed the browser tests are skipped, the rest still runs.

@@ -26,6 +26,7 @@
 
 #include <SWI-Stream.h>
 #include <SWI-Prolog.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,7 @@ typedef struct
 } diagrams;
 
 static diagrams *current = NULL;   /* the diagrams of the last walk_load/7 */
+static atom_t ATOM_c;              /* the name of the term of known cells */
 
 /*  A node's facts under a case: exact:node_info/3's i(Restricted, Mask, Splits). */
 typedef struct
@@ -194,29 +196,46 @@ prepare(walk *w, const diagrams *d, const int *known)
   new_case(w, known);
 }
 
-/*  A state's blob holds a handle: the state is freed when the thread (or
-    engine) that made it ends, for the blob itself may be collected much
-    later (atom garbage collection runs after thousands of new atoms), and
-    a state is some 400 KB; the handle goes with the blob. */
+/*  A state's blob holds a handle to it. The state belongs to the Prolog
+    thread (or engine) that made it, which alone may walk with it, and is
+    freed when that thread ends: the blob itself may be collected much later
+    (atom garbage collection runs after thousands of new atoms), and a state
+    is some 400 KB. The handle goes when both the thread and the blob are
+    gone, whichever goes last (under handles_lock). */
 typedef struct
 { walk *w;
+  int   owner;                  /* PL_thread_self() of the thread that made it */
+  int   thread_alive;
+  int   blob_alive;
 } handle;
 
+static pthread_mutex_t handles_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*  The thread ends (alive = &h->thread_alive) or the blob goes (&h->blob_alive). */
 static void
-thread_ends(void *closure)
-{ handle *h = closure;
+handle_gone(handle *h, int *alive)
+{ pthread_mutex_lock(&handles_lock);
   if ( h->w )
   { free_tables(h->w);
     free(h->w);
     h->w = NULL;
   }
+  *alive = 0;
+  int last = !h->thread_alive && !h->blob_alive;
+  pthread_mutex_unlock(&handles_lock);
+  if ( last ) free(h);
+}
+
+static void
+thread_ends(void *closure)
+{ handle *h = closure;
+  handle_gone(h, &h->thread_alive);
 }
 
 static int
 release_walk(atom_t a)
 { handle *h = PL_blob_data(a, NULL, NULL);
-  thread_ends(h);
-  free(h);
+  handle_gone(h, &h->blob_alive);
   return TRUE;
 }
 
@@ -229,7 +248,7 @@ write_walk(IOSTREAM *s, atom_t a, int flags)
 
 static PL_blob_t walk_blob =
 { PL_BLOB_MAGIC,
-  PL_BLOB_NOCOPY|PL_BLOB_UNIQUE,
+  PL_BLOB_NOCOPY,
   "diagram_walk",
   release_walk,
   NULL,
@@ -237,16 +256,18 @@ static PL_blob_t walk_blob =
   NULL
 };
 
-/*  The walk state in the blob t. */
+/*  The walk state in the blob t, which must be this thread's own. */
 static int
 get_walk(term_t t, walk **w)
 { void *data;
   PL_blob_t *type;
-  if ( PL_get_blob(t, &data, NULL, &type) && type == &walk_blob && ((handle *)data)->w )
-  { *w = ((handle *)data)->w;
-    return TRUE;
-  }
-  return PL_type_error("diagram_walk", t);
+  if ( !PL_get_blob(t, &data, NULL, &type) || type != &walk_blob )
+    return PL_type_error("diagram_walk", t);
+  handle *h = data;
+  if ( h->owner != PL_thread_self() || !h->w )
+    return PL_permission_error("walk_with", "diagram_walk", t);
+  *w = h->w;
+  return TRUE;
 }
 
 		 /*******************************
@@ -474,7 +495,7 @@ get_known(const diagrams *d, term_t t, int *known)
 { size_t arity;
   atom_t name;
   memset(known, 0, (MAX_VARS + 1) * sizeof(int));
-  if ( !PL_get_name_arity(t, &name, &arity) || (int)arity != d->nvars )
+  if ( !PL_get_name_arity(t, &name, &arity) || (int)arity != d->nvars || name != ATOM_c )
     return PL_type_error("known_cells", t);
   term_t a = PL_new_term_ref();
   for(int v = 1; v <= d->nvars; v++)
@@ -502,15 +523,19 @@ loaded(void)
 /*  walk_new(-State): a state for this thread, freed when it ends. */
 static foreign_t
 pl_walk_new(term_t state_t)
-{ handle *h = xcalloc(1, sizeof *h);
+{ term_t blob = PL_new_term_ref();
+  handle *h = xcalloc(1, sizeof *h);
   h->w = xcalloc(1, sizeof *h->w);
-  if ( !PL_unify_blob(state_t, h, sizeof *h, &walk_blob) )
+  h->owner = PL_thread_self();
+  h->thread_alive = h->blob_alive = 1;
+  if ( !PL_put_blob(blob, h, sizeof *h, &walk_blob) )
   { free(h->w);
     free(h);
     return FALSE;
   }
+  /* from here on the blob owns the handle: a failing unification leaves it to garbage collection */
   PL_thread_at_exit(thread_ends, h, FALSE);
-  return TRUE;
+  return PL_unify(state_t, blob);
 }
 
 /*  walk_info(+State, +Known, +Root, -Mask, -Splits): fails where the case
@@ -574,6 +599,97 @@ list_ints(term_t list, int max, int *out, int *n)
   return PL_get_nil_ex(tail);
 }
 
+static void
+free_diagrams(diagrams *d)
+{ free(d->var); free(d->kid_off); free(d->kids); free(d->mask);
+  free(d->stored); free(d->tie_allowed);
+  free(d);
+}
+
+/*  The nodes of the list nodes_t, n(Id, Var, KidCodes), into d: a pass for
+    the kid counts, then one for the kids, in id order. Every id once, every
+    kid a stored node on a later variable or a terminal (so the diagram is
+    ordered, and its walks end). */
+static int
+load_nodes(diagrams *d, term_t nodes_t, int size)
+{ int ok = FALSE, *count = xcalloc(d->max_id + 1, sizeof *count);
+  term_t head = PL_new_term_ref(), tail = PL_copy_term_ref(nodes_t), a = PL_new_term_ref();
+  while ( PL_get_list(tail, head, tail) )
+  { int id, v, k[MAX_CELLS + 1], nk;
+    if ( !get_int_arg(head, 1, &id) || !get_int_arg(head, 2, &v) || id < 2 || id > d->max_id ||
+         d->var[id] || v < 1 || v > d->nvars || !PL_get_arg(3, head, a) ||
+         !list_ints(a, MAX_CELLS, k, &nk) || nk != d->ncells[v] )
+    { PL_domain_error("diagram_node", head);
+      goto out;
+    }
+    d->var[id] = v;
+    count[id] = nk;
+  }
+  if ( !PL_get_nil_ex(tail) ) goto out;
+  for(int id = 1; id <= d->max_id; id++) d->kid_off[id + 1] = d->kid_off[id] + count[id];
+  if ( d->kid_off[d->max_id + 1] != size )
+  { PL_domain_error("kid_count", nodes_t);
+    goto out;
+  }
+  tail = PL_copy_term_ref(nodes_t);
+  while ( PL_get_list(tail, head, tail) )
+  { int id, nk;
+    if ( !get_int_arg(head, 1, &id) || !PL_get_arg(3, head, a) ||
+         !list_ints(a, count[id], d->kids + d->kid_off[id], &nk) )
+      goto out;
+  }
+  for(int id = 2; id <= d->max_id; id++)
+  { for(int i = 0; d->var[id] && i < kid_count(d, id); i++)
+    { int k = kids_of(d, id)[i];
+      if ( k == 0 || k < -64 || (k > 0 && (k > d->max_id || d->var[k] <= d->var[id])) )
+      { PL_domain_error("ordered_diagram", nodes_t);
+        goto out;
+      }
+    }
+  }
+  ok = TRUE;
+out:
+  free(count);
+  return ok;
+}
+
+/*  The ties of lower_t (V-Ws) and allowed_t (t(V, A, W, Cells)) into d. */
+static int
+load_ties(diagrams *d, term_t lower_t, term_t allowed_t)
+{ term_t head = PL_new_term_ref(), tail = PL_copy_term_ref(lower_t), a = PL_new_term_ref();
+  while ( PL_get_list(tail, head, tail) )
+  { int v, ws[MAX_VARS], nws;
+    if ( !get_int_arg(head, 1, &v) || v < 1 || v > d->nvars || d->lower_ties[v][0] ||
+         !PL_get_arg(2, head, a) || !list_ints(a, MAX_VARS - 1, ws, &nws) )
+      return PL_domain_error("lower_ties", head);
+    for(int i = 0; i < nws; i++)
+    { if ( ws[i] <= v || ws[i] > d->nvars ) return PL_domain_error("lower_ties", head);
+      d->lower_ties[v][i] = ws[i];
+    }
+  }
+  if ( !PL_get_nil_ex(tail) ) return FALSE;
+  d->tie_allowed = xcalloc(tie_index(d, d->nvars + 1, 0, 0), sizeof(bits));
+  for(int v = 1; v <= d->nvars; v++)
+    for(int c = 1; c <= d->ncells[v]; c++)
+      for(int w = 1; w <= d->nvars; w++)
+        d->tie_allowed[tie_index(d, v, c, w)] = all_cells(d->ncells[w]);
+  tail = PL_copy_term_ref(allowed_t);
+  while ( PL_get_list(tail, head, tail) )
+  { int v, c, w, cs[MAX_CELLS + 1], ncs;
+    if ( !get_int_arg(head, 1, &v) || !get_int_arg(head, 2, &c) || !get_int_arg(head, 3, &w) ||
+         v < 1 || v > d->nvars || w < 1 || w > d->nvars || c < 1 || c > d->ncells[v] ||
+         !PL_get_arg(4, head, a) || !list_ints(a, MAX_CELLS, cs, &ncs) )
+      return PL_domain_error("tie_allowed", head);
+    bits m = 0;
+    for(int i = 0; i < ncs; i++)
+    { if ( cs[i] < 1 || cs[i] > d->ncells[w] ) return PL_domain_error("tie_allowed", head);
+      m |= (bits)1 << (cs[i] - 1);
+    }
+    d->tie_allowed[tie_index(d, v, c, w)] = m;
+  }
+  return PL_get_nil_ex(tail);
+}
+
 /*  walk_load(+Cells, +MaxId, +Nodes, +Invalid, +LowerTies, +TieAllowed, +Size)
 
     Cells: the number of cells of each variable, in variable order.
@@ -581,7 +697,9 @@ list_ints(term_t list, int max, int *out, int *n)
     Invalid: the index of outcome `invalid`.
     LowerTies: V-Ws, the variables Ws tied to V below it.
     TieAllowed: t(V, A, W, Cells), the cells of W that V's cell A allows.
-    Size: the number of kid codes in Nodes, to size the table. */
+    Size: the number of kid codes in Nodes.
+    The diagrams are checked whole before they are published; the ones they
+    replace stay (walks on other threads may still be reading them). */
 static foreign_t
 pl_walk_load(term_t cells_t, term_t max_t, term_t nodes_t, term_t invalid_t,
              term_t lower_t, term_t allowed_t, term_t size_t_)
@@ -590,13 +708,18 @@ pl_walk_load(term_t cells_t, term_t max_t, term_t nodes_t, term_t invalid_t,
        !PL_get_integer_ex(max_t, &max_id) || !PL_get_integer_ex(invalid_t, &invalid) ||
        !PL_get_integer_ex(size_t_, &size) )
     return FALSE;
-  if ( invalid < 0 || invalid > 63 || max_id < 1 ) return PL_domain_error("diagrams", max_t);
+  if ( invalid < 0 || invalid > 63 ) return PL_domain_error("outcome_index", invalid_t);
+  if ( max_id < 1 || max_id > (1 << 26) ) return PL_domain_error("node_count", max_t);
+  if ( size < 0 || (long long)size > (long long)max_id * MAX_CELLS ) return PL_domain_error("kid_count", size_t_);
   diagrams *d = xcalloc(1, sizeof *d);
   d->nvars = nvars;
   d->max_id = max_id;
   d->invalid = invalid;
   for(int v = 0; v < nvars; v++)
-  { if ( cells[v] < 1 || cells[v] > MAX_CELLS ) return PL_domain_error("cell_count", cells_t);
+  { if ( cells[v] < 1 || cells[v] > MAX_CELLS )
+    { free_diagrams(d);
+      return PL_domain_error("cell_count", cells_t);
+    }
     d->ncells[v + 1] = cells[v];
     if ( cells[v] > d->max_cells ) d->max_cells = cells[v];
   }
@@ -604,31 +727,9 @@ pl_walk_load(term_t cells_t, term_t max_t, term_t nodes_t, term_t invalid_t,
   d->kid_off = xcalloc(max_id + 2, sizeof *d->kid_off);
   d->kids = xcalloc(size, sizeof *d->kids);
   d->mask = xcalloc(max_id + 1, sizeof *d->mask);
-  /* nodes: first the kids counts, then the kids in id order */
-  int *count = xcalloc(max_id + 1, sizeof *count);
-  term_t head = PL_new_term_ref(), tail = PL_copy_term_ref(nodes_t), a = PL_new_term_ref();
-  while ( PL_get_list(tail, head, tail) )
-  { int id, v, k[MAX_CELLS + 1], nk;
-    if ( !get_int_arg(head, 1, &id) || !get_int_arg(head, 2, &v) || id < 2 || id > max_id ||
-         v < 1 || v > nvars || !PL_get_arg(3, head, a) || !list_ints(a, MAX_CELLS, k, &nk) ||
-         nk != d->ncells[v] )
-      return PL_domain_error("diagram_node", head);
-    d->var[id] = v;
-    count[id] = nk;
-  }
-  for(int id = 1; id <= max_id; id++) d->kid_off[id + 1] = d->kid_off[id] + count[id];
-  if ( d->kid_off[max_id + 1] > size ) return PL_domain_error("kid_count", size_t_);
-  tail = PL_copy_term_ref(nodes_t);
-  while ( PL_get_list(tail, head, tail) )
-  { int id, nk;
-    if ( !get_int_arg(head, 1, &id) || !PL_get_arg(3, head, a) ||
-         !list_ints(a, MAX_CELLS, d->kids + d->kid_off[id], &nk) )
-      return FALSE;
-  }
-  free(count);
-  for(int i = 0; i < d->kid_off[max_id + 1]; i++)
-  { int k = d->kids[i];
-    if ( k == 0 || k < -64 || (k > 0 && (k > max_id || !d->var[k])) ) return PL_domain_error("kid", nodes_t);
+  if ( !load_nodes(d, nodes_t, size) || !load_ties(d, lower_t, allowed_t) )
+  { free_diagrams(d);
+    return FALSE;
   }
   char *done = xcalloc(max_id + 1, 1);
   for(int id = 2; id <= max_id; id++) if ( d->var[id] ) static_mask(d, id, done);
@@ -643,45 +744,15 @@ pl_walk_load(term_t cells_t, term_t max_t, term_t nodes_t, term_t invalid_t,
     while ( d->stored[i] ) i = (i + 1) & m;
     d->stored[i] = id;
   }
-  /* ties */
-  tail = PL_copy_term_ref(lower_t);
-  while ( PL_get_list(tail, head, tail) )
-  { int v, ws[MAX_VARS], nws;
-    if ( !get_int_arg(head, 1, &v) || v < 1 || v > nvars || !PL_get_arg(2, head, a) ||
-         !list_ints(a, MAX_VARS - 1, ws, &nws) )
-      return PL_domain_error("lower_ties", head);
-    for(int i = 0; i < nws; i++)
-    { if ( ws[i] <= v || ws[i] > nvars ) return PL_domain_error("lower_ties", head);
-      d->lower_ties[v][i] = ws[i];
-    }
-  }
-  d->tie_allowed = xcalloc(tie_index(d, nvars + 1, 0, 0), sizeof(bits));
-  for(int v = 1; v <= nvars; v++)
-    for(int c = 1; c <= d->ncells[v]; c++)
-      for(int w = 1; w <= nvars; w++)
-        d->tie_allowed[tie_index(d, v, c, w)] = all_cells(d->ncells[w]);
-  tail = PL_copy_term_ref(allowed_t);
-  while ( PL_get_list(tail, head, tail) )
-  { int v, c, w, cs[MAX_CELLS + 1], ncs;
-    if ( !get_int_arg(head, 1, &v) || !get_int_arg(head, 2, &c) || !get_int_arg(head, 3, &w) ||
-         v < 1 || v > nvars || w < 1 || w > nvars || c < 1 || c > d->ncells[v] ||
-         !PL_get_arg(4, head, a) || !list_ints(a, MAX_CELLS, cs, &ncs) )
-      return PL_domain_error("tie_allowed", head);
-    bits m = 0;
-    for(int i = 0; i < ncs; i++)
-    { if ( cs[i] < 1 || cs[i] > d->ncells[w] ) return PL_domain_error("tie_allowed", head);
-      m |= (bits)1 << (cs[i] - 1);
-    }
-    d->tie_allowed[tie_index(d, v, c, w)] = m;
-  }
-  /* published for every thread; the diagrams it replaces stay valid for walks still using them */
+  /* published for every thread */
   __atomic_store_n(&current, d, __ATOMIC_RELEASE);
   return TRUE;
 }
 
 install_t
 install_diagram_walk(void)
-{ PL_register_foreign("walk_load", 7, pl_walk_load, 0);
+{ ATOM_c = PL_new_atom("c");
+  PL_register_foreign("walk_load", 7, pl_walk_load, 0);
   PL_register_foreign("walk_new", 1, pl_walk_new, 0);
   PL_register_foreign("walk_info", 5, pl_walk_info, 0);
   PL_register_foreign("walk_reach", 5, pl_walk_reach, 0);

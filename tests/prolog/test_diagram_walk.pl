@@ -1,0 +1,75 @@
+/* plunit tests of the walks in C (wervel_lp/prolog/diagram_walk.c): hostile arguments are
+   refused with an error, and a walk state lives and goes with its thread. Run where the
+   library is built (make); their answers are compared with exact.pl's own walks by
+   tests/test_exact.py. */
+:- use_module(library(plunit)).
+
+:- begin_tests(diagram_walk, [condition(exact:exact_walks(c))]).
+
+%  A load that is refused leaves the diagrams as they were: the kb's walks still answer.
+kb_walks_answer :-
+    exact:exact_topic_root(treatment, Root), integer(Root),
+    exact:exact_fields(Fields), length(Fields, N),
+    functor(Known, c, N), forall(between(1, N, I), nb_setarg(I, Known, 0)),
+    exact:walk_state(State),
+    exact:walk_info(State, Known, Root, Mask, _),
+    Mask > 0.
+
+refused(Goal, Error) :-
+    catch(( Goal, fail ), error(Error, _), true),
+    nonvar(Error).
+
+test(duplicate_node_id_is_refused) :-
+    refused(exact:walk_load([2, 2], 3, [n(3, 1, [-1, -2]), n(3, 2, [-1, -2])], 0, [], [], 4),
+            domain_error(diagram_node, _)),
+    kb_walks_answer.
+
+test(a_kid_on_an_earlier_variable_is_refused) :-
+    refused(exact:walk_load([2], 2, [n(2, 1, [2, 2])], 0, [], [], 2), domain_error(ordered_diagram, _)),
+    refused(exact:walk_load([2, 2], 3, [n(2, 1, [-1, -1]), n(3, 2, [2, -1])], 0, [], [], 4),
+            domain_error(ordered_diagram, _)),
+    kb_walks_answer.
+
+test(bad_sizes_are_refused) :-
+    refused(exact:walk_load([2], 2, [n(2, 1, [-1, -2])], 0, [], [], -1), domain_error(kid_count, _)),
+    refused(exact:walk_load([2], 2147483647, [], 0, [], [], 0), domain_error(node_count, _)),
+    refused(exact:walk_load([2], 2, [n(2, 1, [-1, -2])], 64, [], [], 2), domain_error(outcome_index, _)),
+    refused(exact:walk_load([2], 2, [n(2, 1, [-1, -2])], 0, [], [], 5), domain_error(kid_count, _)),
+    kb_walks_answer.
+
+test(lists_that_are_not_lists_are_refused) :-
+    refused(exact:walk_load([2], 2, foo, 0, [], [], 0), type_error(list, _)),
+    refused(exact:walk_load([2], 2, [n(2, 1, [-1, -2])|_], 0, [], [], 2), _),
+    refused(exact:walk_load([2, 2], 3, [n(2, 1, [3, -1]), n(3, 2, [-1, -2])], 0, [1-[2], 1-[2]], [], 4),
+            domain_error(lower_ties, _)),
+    kb_walks_answer.
+
+test(hostile_walk_arguments_are_refused) :-
+    exact:walk_state(State),
+    exact:exact_topic_root(treatment, Root),
+    refused(exact:walk_info(foo, c, Root, _, _), type_error(diagram_walk, _)),
+    refused(exact:walk_info(State, c(1), Root, _, _), type_error(known_cells, _)),
+    refused(exact:walk_reach(State, d, Root, true, _), type_error(known_cells, _)),
+    refused(exact:walk_info(_, c, Root, _, _), instantiation_error),
+    kb_walks_answer.
+
+test(a_state_that_is_collected_before_its_thread_ends) :-
+    thread_create(( forall(between(1, 1000, _), exact:walk_new(_)),
+                    \+ exact:walk_new(foo),
+                    garbage_collect_atoms ),
+                  Id),
+    thread_join(Id, Status),
+    garbage_collect_atoms,
+    Status == true.
+
+test(a_state_is_its_own_threads_alone) :-
+    exact:walk_state(State),
+    exact:exact_topic_root(treatment, Root),
+    thread_create(catch(exact:walk_info(State, c, Root, _, _),
+                        error(permission_error(_, diagram_walk, _), _), true),
+                  Id),
+    thread_join(Id, Status),
+    Status == true,
+    kb_walks_answer.
+
+:- end_tests(diagram_walk).
