@@ -189,13 +189,15 @@ class Schema:
         implied = dict(known)
         source: dict[str, str] = {}
         changed = True
+        triggers = self._implication_triggers
         while changed:
             changed = False
-            for holds, other, forced in self._implications:
-                if other.field not in implied and holds.holds(implied):
-                    implied[other.field] = forced
-                    source[other.field] = source.get(holds.field, holds.field)
-                    changed = True
+            for trigger, holds, target, forced in self._implication_steps:
+                # (a test of an unknown field does not hold: the trigger is looked up first)
+                if trigger in implied and target not in implied and holds(implied):
+                    implied[target] = forced
+                    source[target] = source.get(trigger, trigger)
+                    changed = changed or target in triggers  # else no step can fire anew
         if not source:
             return
         for c in self.contradictions:
@@ -217,6 +219,16 @@ class Schema:
                 if len(forced) == 1:
                     found.append((holds, other, forced[0]))
         return tuple(found)
+
+    @cached_property
+    def _implication_steps(self) -> tuple[tuple[str, Callable[[Mapping[str, Any]], bool], str, Any], ...]:
+        """:attr:`_implications` as (field tested, its test, field forced, value), for the loop above."""
+        return tuple((holds.field, holds.holds, other.field, forced) for holds, other, forced in self._implications)
+
+    @cached_property
+    def _implication_triggers(self) -> frozenset[str]:
+        """The fields whose tests can force another field's value."""
+        return frozenset(trigger for trigger, _, _, _ in self._implication_steps)
 
     def _values(self, name: str) -> tuple[Any, ...]:
         """The known values of a bool or enum field (none for a number)."""
