@@ -179,6 +179,40 @@ def test_every_possible_value_is_reached_by_a_completion(completions, case):
             assert recommend(witness).decisions.get(u.topic) == value
 
 
+def split_leaf_conclusions(node: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (topic, value) of the rules at the ends of a proof's case split (the rule itself if none)."""
+    if "case_split" not in node:
+        return [(node["conclusion"]["topic"], node["conclusion"]["value"])] if "conclusion" in node else []
+    return [c for branch in node["case_split"]["branches"] for p in branch["proof"]
+            for c in split_leaf_conclusions(p)]
+
+
+def assert_splits_show_their_own_value(case: dict[str, Any]) -> None:
+    for rec in recommend(case).recommendations:
+        for conclusion in split_leaf_conclusions(rec.proof):
+            assert conclusion == (rec.topic, rec.value), (rec.topic, rec.value, json.dumps(case))
+
+
+def test_a_case_split_ends_in_rules_of_its_own_value():
+    """Every branch of the case split behind a value ends in rules that conclude that value: a split
+    behind the advice "Bouw de corticosteroïden in 1-2 weken na behandeling volledig af" shows that
+    rule, not another advice that also holds (as it once did).
+    """
+    cases = [c for i, unknown in enumerate((0.3, 0.5)) for c in random_cases(KB.schema, VALUES, 200, seed=21 + i,
+                                                                               unknown=unknown)]
+    splits = 0
+    for case in cases:
+        assert_splits_show_their_own_value(case)
+        splits += sum("case_split" in rec.proof for rec in recommend(case).recommendations)
+    assert splits > 10   # the cases do have splits to look at
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=partial_cases())
+def test_case_splits_end_in_rules_of_their_own_value(case):
+    assert_splits_show_their_own_value(case)
+
+
 # --- the diagrams' walks in C against their definition in Prolog --------------
 
 WALK_LIBRARY = Path(__file__).resolve().parent.parent / "wervel_lp" / "prolog" / "diagram_walk.so"

@@ -36,6 +36,7 @@ Proof terms:
           [ case_from_pairs/2,       % +Pairs, -Case
             evaluate/2,              % +Case, -Env
             evaluate_topic/3,        % +Case, +Topic, -Resolution
+            evaluate_value/4,        % +Case, +Topic, +Value, -Resolution
             decide/2,                % +Case, -Env
             topic_resolution/3,      % +Env, ?Topic, -Resolution
             topic_resolutions/2,     % +Env, -Pairs
@@ -106,7 +107,18 @@ evaluate_topic(Case, Topic, Resolution) :-
     ensure_evaluator,
     topic_evaluator(Topic, Case, Resolution).
 
-:- dynamic evaluator/2, decider/2, topic_evaluator/3, evaluator_stamp/1, node_index/2, topic_indexes/1.
+%! evaluate_value(+Case:dict, +Topic, +Value, -Resolution) is det.
+%
+%  As evaluate_topic/3 for a collect Topic, from the rules that conclude
+%  Value and those that can beat them (the closure of priority/5) alone:
+%  Value's winners, its open rules and whatever could override it are
+%  those of the whole topic.
+evaluate_value(Case, Topic, Value, Resolution) :-
+    ensure_evaluator,
+    value_evaluator(Topic, Value, Case, Resolution).
+
+:- dynamic evaluator/2, decider/2, topic_evaluator/3, value_evaluator/4, evaluator_stamp/1, node_index/2,
+    topic_indexes/1.
 
 %  The rules are compiled into one clause, evaluator(Case, Env) :- Goals,
 %  by compile_cond//6 for every rule: each condition
@@ -135,12 +147,14 @@ compile_evaluator(Stamp) :-
     retractall(evaluator(_, _)),
     retractall(decider(_, _)),
     retractall(topic_evaluator(_, _, _)),
+    retractall(value_evaluator(_, _, _, _)),
     retractall(node_index(_, _)),
     retractall(evaluator_stamp(_)),
     retractall(topic_indexes(_)),
     assertz((evaluator(Case, Env) :- Goals)),
     assertz((decider(Case, Env) :- DecisionGoals)),
     forall(topic(T, _, _), compile_topic_evaluator(T, Nodes)),
+    forall(( topic(T, collect, Vs), member(V, Vs) ), compile_value_evaluator(T, V, Nodes)),
     forall(nth1(I, Nodes, Node), assertz(node_index(Node, I))),
     findall(T-I, ( topic(T, _, _), nth1(I, Nodes, topic(T)) ), TopicIndexes),
     assertz(topic_indexes(TopicIndexes)),
@@ -158,6 +172,35 @@ compile_topic_evaluator(T, Nodes) :-
     goals_conj(GoalList, Goals),
     memberchk(topic(T)-Resolution, Map),
     assertz((topic_evaluator(T, Case, Resolution) :- Goals)).
+
+%  value_evaluator(T, V, Case, Resolution) :- Goals: the evaluator of the
+%  rules of T that conclude V or can beat one that does (transitively), and
+%  of the nodes their conditions depend on.
+compile_value_evaluator(T, V, Nodes) :-
+    node_rules(topic(T), Rules),
+    findall(Id, member(r(Id, V, _), Rules), Own),
+    beat_closure(Own, Own, Ids),
+    include([r(Id, _, _)]>>memberchk(Id, Ids), Rules, Subset),
+    findall(D, ( member(r(_, _, Conds), Subset), condition_node(Conds, D) ), Deps0),
+    sort(Deps0, Deps),
+    cone(Deps, Deps, Cone),
+    include([N]>>memberchk(N, Cone), Nodes, ConeNodes),
+    maplist(node_slot, ConeNodes, Slots),
+    pairs_keys_values(Map, ConeNodes, Slots),
+    phrase(( node_goals(ConeNodes, Case, Map, Map1),
+             rule_goals(Subset, Case, Results, Map1, _),
+             node_result(topic(T), Resolution, Results) ), GoalList0),
+    maplist(without_warnings, GoalList0, GoalList),
+    goals_conj(GoalList, Goals),
+    assertz((value_evaluator(T, V, Case, Resolution) :- Goals)).
+
+beat_closure([], Ids, Ids).
+beat_closure([Id|Queue], Seen, Ids) :-
+    beaters(Id, Ws),
+    exclude([W]>>memberchk(W, Seen), Ws, New),
+    append(Seen, New, Seen1),
+    append(Queue, New, Queue1),
+    beat_closure(Queue1, Seen1, Ids).
 
 cone([], Cone, Cone).
 cone([N|Ns], Seen, Cone) :-

@@ -1150,8 +1150,7 @@ case_split_proof(Budget, Case, Key, Proof) :-
     nb_setarg(1, Budget, Rest).
 
 exhaustive_proof(Case, Key, exhaustive(Ps)) :-
-    key_topic(Key, T),
-    evaluate_topic(Case, T, resolution(_, _, _, _, Results, _, _)),
+    key_resolution(Case, Key, resolution(_, _, _, _, Results, _, _)),
     exact_value(Case, Key, V),
     findall(P, ( member(r(_, V, S, P), Results), S \== false ), Ps).
 
@@ -1162,8 +1161,7 @@ exact_value(Case, T, V) :-
 split_tree(Case, Key, Budget, Proof) :-
     arg(1, Budget, B0),
     (   B0 =< 0 -> throw(split_budget) ; B is B0 - 1, nb_setarg(1, Budget, B) ),
-    key_topic(Key, T),
-    evaluate_topic(Case, T, R),
+    key_resolution(Case, Key, R),
     (   \+ settled(Key, R),
         key_open_fields(Key, R, Fields0),
         in_field_order(Fields0, Fields),
@@ -1201,7 +1199,15 @@ concludes(V, r(_, V, _, _)).
 key_topic(T-_, T) :- !.
 key_topic(T, T).
 
-key_value(_-V, V) :- !.
+%  What the split of Key reads of the evaluation of Case: the resolution of
+%  its topic, for a value of a collect topic from the rules it depends on.
+key_resolution(Case, T-V, R) :- !,
+    evaluate_value(Case, T, V, R).
+key_resolution(Case, T, R) :-
+    evaluate_topic(Case, T, R).
+
+%  A winner's value V is one the proof of Key shows: any, or Key's own value.
+key_value(_-V0, V) :- !, V == V0.
 key_value(_, _).
 
 settled(_-V, resolution(T, _, Values, _, Results, Open, _)) :- !,
