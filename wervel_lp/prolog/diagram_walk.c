@@ -12,12 +12,13 @@
     The diagrams are handed over once, by walk_load/7, when exact.pl has
     compiled (or loaded) them. What a walk writes (the memo of the case it
     last asked about) is a state, a blob that walk_new/1 makes and each
-    Prolog thread keeps in a global variable of its own (exact:walk_state/1),
-    so walks on several threads share nothing they write; the state is
-    freed when the blob is garbage collected, with its thread or engine. A
+    Prolog thread keeps in a global variable of its own (exact:walk_state/1);
+    only that thread may walk with it, so walks on several threads share
+    nothing they write, and it is freed when the thread (or engine) ends. A
     case's memo lives until the state is asked about another case, so the
     topics of one case share it, as the Prolog memo of exact_query/2 is
-    shared.
+    shared. Where a case would need one of exact.pl's sub-queries (never on
+    this kb: see fixed_info()), walk_info fails and exact.pl walks it.
 
     Node codes: a stored node is its id (>= 2); the terminal o(O) is
     -1 - I, where 1 << I is outcome_bit(O, _); a restricted node that is not
