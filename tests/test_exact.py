@@ -230,8 +230,8 @@ def test_the_walks_in_c_are_loaded_where_they_are_built():
 def test_the_walks_in_c_answer_as_the_walks_in_prolog(case):
     """On every topic diagram: the outcomes of the valid completions, the fields that split, and
     the outcomes found by the search that stops at the second one, node for node as exact.pl's
-    own walks, which define them. (A case the walks in C leave to exact.pl, one that would need a
-    sub-query, counts as a disagreement too: on this kb's field order there is none.)
+    own walks, which define them. A case the walks in C leave to exact.pl, one that would need a
+    sub-query, counts as a disagreement too: on this kb's field order there is none.
     """
     answer = KB.engine.call_json("walk_agreement_json", KB._case_text(KB.schema.validate(case)))
     assert answer["disagreements"] == [], json.dumps(case)
