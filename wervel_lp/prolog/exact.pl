@@ -1080,7 +1080,8 @@ waiting(Q, T, Waiting) :-
 
 collect_exact(Mode, Case, Q, Budget, T, R, given(Given, Splits)) :-
     R = resolution(_, _, Values, _, Results, Open, _),
-    findall(V, ( member(V, Values), \+ overridable(T, V, Results, Open) ), Stable),
+    overridden(T, Results, Open, Overridable),
+    subtract(Values, Overridable, Stable),
     (   ( Q == none ; Open == [] )      % then every value is stable, and none other possible
     ->  Given = Stable, Splits = []
     ;   findall(V, ( member(V, Values) ; member(r(_, V, _, _), Open) ), Candidates0),
@@ -1095,6 +1096,14 @@ collect_exact(Mode, Case, Q, Budget, T, R, given(Given, Splits)) :-
         ;   Splits = []
         )
     ).
+
+%  Overridable are the values of a collect topic that won, but that an open
+%  rule could still beat (overridable/4), found from the open rules.
+overridden(T, Results, Open, Overridable) :-
+    findall(V, ( member(r(L, _, _, _), Open),
+                 beats(T, L, W, _),
+                 memberchk(r(W, V, true, _), Results) ),
+            Overridable).
 
 %  Value V of a collect topic won, but an open rule could still beat it.
 overridable(T, V, Results, Open) :-
