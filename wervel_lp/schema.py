@@ -148,6 +148,17 @@ class Schema:
             names = sorted(case, key=_sort_key)
         seen: set[str] = set()
         for key in names:
+            value = case[key]
+            spec = fields.get(key) if type(key) is str else None
+            if spec is not None and type(value) in _PLAIN:  # the usual case: nothing to convert
+                if key in seen:
+                    raise CaseError(key, "appears more than once in the case")
+                seen.add(key)
+                if value is not None:
+                    if not spec.accepts(value):
+                        raise self._refusal(spec, value)
+                    known[key] = value
+                continue
             # A str or number subclass is read by its value, once: what is validated is what the kb gets.
             name = str.__str__(key) if isinstance(key, str) else key
             spec = fields.get(name) if isinstance(name, str) else None
@@ -157,12 +168,11 @@ class Schema:
             if name in seen:
                 raise CaseError(name, "appears more than once in the case")
             seen.add(name)
-            value = plain_value(case[key])
+            value = plain_value(value)
             if value is None:
                 continue
             if not spec.accepts(value):
-                hint = did_you_mean(value, spec.values) if type(value) is str else ""
-                raise CaseError(name, f"expected {spec.expected()}, got {_show(case[key])}{hint}")
+                raise self._refusal(spec, case[key])
             known[name] = value
         for contradiction in self.contradictions:
             for test in contradiction.tests:
@@ -176,6 +186,13 @@ class Schema:
                 )
         self._check_implied(known)
         return known
+
+    @staticmethod
+    def _refusal(spec: Field, value: Any) -> CaseError:
+        """The error for ``value``, which field ``spec`` does not accept."""
+        plain = plain_value(value)
+        hint = did_you_mean(plain, spec.values) if type(plain) is str else ""
+        return CaseError(spec.name, f"expected {spec.expected()}, got {_show(value)}{hint}")
 
     def _check_implied(self, known: Mapping[str, Any]) -> None:
         """Refuse findings that contradict each other through what they imply.
@@ -200,7 +217,10 @@ class Schema:
                     changed = changed or target in triggers  # else no step can fire anew
         if not source:
             return
-        for c in self.contradictions:
+        # Only a contradiction that tests an implied finding can hold anew (the rest held on ``known``).
+        by_field = self._contradictions_by_field
+        for index in sorted({i for field in source for i in by_field.get(field, ())}):
+            c = self.contradictions[index]
             if all(t.holds(implied) for t in c.tests):
                 field = next(t.field for t in c.tests if t.field in source)
                 together = " and ".join(t.field for t in c.tests)
@@ -226,6 +246,15 @@ class Schema:
         return tuple((holds.field, holds.holds, other.field, forced) for holds, other, forced in self._implications)
 
     @cached_property
+    def _contradictions_by_field(self) -> dict[str, tuple[int, ...]]:
+        """Per field, the positions of the contradictions that test it."""
+        found: dict[str, list[int]] = {}
+        for index, c in enumerate(self.contradictions):
+            for name in dict.fromkeys(t.field for t in c.tests):
+                found.setdefault(name, []).append(index)
+        return {name: tuple(indexes) for name, indexes in found.items()}
+
+    @cached_property
     def _implication_triggers(self) -> frozenset[str]:
         """The fields whose tests can force another field's value."""
         return frozenset(trigger for trigger, _, _, _ in self._implication_steps)
@@ -241,6 +270,9 @@ class Schema:
                 else tuple(v for v in spec.values if v not in spec.unknown_values)
                 for name, spec in self.fields.items()}
 
+
+_PLAIN = frozenset({bool, int, float, str, type(None)})
+"""The types of values that validation reads as they are (plain_value gives them back unchanged)."""
 
 _COMPARISONS = {"<": operator.lt, "=<": operator.le, ">": operator.gt, ">=": operator.ge}
 

@@ -17,6 +17,7 @@ string a caller sends can run as Prolog. Every answer is one JSON text
             walk_agreement_json/2    % +CaseText, -JSON
           ]).
 :- use_module(library(apply)).
+:- use_module(library(apply_macros)).   % maplist, foldl, include ... expanded inline: no meta-call per element
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
 :- use_module(kb(schema)).

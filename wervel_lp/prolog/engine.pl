@@ -51,6 +51,7 @@ Proof terms:
             fires/1                  % +Result
           ]).
 :- use_module(library(apply)).
+:- use_module(library(apply_macros)).   % maplist, foldl, include ... expanded inline: no meta-call per element
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
 :- use_module(kb(schema)).

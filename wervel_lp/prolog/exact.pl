@@ -47,6 +47,7 @@ as in the evaluator, whatever its cell.
             walk_agreement/2         % +Case, -Disagreements
           ]).
 :- use_module(library(apply)).
+:- use_module(library(apply_macros)).   % maplist, foldl, include ... expanded inline: no meta-call per element
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
 :- use_module(library(assoc)).

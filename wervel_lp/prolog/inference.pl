@@ -40,23 +40,6 @@ infer(Case0, Case, Inferred0, Inferred) :-
     ;   Case = Case0, Inferred0 = Inferred
     ).
 
-%  The first inference in order: forward ones first, then backward ones,
-%  each in the order of the implications.
-inference(Case, F, V, From, Id) :-
-    forward(Id, From, Op, Arg, F, V),
-    \+ get_dict(F, Case, _),
-    get_dict(From, Case, X),
-    \+ unknown_value(From, X),
-    value_test(Op, X, Arg).
-inference(Case, G, W, F, Id) :-
-    backward(Id, F, V, G, W),
-    get_dict(F, Case, X), X \== V,
-    \+ known(G, Case).
-
-known(F, Case) :-
-    get_dict(F, Case, X),
-    \+ unknown_value(F, X).
-
 holds(Cond, Case) :-
     finding_test(Cond, F, Op, Arg),
     get_dict(F, Case, X),
@@ -79,8 +62,12 @@ value_test(>=, X, N) :- number(X), X >= N.
 %    - forward(Id, G, Op, Arg, F, V): where `G Op Arg` holds and F is
 %      absent, F = V;
 %    - backward(Id, F, V, G, W): where F is known and not V and G is not
-%      known, G = W, the one value of G that fails `G Op Arg`.
-term_expansion(implication_steps, Steps) :-
+%      known, G = W, the one value of G that fails `G Op Arg`;
+%
+%  and inference(+Case, -F, -V, -From, -Id), the first of them that adds a
+%  finding to Case, in that order: one if-then-else over the steps, each
+%  step's test specialised to its fields and operator (step_goal/3).
+term_expansion(implication_steps, Clauses) :-
     findall(forward(Id, G, Op, Arg, F, V),
             ( implication(Id, If, F = V, _), finding_test(If, G, Op, Arg) ),
             Forward),
@@ -88,7 +75,30 @@ term_expansion(implication_steps, Steps) :-
             ( implication(Id, If, F = V, _), finding_test(If, G, Op, Arg),
               findall(W0, ( field_value(G, W0), \+ value_test(Op, W0, Arg) ), [W]) ),
             Backward),
-    append(Forward, Backward, Steps).
+    append(Forward, Backward, Steps),
+    maplist(step_goal(Case), Steps, Goals),
+    reverse(Goals, Reversed),
+    foldl(else_chain(F-V-From-Id), Reversed, fail, Body),
+    append(Steps, [(inference(Case, F, V, From, Id) :- Body)], Clauses).
+
+%  Goal tests the step on Case; Out = F-V-From-Id is the finding it adds.
+step_goal(Case, forward(Id, G, Op, Arg, F, V), (F-V-G-Id)-Goal) :-
+    known_goal(G, Case, X, Known),
+    clause(value_test(Op, X, Arg), Test),
+    Goal = ( \+ get_dict(F, Case, _), Known, Test ).
+step_goal(Case, backward(Id, F, V, G, W), (G-W-F-Id)-Goal) :-
+    known_goal(G, Case, _, KnownG),
+    Goal = ( get_dict(F, Case, X), X \== V, \+ KnownG ).
+
+%  Known: field F has a known value X in Case.
+known_goal(F, Case, X, Known) :-
+    (   unknown_value(F, _)
+    ->  Known = ( get_dict(F, Case, X), \+ unknown_value(F, X) )
+    ;   Known = get_dict(F, Case, X)
+    ).
+
+%  The steps' goals nested from the last: ( G1 -> Out = O1 ; ( G2 -> ... ; fail ) ).
+else_chain(Out, O-G, Else, ( G -> Out = O ; Else )).
 
 implication_steps.
 
