@@ -151,9 +151,6 @@ class Schema:
             value = case[key]
             spec = fields.get(key) if type(key) is str else None
             if spec is not None and type(value) in _PLAIN:  # the usual case: nothing to convert
-                if key in seen:
-                    raise CaseError(key, "appears more than once in the case")
-                seen.add(key)
                 if value is not None:
                     if not spec.accepts(value):
                         raise self._refusal(spec, value)
@@ -165,7 +162,8 @@ class Schema:
             if spec is None:
                 raise CaseError(_field_name(name), "not a field of the case schema"
                                 + (did_you_mean(name, fields) if isinstance(name, str) else ""))
-            if name in seen:
+            if name in seen or (type(key) is not str and any(type(other) is str and other == name for other in case)):
+                # (a plain key is unique; another key of a str subclass can hold the same name)
                 raise CaseError(name, "appears more than once in the case")
             seen.add(name)
             value = plain_value(value)
@@ -203,15 +201,18 @@ class Schema:
         (a lesion duration implies a lesion, which implies a deficit that the
         case denies). The engine applies the same implications as inferences.
         """
+        steps = [step for step in self._implication_steps if step[2] not in known]  # (the others cannot fire)
+        if not steps:
+            return
         implied = dict(known)
         source: dict[str, str] = {}
         changed = True
         triggers = self._implication_triggers
         while changed:
             changed = False
-            for trigger, holds, target, forced in self._implication_steps:
+            for trigger, holds, target, forced in steps:
                 # (a test of an unknown field does not hold: the trigger is looked up first)
-                if trigger in implied and target not in implied and holds(implied):
+                if target not in implied and trigger in implied and holds(implied):
                     implied[target] = forced
                     source[target] = source.get(trigger, trigger)
                     changed = changed or target in triggers  # else no step can fire anew

@@ -129,7 +129,7 @@ compile_exact(Stamp) :-
 %  The diagrams handed over to the foreign walks, where they are loaded.
 hand_over :-
     (   current_predicate(walk_load/7)
-    ->  findall(N, ( var_field(_, _, Cells), length(Cells, N) ), Counts),
+    ->  cell_counts(Counts),
         mdd_max_id(Max),
         findall(n(Id, V, Codes),
                 ( mdd_node(Id, V, Kids), Kids =.. [_|Ks], maplist(node_code, Ks, Codes) ),
@@ -143,6 +143,10 @@ hand_over :-
         assertz(walks_in_c)
     ;   true
     ).
+
+%  Counts: the number of cells of each variable, in variable order.
+cell_counts(Counts) :-
+    findall(N, ( var_field(_, _, Cells), length(Cells, N) ), Counts).
 
 %  The code of a node for the foreign walks: a stored node is its id, the
 %  terminal o(O) is -1 - I, where 1 << I is the bit of O.
@@ -165,7 +169,7 @@ compiled_table(built_stats(_)).
 build_diagrams :-
     field_order(Fields),
     foldl(declare_var, Fields, 1, _),
-    findall(N, ( var_field(_, _, Cells), length(Cells, N) ), Counts),
+    cell_counts(Counts),
     mdd_reset(Counts),
     validity(Valid),
     node_order(Nodes),
@@ -359,7 +363,11 @@ exact_cells(F, Cells) :-
 %  Cell is the cell of Field that holds the known Value.
 exact_cell(F, X, Cell) :-
     exact_cells(F, Cells),
-    member(Cell, Cells),
+    nth_cell(Cells, X, _, Cell).
+
+%  Cell, the I-th of Cells, is the first that holds the value X.
+nth_cell(Cells, X, I, Cell) :-
+    nth1(I, Cells, Cell),
     in_cell(Cell, X), !.
 
 in_cell(any, _) :- !.
@@ -619,7 +627,7 @@ known_cell(Known, F-X) :-
     (   field_var(F, V),
         \+ unknown_value(F, X),
         (   value_cell(F, X, I) -> true
-        ;   number(X), var_field(V, F, Cells), nth1(I, Cells, Cell), in_cell(Cell, X)
+        ;   number(X), var_field(V, F, Cells), nth_cell(Cells, X, I, _)
         )
     ->  arg(V, Known, I)
     ;   true
@@ -1033,13 +1041,20 @@ exact_layer(Mode, Case, Env, Layer) :-
     topic_resolutions(Env, Rs),
     (   member(_-R, Rs), \+ stable(R)
     ->  exact_known(Case, Known),
-        exact_query(Known, Q)
-    ;   Q = none
-    ),
-    split_limits(_, PerCase),
-    maplist(topic_exact(Mode, Case, Q, budget(PerCase)), Rs, Layer).
+        exact_query(Known, Q),
+        split_limits(_, PerCase),
+        maplist(topic_exact(Mode, Case, Q, budget(PerCase)), Rs, Layer)
+    ;   maplist(stable_exact, Rs, Layer)     % as topic_exact/6 finds when nothing is open
+    ).
 
 stable(resolution(_, _, _, _, _, [], _)).
+
+stable_exact(T-R, T-X) :-
+    (   topic(T, collect, _)
+    ->  R = resolution(_, _, Values, _, _, _, _),
+        X = given(Values, [])
+    ;   X = kleene
+    ).
 
 %  Budget: the evaluations left for the case's split proofs.
 topic_exact(Mode, Case, Q, Budget, T-R, T-X) :-
@@ -1099,18 +1114,12 @@ collect_exact(Mode, Case, Q, Budget, T, R, given(Given, Splits)) :-
     ).
 
 %  Overridable are the values of a collect topic that won, but that an open
-%  rule could still beat (overridable/4), found from the open rules.
+%  rule could still beat, found from the open rules.
 overridden(T, Results, Open, Overridable) :-
     findall(V, ( member(r(L, _, _, _), Open),
                  beats(T, L, W, _),
                  memberchk(r(W, V, true, _), Results) ),
             Overridable).
-
-%  Value V of a collect topic won, but an open rule could still beat it.
-overridable(T, V, Results, Open) :-
-    member(r(W, V, true, _), Results),
-    member(r(L, _, _, _), Open),
-    beats(T, L, W, _), !.
 
 %! exact_single(+Query, +Topic, -Outcome) is semidet.
 %
@@ -1222,7 +1231,8 @@ key_value(_, _).
 
 settled(_-V, resolution(T, _, Values, _, Results, Open, _)) :- !,
     memberchk(V, Values),
-    \+ overridable(T, V, Results, Open).
+    overridden(T, Results, Open, Overridable),
+    \+ memberchk(V, Overridable).
 settled(_, R) :- stable(R).
 
 in_field_order(Fields0, Fields) :-
