@@ -6,8 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-WALK := wervel_lp/prolog/diagram_walk.so
-READY := $(STAMP) $(WALK)
+FOREIGN := wervel_lp/prolog/diagram_walk.so wervel_lp/prolog/text_join.so
+READY := $(STAMP) $(FOREIGN)
 DEMO_CASE := examples/mescc_deficit_breast.json
 
 # make quick: the authoring loop (under 30 s): kb load, the check and the rule tests.
@@ -27,17 +27,18 @@ swipl:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq swi-prolog-nox >/dev/null; }
 	@swipl --version
 
-# A C compiler for the diagrams' walks in C ($(WALK)), installed as SWI-Prolog is.
+# A C compiler for the engine's foreign libraries ($(FOREIGN)), installed as SWI-Prolog is.
 compiler:
 	@command -v gcc >/dev/null 2>&1 || { \
 	  echo "Installing a C compiler (Debian gcc)"; \
 	  if [ "$$(id -u)" != 0 ]; then echo "gcc missing: run as root or install gcc" >&2; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev >/dev/null; }
 
-# The walks of wervel_lp/prolog/exact.pl over the decision diagrams, in C: exact.pl loads them
-# where this library is built, else it walks the diagrams in Prolog, alike but some 50 times slower.
+# The engine's foreign libraries, each loaded where it is built, else done in Prolog, alike but slower:
+#   diagram_walk.so  the walks of exact.pl over the decision diagrams (some 50 times faster);
+#   text_join.so     the join of the JSON writer's pieces (json_text:join_text/2, some 5 times faster).
 # (Written beside it and moved over it: a process that has the old one loaded keeps it.)
-$(WALK): wervel_lp/prolog/diagram_walk.c | swipl compiler
+wervel_lp/prolog/%.so: wervel_lp/prolog/%.c | swipl compiler
 	swipl-ld -shared -O2 -Wall -o $@.new.so $<
 	mv $@.new.so $@
 
@@ -72,10 +73,10 @@ lint: $(READY)
 	$(BIN)/mypy
 
 # The kb loads clean: no syntax error, no warning, no kb problem, no undefined predicate.
-kb-check: swipl $(WALK)
+kb-check: swipl $(FOREIGN)
 	swipl -q --on-warning=status --on-error=status -l kb/load.pl -g check -t halt
 
-prolog-test: swipl $(WALK)
+prolog-test: swipl $(FOREIGN)
 	swipl -q --on-warning=status --on-error=status -g run_all -t halt kb/load.pl tests/prolog/run_tests.pl
 
 pytest: $(READY) chromium graphviz
@@ -108,4 +109,4 @@ bench-service: $(READY)
 	$(BIN)/python benchmarks/service.py
 
 clean:
-	rm -rf $(VENV) $(WALK) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(FOREIGN) .pytest_cache .mypy_cache .ruff_cache

@@ -83,7 +83,7 @@ decisions_lines_json(CaseTexts, Lines) :-
     split_string(CaseTexts, "\n", "", Texts),
     maplist(decisions_json, Texts, Answers),
     lines_pieces(Answers, Pieces),
-    atomics_to_string(Pieces, Lines).
+    join_text(Pieces, Lines).
 
 lines_pieces([Line], [Line]) :- !.
 lines_pieces([Line|Lines], [Line, "\n"|Pieces]) :-

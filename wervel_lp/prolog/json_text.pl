@@ -6,7 +6,33 @@ about 70 MB), so the per-call path does not use it. json_text/2 writes the
 terms the bridge builds: dicts, lists, numbers, true/false/null, and atoms
 or strings as JSON strings (escaped per RFC 8259).
 */
-:- module(json_text, [json_text/2, json_ascii/2]).
+:- module(json_text, [json_text/2, json_ascii/2, join_text/2]).
+
+%  text_join.c beside this file, built by `make`, joins the writer's
+%  pieces in C (join_pieces/2); without it join_text/2 is
+%  atomics_to_string/2 alone.
+load_join_library :-
+    prolog_load_context(directory, Dir),
+    directory_file_path(Dir, text_join, Lib),
+    catch(load_foreign_library(Lib), _, true).
+:- load_join_library.
+
+%! join_text(+Pieces:list, -Text:string) is det.
+%
+%  Text is atomics_to_string(Pieces): the pieces (atoms, strings, numbers)
+%  joined. Where text_join.c is loaded, it copies one-byte texts without
+%  converting them, several times faster; any other piece is left to
+%  atomics_to_string/2.
+:- if(current_predicate(join_pieces/2)).
+join_text(Pieces, Text) :-
+    (   join_pieces(Pieces, Text0)
+    ->  Text = Text0
+    ;   atomics_to_string(Pieces, Text)
+    ).
+:- else.
+join_text(Pieces, Text) :-
+    atomics_to_string(Pieces, Text).
+:- endif.
 
 %! json_text(+Term, -Text:string) is det.
 %

@@ -21,7 +21,7 @@ shows only the parts that give it its status: the rules of a concept with
 the concept's status, the parts of an `any` that holds or of an `all` that
 fails; in `full` mode (why-not) all of them.
 
-Speed: the text is a list of pieces joined once (atomics_to_string/2).
+Speed: the text is a list of pieces joined once (json_text:join_text/2, in C where built).
 Everything that does not depend on the case (quotes, labels, condition
 texts) is written as JSON once per compilation of the rule store, into
 the `*_parts` tables below.
@@ -54,7 +54,7 @@ result_json(eval(Env, Layer, Inferred), Text) :-
     ensure_parts,
     topic_resolutions(Env, Resolutions),
     phrase(result(Resolutions, Layer, Inferred), Pieces),
-    atomics_to_string(Pieces, Text).
+    join_text(Pieces, Text).
 
 %! decisions_json_text(+Evaluation, -Text:string) is det.
 %
@@ -66,7 +66,7 @@ decisions_json_text(eval(Env, Layer, _), Text) :-
     topic_resolutions(Env, Resolutions),
     foldl(decision_member, Resolutions, Layer, Decided, []),
     phrase(decisions_object(Decided), Pieces),
-    atomics_to_string(Pieces, Text).
+    join_text(Pieces, Text).
 
 decisions_object(Decided) --> ['{'], decisions(Decided), ['}'].
 
@@ -77,7 +77,7 @@ decisions_object(Decided) --> ['{'], decisions(Decided), ['}'].
 why_not_json_text(why_not(T, V, Concluded, Reports), Text) :-
     ensure_parts,
     phrase(why_not(T, V, Concluded, Reports), Pieces),
-    atomics_to_string(Pieces, Text).
+    join_text(Pieces, Text).
 
 why_not(T, V, Concluded, Reports) -->
     ['{"concluded":', Concluded, ',"rules":['], seq(Reports, rule_report),
@@ -95,7 +95,7 @@ statuses_json(Env, Text) :-
     topic_resolutions(Env, Rs),
     foldl(decided_values, Rs, Decided, []),
     phrase(statuses(Decided, Statuses), Pieces),
-    atomics_to_string(Pieces, Text).
+    join_text(Pieces, Text).
 
 statuses(Decided, Statuses) -->
     ['{"decided":['], seq(Decided, decided_value), ['],"rules":{'], seq(Statuses, rule_status), ['}}'].
@@ -289,7 +289,7 @@ proof(M, concept(C, S, Rules)) -->
     ;   { concept_part(C, Pre), shown_rules(M, S, Rules, Shown),
           phrase(proofs(Shown, M), Pieces, [']}']),
           holds_text(S, H),
-          atomics_to_string([Pre, H, ',"proof":['|Pieces], Text),
+          join_text([Pre, H, ',"proof":['|Pieces], Text),
           arg(1, Memo, Done1), setarg(1, Memo, [C-Text|Done1]) },
         [Text]
     ).
