@@ -30,13 +30,16 @@ with the implication it follows from.
 %  them as `inferred(Field, Value, From, ImplicationId)`, in the order
 %  found: From is the known field it follows from.
 infer_case(Case0, Case, Inferred) :-
-    infer(Case0, Case, Inferred, []).
+    presence(Case0, Present),
+    infer(Case0, Present, Case, Inferred, []).
 
-infer(Case0, Case, Inferred0, Inferred) :-
-    (   inference(Case0, F, V, From, Id)
+%  Present: which of the fields the steps add Case0 has (presence/2).
+infer(Case0, Present0, Case, Inferred0, Inferred) :-
+    (   inference(Case0, Present0, F, V, From, Id)
     ->  put_dict(F, Case0, V, Case1),
+        now_present(F, Present0, Present1),
         Inferred0 = [inferred(F, V, From, Id)|Inferred1],
-        infer(Case1, Case, Inferred1, Inferred)
+        infer(Case1, Present1, Case, Inferred1, Inferred)
     ;   Case = Case0, Inferred0 = Inferred
     ).
 
@@ -64,9 +67,13 @@ value_test(>=, X, N) :- number(X), X >= N.
 %    - backward(Id, F, V, G, W): where F is known and not V and G is not
 %      known, G = W, the one value of G that fails `G Op Arg`;
 %
-%  and inference(+Case, -F, -V, -From, -Id), the first of them that adds a
-%  finding to Case, in that order: one if-then-else over the steps, each
-%  step's test specialised to its fields and operator (step_goal/3).
+%  and inference(+Case, +Present, -F, -V, -From, -Id), the first of them
+%  that adds a finding to Case, in that order: one if-then-else over the
+%  steps, each step's test specialised to its fields and operator
+%  (step_goal/4). Present, `present(P1, ...)`, says which of the fields
+%  the steps add Case has (`true` or `false`): presence/2 looks them up
+%  once a case, now_present/3 sets one that a step added. In a case that
+%  has them, most steps fail on that alone.
 term_expansion(implication_steps, Clauses) :-
     findall(forward(Id, G, Op, Arg, F, V),
             ( implication(Id, If, F = V, _), finding_test(If, G, Op, Arg) ),
@@ -76,19 +83,57 @@ term_expansion(implication_steps, Clauses) :-
               findall(W0, ( field_value(G, W0), \+ value_test(Op, W0, Arg) ), [W]) ),
             Backward),
     append(Forward, Backward, Steps),
-    maplist(step_goal(Case), Steps, Goals),
+    findall(T-_, ( member(forward(_, _, _, _, T, _), Forward)
+                 ; member(backward(_, _, _, T, _), Backward), \+ unknown_value(T, _) ), Targets0),
+    sort(1, @<, Targets0, Presence),
+    pairs_values(Presence, Ps),
+    Present =.. [present|Ps],
+    maplist(presence_goal(Case), Presence, PresenceGoals),
+    foldl(then, PresenceGoals, true, Looked),
+    findall(now_present(T, Present0, Present1),
+            ( nth1(I, Presence, T-_), now_present_terms(Present, I, Present0, Present1) ),
+            NowPresent0),
+    findall(now_present(T, P, P),       % an added field that has a value for "not known"
+            ( member(backward(_, _, _, T, _), Backward), \+ memberchk(T-_, Presence) ),
+            NowPresent1),
+    append(NowPresent0, NowPresent1, NowPresent2),
+    sort(NowPresent2, NowPresent),
+    maplist(step_goal(Case, Presence), Steps, Goals),
     reverse(Goals, Reversed),
-    foldl(else_chain(F-V-From-Id), Reversed, fail, Body),
-    append(Steps, [(inference(Case, F, V, From, Id) :- Body)], Clauses).
+    foldl(else_chain(F-V-From-Id), Reversed, fail, Chain),
+    append([ Steps,
+             [(presence(Case, Present) :- Looked)],
+             NowPresent,
+             [(inference(Case, Present, F, V, From, Id) :- Chain)] ], Clauses).
+
+%  P is `true` where Case has field T, else `false`.
+presence_goal(Case, T-P, ( get_dict(T, Case, _) -> P = true ; P = false )).
+
+then(Goal, Rest, ( Goal, Rest )).
+
+%  Present1 is Present0 with its I-th field set present (arguments fresh).
+now_present_terms(Present, I, Present0, Present1) :-
+    functor(Present, Name, N),
+    functor(Present0, Name, N),
+    Present0 =.. [_|Args0],
+    nth1(I, Args1, true, Rest),
+    nth1(I, Args0, _, Rest),
+    Present1 =.. [Name|Args1].
 
 %  Goal tests the step on Case; Out = F-V-From-Id is the finding it adds.
-step_goal(Case, forward(Id, G, Op, Arg, F, V), (F-V-G-Id)-Goal) :-
+%  Presence holds `Field-P` for the fields looked up first.
+step_goal(Case, Presence, forward(Id, G, Op, Arg, F, V), (F-V-G-Id)-Goal) :-
+    memberchk(F-P, Presence),
     known_goal(G, Case, X, Known),
     clause(value_test(Op, X, Arg), Test),
-    Goal = ( \+ get_dict(F, Case, _), Known, Test ).
-step_goal(Case, backward(Id, F, V, G, W), (G-W-F-Id)-Goal) :-
-    known_goal(G, Case, _, KnownG),
-    Goal = ( get_dict(F, Case, X), X \== V, \+ KnownG ).
+    Goal = ( P == false, Known, Test ).
+step_goal(Case, Presence, backward(Id, F, V, G, W), (G-W-F-Id)-Goal) :-
+    (   memberchk(G-P, Presence)
+    ->  Unknown = ( P == false )        % G has no value that means "not known"
+    ;   known_goal(G, Case, _, KnownG),
+        Unknown = ( \+ KnownG )
+    ),
+    Goal = ( Unknown, get_dict(F, Case, X), X \== V ).
 
 %  Known: field F has a known value X in Case.
 known_goal(F, Case, X, Known) :-
