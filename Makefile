@@ -12,7 +12,7 @@ DEMO_CASE := examples/mescc_deficit_breast.json
 
 # make quick: the authoring loop (under 30 s): kb load, the check and the rule tests.
 # make mutation: the exhaustive mutation test (tests/mutation.py), reporting the score and the survivors.
-.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-service differential docs swipl compiler chromium graphviz clean
+.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-instructions valgrind bench-service differential docs swipl compiler chromium graphviz clean
 
 demo: $(READY)
 	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
@@ -103,6 +103,16 @@ bench: $(READY)
 # The exact decisions against their ASP encoding on 10,000 random partial cases (about 15 min).
 differential: $(READY)
 	WERVEL_LP_EXACT_CASES=10000 $(BIN)/python -m pytest -q tests/test_exact.py -k random_partial
+
+# Instructions per case under valgrind (callgrind): a speed measure the machine's load does not move.
+bench-instructions: $(READY) valgrind
+	$(BIN)/python benchmarks/instructions.py
+
+valgrind:
+	@command -v valgrind >/dev/null 2>&1 || { \
+	  echo "Installing Valgrind (Debian valgrind)"; \
+	  if [ "$$(id -u)" != 0 ]; then echo "valgrind missing: run as root or install valgrind" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
 
 # The HTTP service under load on 127.0.0.1, one and two workers (bounded); appends to benchmarks/RESULTS.md.
 bench-service: $(READY)
