@@ -62,7 +62,7 @@ as in the evaluator, whatever its cell.
 
 :- dynamic exact_stamp/1, var_field/3, field_var/2, topic_root/2, built_stats/1,
     outcome_bit/2, node_mask/2, tie_allowed/4, lower_ties/2, walks_in_c/0,
-    var_count/1, value_cell/3.
+    var_count/1, value_cell/4.
 
 %  The walks over the diagrams that answer every query (node_info/3 and
 %  reach/6) are defined in this module; where the foreign library
@@ -102,7 +102,7 @@ compile_exact(Stamp) :-
     retractall(exact_stamp(_)),
     retractall(walks_in_c),
     retractall(var_count(_)),
-    retractall(value_cell(_, _, _)),
+    retractall(value_cell(_, _, _, _)),
     forall(compiled_table(Head), retractall(Head)),
     mdd_reset([]),
     kb_digest(Digest),
@@ -120,7 +120,8 @@ compile_exact(Stamp) :-
     Seconds is T1 - T0,
     aggregate_all(count, var_field(_, _, _), NVars),
     assertz(var_count(NVars)),
-    forall(( var_field(_, F, Cells), nth1(I, Cells, X), atom(X) ), assertz(value_cell(F, X, I))),
+    forall(( var_field(V, F, Cells), nth1(I, Cells, X), atom(X), \+ unknown_value(F, X) ),
+           assertz(value_cell(F, X, V, I))),
     hand_over,
     exact_walks(Walks),
     assertz(built_stats(_{nodes: Size, seconds: Seconds, source: Source, walks: Walks})),
@@ -623,12 +624,12 @@ exact_known(Case, Known) :-
     term_variables(Known, Unknown),
     maplist(=(0), Unknown).
 
+%  (value_cell/4: the cell I of variable V that a bool or enum value X of
+%  field F is in; a value that means "not known" has none.)
 known_cell(Known, F-X) :-
-    (   field_var(F, V),
-        \+ unknown_value(F, X),
-        (   value_cell(F, X, I) -> true
-        ;   number(X), var_field(V, F, Cells), nth_cell(Cells, X, I, _)
-        )
+    (   value_cell(F, X, V, I)
+    ->  arg(V, Known, I)
+    ;   number(X), field_var(F, V), var_field(V, F, Cells), nth_cell(Cells, X, I, _)
     ->  arg(V, Known, I)
     ;   true
     ).
