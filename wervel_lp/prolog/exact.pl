@@ -62,7 +62,7 @@ as in the evaluator, whatever its cell.
 
 :- dynamic exact_stamp/1, var_field/3, field_var/2, topic_root/2, built_stats/1,
     outcome_bit/2, node_mask/2, tie_allowed/4, lower_ties/2, walks_in_c/0,
-    var_count/1, value_cell/4.
+    unknown_cells/1, value_cell/4.
 
 %  The walks over the diagrams that answer every query (node_info/3 and
 %  reach/6) are defined in this module; where the foreign library
@@ -101,7 +101,7 @@ compile_exact(Stamp) :-
     statistics(cputime, T0),
     retractall(exact_stamp(_)),
     retractall(walks_in_c),
-    retractall(var_count(_)),
+    retractall(unknown_cells(_)),
     retractall(value_cell(_, _, _, _)),
     forall(compiled_table(Head), retractall(Head)),
     mdd_reset([]),
@@ -119,7 +119,9 @@ compile_exact(Stamp) :-
     mdd_size(Roots, Size),
     Seconds is T1 - T0,
     aggregate_all(count, var_field(_, _, _), NVars),
-    assertz(var_count(NVars)),
+    length(Zeros, NVars), maplist(=(0), Zeros),
+    Unknown =.. [c|Zeros],
+    assertz(unknown_cells(Unknown)),
     forall(( var_field(V, F, Cells), nth1(I, Cells, X), atom(X), \+ unknown_value(F, X) ),
            assertz(value_cell(F, X, V, I))),
     hand_over,
@@ -617,22 +619,21 @@ mask_list(Mask, [O|Os]) :-
 %  number of each variable's known value, 0 where it is unknown.
 exact_known(Case, Known) :-
     ensure_exact,
-    var_count(N),
-    functor(Known, c, N),
+    unknown_cells(Known),               % c(0, ..., 0), a fresh copy
     dict_pairs(Case, _, Pairs),
-    maplist(known_cell(Known), Pairs),
-    term_variables(Known, Unknown),
-    maplist(=(0), Unknown).
+    known_cells(Pairs, Known).
 
 %  (value_cell/4: the cell I of variable V that a bool or enum value X of
 %  field F is in; a value that means "not known" has none.)
-known_cell(Known, F-X) :-
+known_cells([], _).
+known_cells([F-X|Pairs], Known) :-
     (   value_cell(F, X, V, I)
-    ->  arg(V, Known, I)
+    ->  setarg(V, Known, I)
     ;   number(X), field_var(F, V), var_field(V, F, Cells), nth_cell(Cells, X, I, _)
-    ->  arg(V, Known, I)
+    ->  setarg(V, Known, I)
     ;   true
-    ).
+    ),
+    known_cells(Pairs, Known).
 
 %! exact_query(+Known, -Query) is det.
 %
