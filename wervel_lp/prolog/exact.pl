@@ -1043,20 +1043,13 @@ exact_layer(Mode, Case, Env, Layer) :-
     topic_resolutions(Env, Rs),
     (   member(_-R, Rs), \+ stable(R)
     ->  exact_known(Case, Known),
-        exact_query(Known, Q),
-        split_limits(_, PerCase),
-        maplist(topic_exact(Mode, Case, Q, budget(PerCase)), Rs, Layer)
-    ;   maplist(stable_exact, Rs, Layer)     % as topic_exact/6 finds when nothing is open
-    ).
+        exact_query(Known, Q)
+    ;   Q = none
+    ),
+    split_limits(_, PerCase),
+    maplist(topic_exact(Mode, Case, Q, budget(PerCase)), Rs, Layer).
 
 stable(resolution(_, _, _, _, _, [], _)).
-
-stable_exact(T-R, T-X) :-
-    (   topic(T, collect, _)
-    ->  R = resolution(_, _, Values, _, _, _, _),
-        X = given(Values, [])
-    ;   X = kleene
-    ).
 
 %  Budget: the evaluations left for the case's split proofs.
 topic_exact(Mode, Case, Q, Budget, T-R, T-X) :-
@@ -1096,23 +1089,23 @@ waiting(Q, T, Waiting) :-
     ;   Waiting = none
     ).
 
+%  With no open rule every won value is stable, and no other is possible
+%  (and only then is Q `none`: exact_layer/4).
+collect_exact(_, _, _, _, _, resolution(_, _, Values, _, _, [], _), given(Values, [])) :- !.
 collect_exact(Mode, Case, Q, Budget, T, R, given(Given, Splits)) :-
     R = resolution(_, _, Values, _, Results, Open, _),
     overridden(T, Results, Open, Overridable),
     subtract(Values, Overridable, Stable),
-    (   ( Q == none ; Open == [] )      % then every value is stable, and none other possible
-    ->  Given = Stable, Splits = []
-    ;   findall(V, ( member(V, Values) ; member(r(_, V, _, _), Open) ), Candidates0),
-        list_to_set(Candidates0, Candidates),
-        findall(V, ( member(V, Candidates),
-                     \+ memberchk(V, Stable),
-                     exact_single(Q, T-V, true) ),
-                Split),
-        append(Stable, Split, Given0), sort(Given0, Given),
-        (   Mode == proofs
-        ->  findall(V-P, ( member(V, Split), case_split_proof(Budget, Case, T-V, P) ), Splits)
-        ;   Splits = []
-        )
+    findall(V, ( member(V, Values) ; member(r(_, V, _, _), Open) ), Candidates0),
+    list_to_set(Candidates0, Candidates),
+    findall(V, ( member(V, Candidates),
+                 \+ memberchk(V, Stable),
+                 exact_single(Q, T-V, true) ),
+            Split),
+    append(Stable, Split, Given0), sort(Given0, Given),
+    (   Mode == proofs
+    ->  findall(V-P, ( member(V, Split), case_split_proof(Budget, Case, T-V, P) ), Splits)
+    ;   Splits = []
     ).
 
 %  Overridable are the values of a collect topic that won, but that an open

@@ -59,21 +59,21 @@ value_test(=<, X, N) :- number(X), X =< N.
 value_test(>, X, N) :- number(X), X > N.
 value_test(>=, X, N) :- number(X), X >= N.
 
-%  The implications as the steps they allow, written out as the module
-%  loads (after the schema, which it reads):
+%  The implications as the steps they allow, read from the schema as the
+%  module loads:
 %
 %    - forward(Id, G, Op, Arg, F, V): where `G Op Arg` holds and F is
 %      absent, F = V;
 %    - backward(Id, F, V, G, W): where F is known and not V and G is not
 %      known, G = W, the one value of G that fails `G Op Arg`;
 %
-%  and inference(+Case, +Present, -F, -V, -From, -Id), the first of them
-%  that adds a finding to Case, in that order: one if-then-else over the
-%  steps, each step's test specialised to its fields and operator
-%  (step_goal/4). Present, `present(P1, ...)`, says which of the fields
-%  the steps add Case has (`true` or `false`): presence/2 looks them up
-%  once a case, now_present/3 sets one that a step added. In a case that
-%  has them, most steps fail on that alone.
+%  written out as inference(+Case, +Present, -F, -V, -From, -Id), the first
+%  of them that adds a finding to Case, in that order: one if-then-else
+%  over the steps, each step's test specialised to its fields and operator
+%  (step_goal/4). Present, `present(P1, ...)`, says which of the fields the
+%  steps add Case has (`true` or `false`): presence/2 looks them up once a
+%  case, now_present/3 sets one that a step added. In a case that has
+%  them, most steps fail on that alone.
 term_expansion(implication_steps, Clauses) :-
     findall(forward(Id, G, Op, Arg, F, V),
             ( implication(Id, If, F = V, _), finding_test(If, G, Op, Arg) ),
@@ -83,26 +83,20 @@ term_expansion(implication_steps, Clauses) :-
               findall(W0, ( field_value(G, W0), \+ value_test(Op, W0, Arg) ), [W]) ),
             Backward),
     append(Forward, Backward, Steps),
-    findall(T-_, ( member(forward(_, _, _, _, T, _), Forward)
-                 ; member(backward(_, _, _, T, _), Backward), \+ unknown_value(T, _) ), Targets0),
-    sort(1, @<, Targets0, Presence),
+    findall(T-_, ( member(forward(_, _, _, _, T, _), Forward) ; member(backward(_, _, _, T, _), Backward) ),
+            Targets),
+    sort(1, @<, Targets, Presence),
     pairs_values(Presence, Ps),
     Present =.. [present|Ps],
     maplist(presence_goal(Case), Presence, PresenceGoals),
     foldl(then, PresenceGoals, true, Looked),
     findall(now_present(T, Present0, Present1),
             ( nth1(I, Presence, T-_), now_present_terms(Present, I, Present0, Present1) ),
-            NowPresent0),
-    findall(now_present(T, P, P),       % an added field that has a value for "not known"
-            ( member(backward(_, _, _, T, _), Backward), \+ memberchk(T-_, Presence) ),
-            NowPresent1),
-    append(NowPresent0, NowPresent1, NowPresent2),
-    sort(NowPresent2, NowPresent),
+            NowPresent),
     maplist(step_goal(Case, Presence), Steps, Goals),
     reverse(Goals, Reversed),
     foldl(else_chain(F-V-From-Id), Reversed, fail, Chain),
-    append([ Steps,
-             [(presence(Case, Present) :- Looked)],
+    append([ [(presence(Case, Present) :- Looked)],
              NowPresent,
              [(inference(Case, Present, F, V, From, Id) :- Chain)] ], Clauses).
 
@@ -128,10 +122,11 @@ step_goal(Case, Presence, forward(Id, G, Op, Arg, F, V), (F-V-G-Id)-Goal) :-
     clause(value_test(Op, X, Arg), Test),
     Goal = ( P == false, Known, Test ).
 step_goal(Case, Presence, backward(Id, F, V, G, W), (G-W-F-Id)-Goal) :-
-    (   memberchk(G-P, Presence)
-    ->  Unknown = ( P == false )        % G has no value that means "not known"
-    ;   known_goal(G, Case, _, KnownG),
+    (   unknown_value(G, _)             % present is not known: test it
+    ->  known_goal(G, Case, _, KnownG),
         Unknown = ( \+ KnownG )
+    ;   memberchk(G-P, Presence),
+        Unknown = ( P == false )
     ),
     Goal = ( Unknown, get_dict(F, Case, X), X \== V ).
 
