@@ -179,6 +179,26 @@ def test_every_possible_value_is_reached_by_a_completion(completions, case):
             assert recommend(witness).decisions.get(u.topic) == value
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=partial_cases())
+def test_decide_reads_off_the_diagrams_what_recommend_evaluates(case):
+    """decide() reads each topic off its decision diagram alone; recommend() evaluates the rules
+    and looks up only the topics they leave open: both give the same decisions.
+    """
+    assert decide(case) == recommend(case).decisions, json.dumps(case)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=partial_cases())
+def test_every_case_the_schema_accepts_has_a_completion(completions, case):
+    """Some completion of an accepted case breaks no contradiction (ASP finds the outcomes of the
+    valid ones): "every completion" is never vacuous, so a decision read off the diagrams is one
+    that some completion, and so the three-valued evaluation where it settles a topic, gives.
+    """
+    exact = completions.exact(case)
+    assert all(topic in exact and exact[topic].possible for topic in TOPICS), json.dumps(case)
+
+
 def split_leaf_conclusions(node: dict[str, Any]) -> list[tuple[str, str]]:
     """The (topic, value) of the rules at the ends of a proof's case split (the rule itself if none)."""
     if "case_split" not in node:

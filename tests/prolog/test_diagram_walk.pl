@@ -9,11 +9,16 @@
 %  A load that is refused leaves the diagrams as they were: the kb's walks still answer.
 kb_walks_answer :-
     exact:exact_topic_root(treatment, Root), integer(Root),
-    exact:exact_fields(Fields), length(Fields, N),
-    functor(Known, c, N), forall(between(1, N, I), nb_setarg(I, Known, 0)),
+    all_unknown(Known),
     exact:walk_state(State),
     exact:walk_info(State, Known, Root, Mask, _),
     Mask > 0.
+
+%  The known-cells text of a case that knows nothing.
+all_unknown(Known) :-
+    exact:exact_fields(Fields), length(Fields, N),
+    length(Codes, N), maplist(=(0'0), Codes),
+    string_codes(Known, Codes).
 
 refused(Goal, Error) :-
     catch(( Goal, fail ), error(Error, _), true),
@@ -47,10 +52,19 @@ test(lists_that_are_not_lists_are_refused) :-
 test(hostile_walk_arguments_are_refused) :-
     exact:walk_state(State),
     exact:exact_topic_root(treatment, Root),
-    refused(exact:walk_info(foo, c, Root, _, _), type_error(diagram_walk, _)),
-    refused(exact:walk_info(State, c(1), Root, _, _), type_error(known_cells, _)),
-    refused(exact:walk_reach(State, d, Root, true, _), type_error(known_cells, _)),
-    refused(exact:walk_info(_, c, Root, _, _), instantiation_error),
+    all_unknown(Known),
+    refused(exact:walk_info(foo, Known, Root, _, _), type_error(diagram_walk, _)),
+    refused(exact:walk_info(State, "0", Root, _, _), type_error(known_cells, _)),
+    refused(exact:walk_reach(State, c(0), Root, true, _), type_error(known_cells, _)),
+    refused(exact:walk_reach(State, _, Root, true, _), instantiation_error),
+    string_concat(Known, "0", Longer),
+    refused(exact:walk_reach(State, Longer, Root, true, _), type_error(known_cells, _)),
+    sub_string(Known, 1, _, 0, Rest),
+    string_concat("/", Rest, BelowZero),
+    refused(exact:walk_reach(State, BelowZero, Root, true, _), domain_error(cell, _)),
+    string_concat("z", Rest, BeyondCells),
+    refused(exact:walk_info(State, BeyondCells, Root, _, _), domain_error(cell, _)),
+    refused(exact:walk_info(_, Known, Root, _, _), instantiation_error),
     kb_walks_answer.
 
 test(a_state_that_is_collected_before_its_thread_ends) :-
@@ -65,7 +79,8 @@ test(a_state_that_is_collected_before_its_thread_ends) :-
 test(a_state_is_its_own_threads_alone) :-
     exact:walk_state(State),
     exact:exact_topic_root(treatment, Root),
-    thread_create(catch(exact:walk_info(State, c, Root, _, _),
+    all_unknown(Known),
+    thread_create(catch(exact:walk_info(State, Known, Root, _, _),
                         error(permission_error(_, diagram_walk, _), _), true),
                   Id),
     thread_join(Id, Status),

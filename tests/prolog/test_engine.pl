@@ -61,11 +61,11 @@ test(topic_fields, true(memberchk(spinal_instability, Fs))) :-
 
 test(reloading_a_chapter_rebuilds_the_evaluator, true(Ds1 == Ds0)) :-
     suspected(C),
-    case_decisions(C, Ds0),
+    engine:recommend(C, Ds0),
     engine:evaluator_stamp(S0),
     module_property(timing, file(File)),
     load_files(File, [if(true), silent(true)]),
-    case_decisions(C, Ds1),
+    engine:recommend(C, Ds1),
     engine:evaluator_stamp(S1),
     assertion(S1 \== S0).
 

@@ -57,22 +57,26 @@ kb_metadata_json(JSON) :-
 %  JSON is the result object (decisions, recommendations with their
 %  proofs, undetermined, warnings) for the validated case CaseText.
 recommend_json(CaseText, JSON) :-
-    guarded(case_answer(proofs, result_json, CaseText), JSON).
+    guarded(result_answer(CaseText), JSON).
 
-%  Writer's JSON text of the exact evaluation of the case CaseText in Mode
-%  (`proofs`, or `decisions` without proofs; exact:exact_evaluation/3).
-case_answer(Mode, Writer, CaseText, JSON) :-
+result_answer(CaseText, JSON) :-
     read_case(CaseText, Case),
-    exact_evaluation(Mode, Case, Evaluation),
-    call(Writer, Evaluation, JSON).
+    exact_evaluation(Case, Evaluation),
+    result_json(Evaluation, JSON).
 
 %! decisions_json(+CaseText:text, -JSON:string) is det.
 %
 %  JSON is `{"decisions": {Topic: Value}}` for the validated case CaseText,
-%  evaluated without proofs (engine:decide/2): the fast path for callers
-%  that need the decisions alone.
+%  read off the topic diagrams without evaluating the rules
+%  (exact:exact_decided/3): the fast path for callers that need the
+%  decisions alone.
 decisions_json(CaseText, JSON) :-
-    guarded(case_answer(decisions, decisions_json_text, CaseText), JSON).
+    guarded(decisions_answer(CaseText), JSON).
+
+decisions_answer(CaseText, JSON) :-
+    read_case(CaseText, Case),
+    exact_decided(single, Case, Decisions),
+    decisions_json_text(Decisions, JSON).
 
 %! decisions_lines_json(+CaseTexts:text, -Lines:string) is det.
 %

@@ -8,7 +8,9 @@
       walk_info(+State, +Known, +Root, -Mask, -Splits)  exact:node_info/3 at Root
       walk_reach(+State, +Known, +Root, +Two, -Mask)    exact:possible_mask/4's reach
 
-    Known is the term c(Cell1, ..., CellN) of exact_known/2 (0: unknown).
+    Known is the text of the case's known cells, one character per variable
+    (`0` + Cell, `0` unknown), that walk_cells/2 makes once a case from the
+    term c(Cell1, ..., CellN) of exact_known/2.
     The diagrams are handed over once, by walk_load/7, when exact.pl has
     compiled (or loaded) them. What a walk writes (the memo of the case it
     last asked about) is a state, a blob that walk_new/1 makes and each
@@ -490,18 +492,17 @@ get_int_arg(term_t t, int i, int *value)
   return PL_get_arg(i, t, a) && PL_get_integer(a, value);
 }
 
-/*  The cells of the term c(Cell1, ...) into known[1..nvars]. */
+/*  The cells of the known-cells text (walk_cells/2) into known[1..nvars]. */
 static int
 get_known(const diagrams *d, term_t t, int *known)
-{ size_t arity;
-  atom_t name;
+{ size_t len;
+  char *s;
   memset(known, 0, (MAX_VARS + 1) * sizeof(int));
-  if ( !PL_get_name_arity(t, &name, &arity) || (int)arity != d->nvars || name != ATOM_c )
+  if ( !PL_get_nchars(t, &len, &s, CVT_STRING|CVT_ATOM) || len != (size_t)d->nvars )
     return PL_type_error("known_cells", t);
-  term_t a = PL_new_term_ref();
   for(int v = 1; v <= d->nvars; v++)
-  { if ( !PL_get_arg(v, t, a) || !PL_get_integer_ex(a, &known[v]) ) return FALSE;
-    if ( known[v] < 0 || known[v] > d->ncells[v] ) return PL_domain_error("cell", a);
+  { known[v] = (unsigned char)s[v - 1] - '0';
+    if ( known[v] < 0 || known[v] > d->ncells[v] ) return PL_domain_error("cell", t);
   }
   return TRUE;
 }
@@ -537,6 +538,29 @@ pl_walk_new(term_t state_t)
   /* from here on the blob owns the handle: a failing unification leaves it to garbage collection */
   PL_thread_at_exit(thread_ends, h, FALSE);
   return PL_unify(state_t, blob);
+}
+
+/*  walk_cells(+Cells, -Known): Known is the text the walks read for the
+    term Cells, c(Cell1, ..., CellN) of exact:exact_known/2: the character
+    `0` + Cell for each variable. Made once a case, it is read at once by
+    each walk, not an argument at a time. */
+static foreign_t
+pl_walk_cells(term_t cells_t, term_t known_t)
+{ const diagrams *d = loaded();
+  size_t arity;
+  atom_t name;
+  char text[MAX_VARS];
+  if ( !d ) return FALSE;
+  if ( !PL_get_name_arity(cells_t, &name, &arity) || (int)arity != d->nvars || name != ATOM_c )
+    return PL_type_error("known_cells", cells_t);
+  term_t a = PL_new_term_ref();
+  for(int v = 1; v <= d->nvars; v++)
+  { int cell;
+    if ( !PL_get_arg(v, cells_t, a) || !PL_get_integer_ex(a, &cell) ) return FALSE;
+    if ( cell < 0 || cell > d->ncells[v] ) return PL_domain_error("cell", a);
+    text[v - 1] = (char)('0' + cell);
+  }
+  return PL_unify_chars(known_t, PL_STRING, (size_t)d->nvars, text);
 }
 
 /*  walk_info(+State, +Known, +Root, -Mask, -Splits): fails where the case
@@ -755,6 +779,7 @@ install_diagram_walk(void)
 { ATOM_c = PL_new_atom("c");
   PL_register_foreign("walk_load", 7, pl_walk_load, 0);
   PL_register_foreign("walk_new", 1, pl_walk_new, 0);
+  PL_register_foreign("walk_cells", 2, pl_walk_cells, 0);
   PL_register_foreign("walk_info", 5, pl_walk_info, 0);
   PL_register_foreign("walk_reach", 5, pl_walk_reach, 0);
 }

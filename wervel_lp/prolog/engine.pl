@@ -9,8 +9,8 @@ Concepts and topics are evaluated once each, in node_order/1, so that a
 condition on a concept or on another topic's decision reads a result that
 is already there. The rules are not interpreted per case: compile_cond//6
 (the condition evaluator) is partially evaluated over every rule once, into
-the one clause evaluator/2 (see evaluate/2), and into decider/2, the same
-without proofs (see decide/2). A topic is then resolved by its hit policy:
+the one clause evaluator/2 (see evaluate/2). A topic is then resolved by
+its hit policy:
 
   - the firing rules that no other firing rule beats (priority/5) win;
   - one winning value: `decided`; several (collect policy): `decided`;
@@ -37,7 +37,6 @@ Proof terms:
             evaluate/2,              % +Case, -Env
             evaluate_topic/3,        % +Case, +Topic, -Resolution
             evaluate_value/4,        % +Case, +Topic, +Value, -Resolution
-            decide/2,                % +Case, -Env
             topic_resolution/3,      % +Env, ?Topic, -Resolution
             topic_resolutions/2,     % +Env, -Pairs
             recommend/2,             % +Case, -Decisions
@@ -89,16 +88,6 @@ evaluate(Case, Env) :-
     ensure_evaluator,
     evaluator(Case, Env).
 
-%! decide(+Case:dict, -Env) is det.
-%
-%  As evaluate/2, without proofs: Env holds the resolution of every topic,
-%  with its statuses and winners; proofs, and so the fields that block an
-%  undetermined topic, are left unbound. For callers that need decisions
-%  only.
-decide(Case, Env) :-
-    ensure_evaluator,
-    decider(Case, Env).
-
 %! evaluate_topic(+Case:dict, +Topic, -Resolution) is det.
 %
 %  Resolution is what evaluate/2 resolves Topic to on Case, with its
@@ -118,14 +107,13 @@ evaluate_value(Case, Topic, Value, Resolution) :-
     ensure_evaluator,
     value_evaluator(Topic, Value, Case, Resolution).
 
-:- dynamic evaluator/2, decider/2, topic_evaluator/3, value_evaluator/4, evaluator_stamp/1, node_index/2,
+:- dynamic evaluator/2, topic_evaluator/3, value_evaluator/4, evaluator_stamp/1, node_index/2,
     topic_indexes/1.
 
 %  The rules are compiled into one clause, evaluator(Case, Env) :- Goals,
 %  by compile_cond//6 for every rule: each condition
 %  becomes its test, and a reference to a concept or a decision becomes the
-%  variable that holds it; decider/2 is the same clause without the goals
-%  that build proofs. Both are rebuilt whenever the rule store changes.
+%  variable that holds it. It is rebuilt whenever the rule store changes.
 ensure_evaluator :-
     kb_stamp(Stamp),
     (   evaluator_stamp(Stamp)
@@ -140,20 +128,15 @@ compile_evaluator(Stamp) :-
     pairs_keys_values(Map, Nodes, Slots),
     phrase(node_goals(Nodes, Case, Map, _), GoalList),
     goals_conj(GoalList, Goals),
-    include(decision_goal, GoalList, DecisionGoalList0),
-    maplist(without_proofs, DecisionGoalList0, DecisionGoalList),
-    goals_conj(DecisionGoalList, DecisionGoals),
     maplist(slot_value, Nodes, Slots, Values),
     Env =.. [env|Values],
     retractall(evaluator(_, _)),
-    retractall(decider(_, _)),
     retractall(topic_evaluator(_, _, _)),
     retractall(value_evaluator(_, _, _, _)),
     retractall(node_index(_, _)),
     retractall(evaluator_stamp(_)),
     retractall(topic_indexes(_)),
     assertz((evaluator(Case, Env) :- Goals)),
-    assertz((decider(Case, Env) :- DecisionGoals)),
     forall(topic(T, _, _), compile_topic_evaluator(T, Nodes)),
     forall(( topic(T, collect, Vs), member(V, Vs) ), compile_value_evaluator(T, V, Nodes)),
     forall(nth1(I, Nodes, Node), assertz(node_index(Node, I))),
@@ -223,20 +206,9 @@ node_slot(topic(_), _Resolution).
 slot_value(concept(_), node(Proof, _), Proof).
 slot_value(topic(_), Resolution, Resolution).
 
-%  The goals that build proofs are marked proof(Goal): the evaluator runs
-%  them, the decider (decide/2) leaves them out.
 goals_conj([], true).
-goals_conj([G], G1) :- !, proof_goal(G, G1).
-goals_conj([G|Gs], (G1, Conj)) :- proof_goal(G, G1), goals_conj(Gs, Conj).
-
-proof_goal(proof(G), G) :- !.
-proof_goal(G, G).
-
-decision_goal(G) :- G \= proof(_).
-
-without_proofs(resolve(proofs, T, Policy, Results, Winners, Open, R),
-               resolve(decisions, T, Policy, Results, Winners, Open, R)) :- !.
-without_proofs(G, G).
+goals_conj([G], G) :- !.
+goals_conj([G|Gs], (G, Conj)) :- goals_conj(Gs, Conj).
 
 without_warnings(resolve(proofs, T, Policy, Results, Winners, Open, R),
                  resolve(topic, T, Policy, Results, Winners, Open, R)) :- !.
@@ -260,7 +232,7 @@ rule_goals([r(Id, V, Conds)|Rules], Case, [r(Id, V, S, rule(Id, S, P))|Results],
 node_result(concept(C), node(P, S), Results) -->
     { maplist([r(_, _, RS, RP), RS, RP]>>true, Results, Ss, Proofs) },
     kleene(or, Ss, S),
-    [proof(P = concept(C, S, Proofs))].
+    [P = concept(C, S, Proofs)].
 node_result(topic(T), Resolution, Results) -->
     { topic(T, Policy, _) },
     result_goals(Results, Vars),
@@ -270,7 +242,7 @@ node_result(topic(T), Resolution, Results) -->
 %  Each result of a topic rule, r(Id, Value, Status, Proof), built once.
 result_goals([], []) --> [].
 result_goals([r(Id, V, S, RuleProof)|Rs], [R|Vars]) -->
-    [R = r(Id, V, S, P), proof(P = RuleProof)],
+    [R = r(Id, V, S, P), P = RuleProof],
     result_goals(Rs, Vars).
 
 %  The undefeated results, inlined: a result whose conditions are false, or
@@ -337,14 +309,14 @@ compile_cond(not(C), Case, S, not(S, P), Map0, Map) --> !,
     [kleene_not(S0, S)].
 compile_cond(decided(T, V), _, S, decided(T, V, S, Winners, Open), Map, Map) --> !,
     { memberchk(topic(T)-R, Map) },
-    [decided_status(R, V, S), proof(R = resolution(_, _, _, Winners, _, Open, _))].
+    [decided_status(R, V, S), R = resolution(_, _, _, Winners, _, Open, _)].
 compile_cond(C, Case, S, P, Map0, Map) -->
     { finding_test(C, F, Op, Arg) }, !,
     (   { memberchk(finding(C)-node(P, S), Map0) }
     ->  { Map = Map0 }
     ;   { Map = [finding(C)-node(P, S)|Map0], test_goal(Op, X, Arg, Test) },
         [( get_dict(F, Case, X) -> ( Test -> S = true ; S = false ) ; X = null, S = unknown ),
-         proof(P = finding(C, S, F, X))]
+         P = finding(C, S, F, X)]
     ).
 compile_cond(C, _, S, P, Map, Map) -->
     { memberchk(concept(C)-node(P, S), Map) }.
@@ -387,8 +359,7 @@ proof_status(decided(_, _, S, _, _), S).
 %  WinnerResults are those that fired and no firing rule beats, and Open
 %  those with unknown conditions that no firing rule beats (what blocks
 %  the topic when it is undetermined; see open_fields/2). Kind is `proofs`,
-%  `decisions` (no proofs, so no warnings: they name unknown fields), or
-%  `topic` (proofs, no warnings: evaluate_topic/3).
+%  or `topic` (no warnings: evaluate_topic/3).
 resolve(Kind, T, Policy, Results, WinnerResults, Open,
         resolution(T, Status, Values, Winners, Results, Open, Warnings)) :-
     result_ids_values(WinnerResults, Winners, Vs0),

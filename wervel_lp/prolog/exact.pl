@@ -37,9 +37,10 @@ as in the evaluator, whatever its cell.
             exact_possible/3,        % +Query, +Topic, -Outcomes
             exact_missing/3,         % +Query, +Topic, -Fields
             exact_single/3,          % +Query, +Topic, -Outcome
-            exact_layer/4,           % +Mode, +Case, +Env, -Layer
-            exact_evaluation/3,      % +Mode, +Case, -Evaluation
+            exact_layer/3,           % +Case, +Env, -Layer
+            exact_evaluation/2,      % +Case, -Evaluation
             exact_decisions/2,       % +Case, -Decisions
+            exact_decided/3,         % +Which, +Case, -Decisions
             split_proof/3,           % +Case, +Key, -Proof
             exact_topic_root/2,      % ?Topic, -Root
             exact_stats/1,           % -Stats
@@ -644,9 +645,11 @@ known_cells([F-X|Pairs], Known) :-
 exact_query(Known, Q) :-
     (   walks_in_c
     ->  walk_state(State),
-        Q = q(Known, c(State), -, -, -, -)
+        walk_cells(Known, Text),        % the cells as the walks read them
+        Q = q(Known, c(State, Text), -, -, -, -)
     ;   prolog_query(Known, Q)
     ).
+
 
 %  State is this thread's state of the walks in C (diagram_walk.c), kept
 %  in a global variable of the thread: what a walk writes is its own.
@@ -700,12 +703,12 @@ exact_possible(Q, Topic, Outcomes) :-
 %  query is theirs and they take the case (they leave the sub-queries of
 %  tied_split/5 to this module).
 root_info(Q, Root, Mask, Splits) :-
-    (   arg(2, Q, c(State))
-    ->  arg(1, Q, Known),
-        node_code(Root, Code),
-        (   walk_info(State, Known, Code, Mask, Splits)
+    (   arg(2, Q, c(State, Text))
+    ->  node_code(Root, Code),
+        (   walk_info(State, Text, Code, Mask, Splits)
         ->  true
-        ;   prolog_query(Known, PQ),
+        ;   arg(1, Q, Known),
+            prolog_query(Known, PQ),
             node_info(Root, PQ, i(_, Mask, Splits))
         )
     ;   node_info(Root, Q, i(_, Mask, Splits))
@@ -717,13 +720,13 @@ root_info(Q, Root, Mask, Splits) :-
 %  entered before. Faster than node_info/3 where the outcomes alone are
 %  asked: it stops early and leaves out what cannot add.
 possible_mask(Q, Topic, Enough, Found) :-
-    arg(1, Q, Known),
     topic_root(Topic, Root),
-    (   arg(2, Q, c(State))
+    (   arg(2, Q, c(State, Text))
     ->  node_code(Root, Code),
         (   Enough == two -> Two = true ; Two = false ),
-        walk_reach(State, Known, Code, Two, Found)
-    ;   prolog_possible_mask(Known, Root, Enough, Found)
+        walk_reach(State, Text, Code, Two, Found)
+    ;   arg(1, Q, Known),
+        prolog_possible_mask(Known, Root, Enough, Found)
     ).
 
 prolog_possible_mask(Known, Root, Enough, Found) :-
@@ -1001,12 +1004,13 @@ walk_agreement(Case0, Disagreements) :-
     (   walks_in_c
     ->  prolog_query(Known, Q),
         walk_state(State),
+        walk_cells(Known, Text),
         findall(walk(Key, InC, InProlog),
                 ( topic_root(Key, Root),
                   node_code(Root, Code),
-                  (   walk_info(State, Known, Code, M1, S1) -> true ; M1 = refused, S1 = refused ),
-                  walk_reach(State, Known, Code, false, A1),
-                  walk_reach(State, Known, Code, true, T1),
+                  (   walk_info(State, Text, Code, M1, S1) -> true ; M1 = refused, S1 = refused ),
+                  walk_reach(State, Text, Code, false, A1),
+                  walk_reach(State, Text, Code, true, T1),
                   node_info(Root, Q, i(_, M2, S2)),
                   prolog_possible_mask(Known, Root, all, A2),
                   prolog_possible_mask(Known, Root, two, T2),
@@ -1020,7 +1024,7 @@ walk_agreement(Case0, Disagreements) :-
                  *          THE LAYER           *
                  *******************************/
 
-%! exact_layer(+Mode, +Case:dict, +Env, -Layer:list) is det.
+%! exact_layer(+Case:dict, +Env, -Layer:list) is det.
 %
 %  Layer holds, per topic of Env (engine:topic_resolutions/2, the
 %  three-valued evaluation of Case), `Topic-X`, where X says what the
@@ -1029,17 +1033,17 @@ walk_agreement(Case0, Disagreements) :-
 %    - `kleene`: the three-valued resolution is exact (no undefeated rule
 %      is left unknown, so every completion resolves the topic alike);
 %    - `split(Value, Proof)`: every completion gives Value, although no
-%      single proof shows it; Proof (in `proofs` Mode) splits the case on
-%      unknown findings (see split_proof/3);
+%      single proof shows it; Proof splits the case on unknown findings
+%      (see split_proof/3);
 %    - `none`: no completion decides the topic;
-%    - `open(Possible, Missing, Ask, Provisional, Waiting)`: undetermined
-%      (in `decisions` Mode unbound); Waiting is `step(Step, Fields)` where
-%      the topic waits for an earlier step of the pathway (topic_step/2)
-%      that the case has not taken yet, else `none`;
+%    - `open(Possible, Missing, Ask, Provisional, Waiting)`: undetermined;
+%      Waiting is `step(Step, Fields)` where the topic waits for an earlier
+%      step of the pathway (topic_step/2) that the case has not taken yet,
+%      else `none`;
 %    - for a collect topic, `given(Values, Splits)`: the values every
 %      completion concludes, and the `Value-Proof` of those among them that
 %      rest on a split.
-exact_layer(Mode, Case, Env, Layer) :-
+exact_layer(Case, Env, Layer) :-
     topic_resolutions(Env, Rs),
     (   member(_-R, Rs), \+ stable(R)
     ->  exact_known(Case, Known),
@@ -1047,28 +1051,25 @@ exact_layer(Mode, Case, Env, Layer) :-
     ;   Q = none
     ),
     split_limits(_, PerCase),
-    maplist(topic_exact(Mode, Case, Q, budget(PerCase)), Rs, Layer).
+    maplist(topic_exact(Case, Q, budget(PerCase)), Rs, Layer).
 
 stable(resolution(_, _, _, _, _, [], _)).
 
 %  Budget: the evaluations left for the case's split proofs.
-topic_exact(Mode, Case, Q, Budget, T-R, T-X) :-
+topic_exact(Case, Q, Budget, T-R, T-X) :-
     topic(T, Policy, _),
     (   Policy == collect
-    ->  collect_exact(Mode, Case, Q, Budget, T, R, X)
+    ->  collect_exact(Case, Q, Budget, T, R, X)
     ;   stable(R)
     ->  X = kleene
     ;   exact_single(Q, T, V)
-    ->  outcome_layer(V, Mode, Case, Budget, T, X)
-    ;   Mode == decisions
-    ->  X = open(_, _, _, _, _)
+    ->  outcome_layer(V, Case, Budget, T, X)
     ;   exact_possible(Q, T, Possible),
         open_layer(Q, T, R, Possible, X)
     ).
 
-outcome_layer(none, _, _, _, _, none) :- !.
-outcome_layer(V, decisions, _, _, _, split(V, _)) :- !.
-outcome_layer(V, proofs, Case, Budget, T, split(V, Proof)) :-
+outcome_layer(none, _, _, _, none) :- !.
+outcome_layer(V, Case, Budget, T, split(V, Proof)) :-
     case_split_proof(Budget, Case, T, Proof).
 
 open_layer(Q, T, R, Possible, open(Possible, Missing, Missing, Provisional, Waiting)) :-
@@ -1090,9 +1091,9 @@ waiting(Q, T, Waiting) :-
     ).
 
 %  With no open rule every won value is stable, and no other is possible
-%  (and only then is Q `none`: exact_layer/4).
-collect_exact(_, _, _, _, _, resolution(_, _, Values, _, _, [], _), given(Values, [])) :- !.
-collect_exact(Mode, Case, Q, Budget, T, R, given(Given, Splits)) :-
+%  (and only then is Q `none`: exact_layer/3).
+collect_exact(_, _, _, _, resolution(_, _, Values, _, _, [], _), given(Values, [])) :- !.
+collect_exact(Case, Q, Budget, T, R, given(Given, Splits)) :-
     R = resolution(_, _, Values, _, Results, Open, _),
     overridden(T, Results, Open, Overridable),
     subtract(Values, Overridable, Stable),
@@ -1103,10 +1104,7 @@ collect_exact(Mode, Case, Q, Budget, T, R, given(Given, Splits)) :-
                  exact_single(Q, T-V, true) ),
             Split),
     append(Stable, Split, Given0), sort(Given0, Given),
-    (   Mode == proofs
-    ->  findall(V-P, ( member(V, Split), case_split_proof(Budget, Case, T-V, P) ), Splits)
-    ;   Splits = []
-    ).
+    findall(V-P, ( member(V, Split), case_split_proof(Budget, Case, T-V, P) ), Splits).
 
 %  Overridable are the values of a collect topic that won, but that an open
 %  rule could still beat, found from the open rules.
@@ -1235,28 +1233,53 @@ in_field_order(Fields0, Fields) :-
     keysort(Pairs, Sorted),
     pairs_values(Sorted, Fields).
 
-%! exact_evaluation(+Mode, +Case0:dict, -Evaluation) is det.
+%! exact_evaluation(+Case0:dict, -Evaluation) is det.
 %
 %  Evaluation is `eval(Env, Layer, Inferred)` for the case Case0: the
 %  findings its implications add (inference:infer_case/3), the
-%  three-valued evaluation of the case with them (engine:evaluate/2 in
-%  `proofs` Mode, engine:decide/2 in `decisions` Mode) and its exact layer
-%  (exact_layer/4).
-exact_evaluation(Mode, Case0, eval(Env, Layer, Inferred)) :-
+%  three-valued evaluation of the case with them, with proofs
+%  (engine:evaluate/2), and its exact layer (exact_layer/3).
+exact_evaluation(Case0, eval(Env, Layer, Inferred)) :-
     infer_case(Case0, Case, Inferred),
-    (   Mode == proofs -> evaluate(Case, Env) ; decide(Case, Env) ),
-    exact_layer(Mode, Case, Env, Layer).
+    evaluate(Case, Env),
+    exact_layer(Case, Env, Layer).
 
 %! exact_decisions(+Case, -Decisions:list) is det.
 %
 %  Decisions are the `Topic-Value` pairs decided for Case (a dict, or a
-%  list of `Field-Value` pairs) in every completion of it, advice included.
+%  list of `Field-Value` pairs) in every completion of it, advice included
+%  (exact_decided/3).
 exact_decisions(Case0, Decisions) :-
     (   is_dict(Case0) -> Case1 = Case0 ; case_from_pairs(Case0, Case1) ),
-    exact_evaluation(decisions, Case1, eval(Env, Layer, _)),
-    topic_resolutions(Env, Rs),
-    findall(T-V, ( member(T-R, Rs), memberchk(T-X, Layer), layer_value(X, R, V) ), Decisions).
+    exact_decided(all, Case1, Decisions).
 
-layer_value(kleene, resolution(_, decided, [V], _, _, _, _), V).
-layer_value(split(V, _), _, V).
-layer_value(given(Vs, _), _, V) :- member(V, Vs).
+%! exact_decided(+Which, +Case0:dict, -Decisions:list) is det.
+%
+%  Decisions are the `Topic-Value` pairs, in the order of topic/3, that
+%  every valid completion of Case0 (with the findings its implications
+%  add) resolves to, for the topics Which says: `all`, or `single`, the
+%  topics that are not advice (collect), which are the contract's
+%  `decisions`. They are read off the topic diagrams alone, without
+%  evaluating the rules: a topic is decided on V where V is the one
+%  outcome of its valid completions (for a collect topic, V where its
+%  diagram gives `true` alone). Where the three-valued evaluation settles
+%  a topic, every completion resolves it alike, so the diagram gives that
+%  resolution too (exact_layer/3 shows its proofs): the answers are those
+%  of exact_evaluation/2. A case the schema accepts has a valid
+%  completion (tests/test_exact.py checks it).
+exact_decided(Which, Case0, Decisions) :-
+    infer_case(Case0, Case, _),
+    exact_known(Case, Known),
+    exact_query(Known, Q),
+    findall(T-V, ( topic(T, Policy, Values),
+                   decided_value(Which, Policy, Q, T, Values, V) ),
+            Decisions).
+
+decided_value(all, collect, Q, T, Values, V) :- !,
+    findall(V0, ( member(V0, Values), exact_single(Q, T-V0, true) ), Vs0),
+    sort(Vs0, Vs),                  % in the standard order, as exact_layer/3 gives them
+    member(V, Vs).
+decided_value(_, Policy, Q, T, _, V) :-
+    Policy \== collect,
+    exact_single(Q, T, V),
+    V \== none.

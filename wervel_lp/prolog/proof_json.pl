@@ -28,7 +28,7 @@ the `*_parts` tables below.
 */
 :- module(proof_json,
           [ result_json/2,           % +Env, -Text
-            decisions_json_text/2,   % +Env, -Text
+            decisions_json_text/2,   % +Decisions, -Text
             why_not_json_text/2,     % +Report, -Text
             statuses_json/2,         % +Env, -Text
             condition_json/2,        % +Condition, -Dict
@@ -48,7 +48,7 @@ the `*_parts` tables below.
 %! result_json(+Evaluation, -Text:string) is det.
 %
 %  Text is the contract's result object for Evaluation, `eval(Env, Layer,
-%  Inferred)` (exact:exact_evaluation/3 in `proofs` mode), with brief
+%  Inferred)` (exact:exact_evaluation/2), with brief
 %  proofs.
 result_json(eval(Env, Layer, Inferred), Text) :-
     ensure_parts,
@@ -56,17 +56,19 @@ result_json(eval(Env, Layer, Inferred), Text) :-
     phrase(result(Resolutions, Layer, Inferred), Pieces),
     join_text(Pieces, Text).
 
-%! decisions_json_text(+Evaluation, -Text:string) is det.
+%! decisions_json_text(+Decisions:list, -Text:string) is det.
 %
-%  Text is `{"decisions": {Topic: Value}}`: the decisions of the result
-%  object alone, for an Evaluation of exact:exact_evaluation/3 in either
-%  mode.
-decisions_json_text(eval(Env, Layer, _), Text) :-
+%  Text is `{"decisions": {Topic: Value}}` for the `Topic-Value` pairs of
+%  Decisions (topics that are not advice: exact:exact_decided/3), as the
+%  result object has them.
+decisions_json_text(Decisions, Text) :-
     ensure_parts,
-    topic_resolutions(Env, Resolutions),
-    foldl(decision_member, Resolutions, Layer, Decided, []),
+    maplist(decided_member_text, Decisions, Decided),
     phrase(decisions_object(Decided), Pieces),
     join_text(Pieces, Text).
+
+decided_member_text(T-V, Text) :-
+    decision_member_text(T, V, Text).
 
 decisions_object(Decided) --> ['{'], decisions(Decided), ['}'].
 
@@ -143,7 +145,7 @@ inferred(inferred(F, V, From, Id)) -->
     [',"value":'], value(V), ['}'].
 
 %  The members of the result object, in one pass over the topics and their
-%  exact layer (exact:exact_layer/4): those of "decisions", the
+%  exact layer (exact:exact_layer/3): those of "decisions", the
 %  recommendations of the decided topics, the undetermined and conflicting
 %  topics, and the warnings of provisional decisions (a difference list).
 result_members([], [], [], [], [], Ws, Ws).
