@@ -126,7 +126,7 @@ def main() -> None:
              row("cold start: wervel-lp recommend --format json", cold, "s", "<= 0.8 s"),
              row("warm recommend(case).to_json(), full proofs", warm, "ms", "<= 0.5 ms", 1e3),
              f"| warm p99 | {p99 * 1e3:.3g} ms | | <= 2 ms |",
-             row("decide(case): decisions only, evaluated without proofs", bare, "ms", "", 1e3),
+             row("decide(case): decisions only, read off the decision diagrams", bare, "ms", "", 1e3),
              row(f"complete cases ({len(complete):,}, every applicable field known): recommend().to_json()",
                  full_known, "ms", "about 0.25 ms", 1e3),
              row(f"partial cases ({len(partial):,}, 30-70% of fields unknown): recommend().to_json()",

@@ -11,7 +11,7 @@ its place in the output, so nothing is dropped silently. ``jobs`` worker
 processes share the work, each with its own engine; a worker that dies
 (killed, out of memory) stops the batch with :class:`WorkersLost`, naming
 the lines that got no output. With ``decisions_only`` each output line
-holds the decisions alone, evaluated without proofs; with ``compact`` the
+holds the decisions alone, without proofs; with ``compact`` the
 result without its proof trees (:meth:`~wervel_lp.Result.to_json`).
 
 Every output line is one JSON object on one line, ``line`` (the input line

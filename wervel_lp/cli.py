@@ -84,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
                    "writes JSON Lines of results in the same order")
     r.add_argument("--jobs", type=int, help="worker processes for --batch (default 1)")
     r.add_argument("--decisions-only", action="store_true",
-                   help="--batch: write each case's decisions alone, evaluated without proofs (faster)")
+                   help="--batch: write each case's decisions alone, without proofs (faster)")
     r.add_argument("--on-error", choices=("fail", "skip"), default="fail",
                    help="--batch: stop at a bad line (exit 2), or write an error record and go on")
     r.set_defaults(run=_recommend)

@@ -135,7 +135,7 @@ class KnowledgeBase:
         return self.engine.call_text("recommend_json", self._case_text(known))
 
     def decisions(self, known: Mapping[str, Any]) -> str:
-        """``{"decisions": {...}}`` as JSON text for the validated ``known``, evaluated without proofs."""
+        """``{"decisions": {...}}`` as JSON text for the validated ``known``, read off the topic diagrams."""
         return self.engine.call_text("decisions_json", self._case_text(known))
 
     def decisions_many(self, knowns: Sequence[Mapping[str, Any]]) -> list[str]:

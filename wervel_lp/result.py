@@ -387,8 +387,9 @@ def recommend(case: Case | Mapping[str, Any]) -> Result:
 def decide(case: Case | Mapping[str, Any]) -> dict[str, str]:
     """The decisions for ``case`` alone: ``recommend(case).decisions``, without proofs.
 
-    Evaluates the same rules without building proofs, for callers that
-    need only the decided values (about 2.5 times as fast).
+    Reads each topic off its decision diagram, compiled from the same rules,
+    without evaluating them or building proofs: for callers that need only
+    the decided values (some three times as fast on a partial case).
 
     Raises:
         CaseError: as :func:`recommend`.
