@@ -1,6 +1,6 @@
 """How exact the decisions of partial cases are: the two figures of issue 12, against the ASP oracle.
 
-    .venv/bin/python benchmarks/exactness.py            # 1,000 cases (about 6 minutes)
+    .venv/bin/python benchmarks/exactness.py            # 1,000 cases (under a minute)
     .venv/bin/python benchmarks/exactness.py --cases 200
 
 For random partial cases (tests/generate.py, 30-70 % of the fields unknown, every seed its own run),
