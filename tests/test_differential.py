@@ -1,9 +1,9 @@
 """Differential test of the translation: the Prolog evaluator and the ASP
 translation give identical three-valued rule statuses and resolutions on the
-examples, a pairwise covering set of cases and 10,000 random valid cases; the
-decisions-only evaluation (``decide``) gives the same decisions as the
-evaluation with proofs. The exact decisions over completions are compared
-with their own ASP encoding in test_exact.py.
+examples, a pairwise covering set of cases and 10,000 random valid cases;
+``decide``, which reads the decisions off the decision diagrams, gives the
+same decisions as the evaluation with proofs. The exact decisions over
+completions are compared with their own ASP encoding in test_exact.py.
 """
 
 import json

@@ -54,18 +54,54 @@ test(hostile_walk_arguments_are_refused) :-
     exact:exact_topic_root(treatment, Root),
     all_unknown(Known),
     refused(exact:walk_info(foo, Known, Root, _, _), type_error(diagram_walk, _)),
-    refused(exact:walk_info(State, "0", Root, _, _), type_error(known_cells, _)),
+    refused(exact:walk_info(State, "0", Root, _, _), domain_error(known_cells, _)),
     refused(exact:walk_reach(State, c(0), Root, true, _), type_error(known_cells, _)),
+    atom_string(KnownAtom, Known),
+    refused(exact:walk_reach(State, KnownAtom, Root, true, _), type_error(known_cells, _)),
     refused(exact:walk_reach(State, _, Root, true, _), instantiation_error),
     string_concat(Known, "0", Longer),
-    refused(exact:walk_reach(State, Longer, Root, true, _), type_error(known_cells, _)),
+    refused(exact:walk_reach(State, Longer, Root, true, _), domain_error(known_cells, _)),
     sub_string(Known, 1, _, 0, Rest),
     string_concat("/", Rest, BelowZero),
     refused(exact:walk_reach(State, BelowZero, Root, true, _), domain_error(cell, _)),
-    string_concat("z", Rest, BeyondCells),
+    exact:exact_fields([F|_]), exact:exact_cells(F, Cells), length(Cells, N),
+    Beyond is 0'0 + N + 1,
+    string_codes(BeyondText, [Beyond]),
+    string_concat(BeyondText, Rest, BeyondCells),
     refused(exact:walk_info(State, BeyondCells, Root, _, _), domain_error(cell, _)),
+    Last is 0'0 + N,
+    string_codes(LastText, [Last]),
+    string_concat(LastText, Rest, LastCell),
+    exact:walk_info(State, LastCell, Root, _, _),
     refused(exact:walk_info(_, Known, Root, _, _), instantiation_error),
     kb_walks_answer.
+
+%  The text of the known cells is made from exact_known/2's term alone.
+test(known_cells_text) :-
+    exact:exact_fields(Fields), length(Fields, N),
+    functor(Cells, c, N), forall(between(1, N, I), nb_setarg(I, Cells, 0)),
+    exact:walk_cells(Cells, Known),
+    all_unknown(Known),
+    exact:exact_fields([F|_]), exact:exact_cells(F, Cs), length(Cs, NC),
+    setarg(1, Cells, NC),
+    exact:walk_cells(Cells, Last),
+    sub_string(Last, 0, 1, _, First),
+    string_code(1, First, Code), Code =:= 0'0 + NC.
+
+test(hostile_cells_terms_are_refused) :-
+    exact:exact_fields(Fields), length(Fields, N),
+    functor(Cells, c, N), forall(between(1, N, I), nb_setarg(I, Cells, 0)),
+    exact:exact_fields([F|_]), exact:exact_cells(F, Cs), length(Cs, NC),
+    Beyond is NC + 1,
+    refused(( setarg(1, Cells, Beyond), exact:walk_cells(Cells, _) ), domain_error(cell, _)),
+    refused(( setarg(1, Cells, -1), exact:walk_cells(Cells, _) ), domain_error(cell, _)),
+    refused(( setarg(1, Cells, a), exact:walk_cells(Cells, _) ), type_error(integer, _)),
+    refused(( setarg(1, Cells, 10000000000000000000000), exact:walk_cells(Cells, _) ), _),
+    refused(exact:walk_cells(c(0), _), type_error(known_cells, _)),
+    Cells =.. [_|Args], Other =.. [d|Args],
+    refused(exact:walk_cells(Other, _), type_error(known_cells, _)),
+    refused(exact:walk_cells("000", _), type_error(known_cells, _)),
+    refused(exact:walk_cells(_, _), instantiation_error).
 
 test(a_state_that_is_collected_before_its_thread_ends) :-
     thread_create(( forall(between(1, 1000, _), exact:walk_new(_)),

@@ -7,6 +7,7 @@
 
       walk_info(+State, +Known, +Root, -Mask, -Splits)  exact:node_info/3 at Root
       walk_reach(+State, +Known, +Root, +Two, -Mask)    exact:possible_mask/4's reach
+      walk_cells(+Cells, -Known)                        Known for exact_known/2's Cells
 
     Known is the text of the case's known cells, one character per variable
     (`0` + Cell, `0` unknown), that walk_cells/2 makes once a case from the
@@ -498,8 +499,8 @@ get_known(const diagrams *d, term_t t, int *known)
 { size_t len;
   char *s;
   memset(known, 0, (MAX_VARS + 1) * sizeof(int));
-  if ( !PL_get_nchars(t, &len, &s, CVT_STRING|CVT_ATOM) || len != (size_t)d->nvars )
-    return PL_type_error("known_cells", t);
+  if ( !PL_get_nchars(t, &len, &s, CVT_STRING) ) return PL_type_error("known_cells", t);
+  if ( len != (size_t)d->nvars ) return PL_domain_error("known_cells", t);
   for(int v = 1; v <= d->nvars; v++)
   { known[v] = (unsigned char)s[v - 1] - '0';
     if ( known[v] < 0 || known[v] > d->ncells[v] ) return PL_domain_error("cell", t);

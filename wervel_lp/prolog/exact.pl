@@ -11,10 +11,12 @@ completion that breaks a contradiction of the schema. Queried with the
 known findings of a case, a diagram gives exactly:
 
   - the values some completion gives (exact_possible/3);
-  - the unknown fields whose value can change the outcome (exact_missing/4):
+  - the unknown fields whose value can change the outcome (exact_missing/3):
     a field F is one when two valid completions that differ in F alone
     resolve the topic differently;
-  - the outcome of a case with some findings added (for case splits).
+  - the outcome of a case with some findings added (for case splits);
+  - the decisions alone, every topic read off its diagram without
+    evaluating the rules (exact_decided/3).
 
 The first two come from one pass per case over the nodes the case can
 reach (node_info/3), shared by all topics. The variables are the case
@@ -84,7 +86,13 @@ load_walk_library :-
 %
 %  Walks is `c` where the walks in C (diagram_walk.c) are loaded, else `prolog`.
 exact_walks(Walks) :-
-    (   current_predicate(walk_load/7) -> Walks = c ; Walks = prolog ).
+    (   walk_library -> Walks = c ; Walks = prolog ).
+
+%  The foreign library loaded is this one: a library built from an older
+%  diagram_walk.c lacks predicates this module calls, and is not used.
+walk_library :-
+    current_predicate(walk_load/7),
+    current_predicate(walk_cells/2).
 
 %! ensure_exact is det.
 %
@@ -132,7 +140,7 @@ compile_exact(Stamp) :-
 
 %  The diagrams handed over to the foreign walks, where they are loaded.
 hand_over :-
-    (   current_predicate(walk_load/7)
+    (   walk_library
     ->  cell_counts(Counts),
         mdd_max_id(Max),
         findall(n(Id, V, Codes),
@@ -649,7 +657,6 @@ exact_query(Known, Q) :-
         Q = q(Known, c(State, Text), -, -, -, -)
     ;   prolog_query(Known, Q)
     ).
-
 
 %  State is this thread's state of the walks in C (diagram_walk.c), kept
 %  in a global variable of the thread: what a walk writes is its own.
@@ -1249,9 +1256,18 @@ exact_evaluation(Case0, eval(Env, Layer, Inferred)) :-
 %  Decisions are the `Topic-Value` pairs decided for Case (a dict, or a
 %  list of `Field-Value` pairs) in every completion of it, advice included
 %  (exact_decided/3).
+%
+%  @error domain_error(consistent_case, Id) where Case, with the findings
+%  its implications add, meets contradiction Id of the schema: it has no
+%  completion to decide over.
 exact_decisions(Case0, Decisions) :-
     (   is_dict(Case0) -> Case1 = Case0 ; case_from_pairs(Case0, Case1) ),
-    exact_decided(all, Case1, Decisions).
+    infer_case(Case1, Case, _),
+    (   case_contradiction(Case, Id)
+    ->  domain_error(consistent_case, Id)
+    ;   true
+    ),
+    exact_decided(all, Case, Decisions).
 
 %! exact_decided(+Which, +Case0:dict, -Decisions:list) is det.
 %
@@ -1266,7 +1282,9 @@ exact_decisions(Case0, Decisions) :-
 %  a topic, every completion resolves it alike, so the diagram gives that
 %  resolution too (exact_layer/3 shows its proofs): the answers are those
 %  of exact_evaluation/2. A case the schema accepts has a valid
-%  completion (tests/test_exact.py checks it).
+%  completion (tests/test_exact.py checks it). Case0 must be one, as the
+%  Python side validates it: a case that meets a contradiction has no
+%  valid completion, and every topic would come out without a decision.
 exact_decided(Which, Case0, Decisions) :-
     infer_case(Case0, Case, _),
     exact_known(Case, Known),

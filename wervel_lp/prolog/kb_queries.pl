@@ -32,6 +32,9 @@ Predicates to ask the kb questions at the swipl toplevel, without Python:
 %  Decisions are the `Topic-Value` pairs decided for the case of
 %  `Field-Value` Pairs: in every completion of its unknown findings
 %  (docs/contract.md, section 1), advice included.
+%
+%  @error domain_error(consistent_case, Id) where the findings meet
+%  contradiction Id of the schema (exact:exact_decisions/2).
 case_decisions(Pairs, Decisions) :-
     exact_decisions(Pairs, Decisions).
 
