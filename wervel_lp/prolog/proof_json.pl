@@ -27,7 +27,7 @@ texts) is written as JSON once per compilation of the rule store, into
 the `*_parts` tables below.
 */
 :- module(proof_json,
-          [ result_json/2,           % +Env, -Text
+          [ result_json/2,           % +Evaluation, -Text
             decisions_json_text/2,   % +Decisions, -Text
             why_not_json_text/2,     % +Report, -Text
             statuses_json/2,         % +Env, -Text
