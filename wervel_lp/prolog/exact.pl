@@ -1267,7 +1267,7 @@ exact_decisions(Case0, Decisions) :-
     ->  domain_error(consistent_case, Id)
     ;   true
     ),
-    exact_decided(all, Case, Decisions).
+    decided_topics(all, Case, Decisions).
 
 %! exact_decided(+Which, +Case0:dict, -Decisions:list) is det.
 %
@@ -1287,6 +1287,10 @@ exact_decisions(Case0, Decisions) :-
 %  valid completion, and every topic would come out without a decision.
 exact_decided(Which, Case0, Decisions) :-
     infer_case(Case0, Case, _),
+    decided_topics(Which, Case, Decisions).
+
+%  As exact_decided/3, for Case with its inferences added.
+decided_topics(Which, Case, Decisions) :-
     exact_known(Case, Known),
     exact_query(Known, Q),
     findall(T-V, ( topic(T, Policy, Values),
