@@ -20,19 +20,22 @@ demo: $(READY)
 
 test: $(READY) lint kb-check prolog-test pytest check
 
+# $(call install,COMMAND,WHAT,PACKAGES[,APT-OPTIONS]): where COMMAND is missing, install WHAT
+# from the Debian PACKAGES (as root; else say what to install, and fail).
+define install
+@command -v $(1) >/dev/null 2>&1 || { \
+  echo "Installing $(2) (Debian $(3))"; \
+  if [ "$$(id -u)" != 0 ]; then echo "$(1) missing: run as root or install $(3)" >&2; exit 1; fi; \
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(4) $(3) >/dev/null; }
+endef
+
 swipl:
-	@command -v swipl >/dev/null 2>&1 || { \
-	  echo "Installing SWI-Prolog (Debian swi-prolog-nox)"; \
-	  if [ "$$(id -u)" != 0 ]; then echo "swipl missing: run as root or install swi-prolog-nox" >&2; exit 1; fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq swi-prolog-nox >/dev/null; }
+	$(call install,swipl,SWI-Prolog,swi-prolog-nox)
 	@swipl --version
 
 # A C compiler for the engine's foreign libraries ($(FOREIGN)), installed as SWI-Prolog is.
 compiler:
-	@command -v gcc >/dev/null 2>&1 || { \
-	  echo "Installing a C compiler (Debian gcc)"; \
-	  if [ "$$(id -u)" != 0 ]; then echo "gcc missing: run as root or install gcc" >&2; exit 1; fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev >/dev/null; }
+	$(call install,gcc,a C compiler,gcc libc6-dev)
 
 # The engine's foreign libraries, each loaded where it is built, else done in Prolog, alike but slower:
 #   diagram_walk.so  the walks of exact.pl over the decision diagrams (some 50 times faster);
@@ -55,11 +58,7 @@ chromium:
 # Graphviz `dot` draws the chapter pictures (make docs) and the proofs' SVG; the picture tests
 # (tests/test_pictures.py) need it, so make test installs it as it installs SWI-Prolog.
 graphviz:
-	@command -v dot >/dev/null 2>&1 || { \
-	  echo "Installing Graphviz (Debian graphviz)"; \
-	  if [ "$$(id -u)" != 0 ]; then echo "dot missing: run as root or install graphviz" >&2; exit 1; fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-	    graphviz fonts-liberation >/dev/null; }
+	$(call install,dot,Graphviz,graphviz fonts-liberation,--no-install-recommends)
 	@dot -V
 
 # Reinstall only when the package definition or the pinned versions change.
@@ -109,10 +108,7 @@ bench-instructions: $(READY) valgrind
 	$(BIN)/python benchmarks/instructions.py
 
 valgrind:
-	@command -v valgrind >/dev/null 2>&1 || { \
-	  echo "Installing Valgrind (Debian valgrind)"; \
-	  if [ "$$(id -u)" != 0 ]; then echo "valgrind missing: run as root or install valgrind" >&2; exit 1; fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null; }
+	$(call install,valgrind,Valgrind,valgrind)
 
 # The HTTP service under load on 127.0.0.1, one and two workers (bounded); appends to benchmarks/RESULTS.md.
 bench-service: $(READY)
