@@ -24,6 +24,8 @@ An absent field (or JSON `null`) means *unknown*, never `false`.
             contradiction/3,         % ?Id, ?Conditions, ?Explanation
             implication/4,           % ?Id, ?If, ?Then, ?Explanation
             field_value/2,           % ?Field, ?Value
+            finding_step/4,          % ?Step, ?Order, ?NL, ?EN
+            field_step/2,            % ?Field, ?Step
             op(700, xfx, in)          % Field in Values (condition language)
           ]).
 
@@ -325,3 +327,80 @@ contradiction(Id, [If, Field = Negated], Explanation) :-
 
 negated_bool(true, false).
 negated_bool(false, true).
+
+                 /*******************************
+                 *   WHEN A FINDING IS KNOWN    *
+                 *******************************/
+
+%! finding_step(?Step, ?Order:integer, ?NL:string, ?EN:string) is nondet.
+%
+%  A step of the pathway at which findings become available, in the order
+%  of the beslisboom: the history and examination of a patient with a
+%  clinical suspicion ("Diagnostiek bij klinische verdenking
+%  wervelmetastasen"), then the imaging ("Er dient een MRI-scan gemaakt te
+%  worden ..."), then the tissue and the multidisciplinary assessment of
+%  treatment ("Behandeling"), then the patient's course after a treatment
+%  ("Follow-up", re-irradiation, the course after the operation). The
+%  interview (contract section 1, "The next question") asks a field of a
+%  later step only when no field of an earlier step is left that matters.
+finding_step(history_examination, 1, "anamnese en lichamelijk onderzoek", "history and examination").
+finding_step(imaging, 2, "beeldvorming", "imaging").
+finding_step(tissue_and_assessment, 3, "weefsel en multidisciplinaire beoordeling",
+             "tissue and multidisciplinary assessment").
+finding_step(course_after_treatment, 4, "beloop na behandeling", "course after treatment").
+
+%! field_step(?Field, ?Step) is nondet.
+%
+%  Field becomes known at Step (finding_step/4). Every field has exactly one
+%  step (kb/load.pl's validation checks it).
+field_step(known_primary_malignancy, history_examination).
+field_step(tumour_type, history_examination).
+field_step(general_condition, history_examination).       % "een matige conditie": an alarm symptom
+field_step(back_pain, history_examination).
+field_step(night_pain, history_examination).
+field_step(progressive_pain, history_examination).
+field_step(new_local_pain, history_examination).
+field_step(spinal_tenderness, history_examination).
+field_step(severe_pain_all_positions, history_examination).
+field_step(interscapular_pain, history_examination).
+field_step(radicular_pain, history_examination).
+field_step(radicular_deficit, history_examination).
+field_step(neurological_deficit, history_examination).
+field_step(deficit_onset_days, history_examination).
+field_step(deficit_progressive, history_examination).
+field_step(ambulatory, history_examination).
+field_step(mescc_suspected, history_examination).
+field_step(lhermitte_sign, history_examination).
+field_step(complete_cord_lesion, history_examination).
+field_step(complete_cord_lesion_hours, history_examination).
+field_step(peptic_ulcer_history, history_examination).
+field_step(nsaid_use, history_examination).
+field_step(anticoagulant_use, history_examination).
+field_step(adequate_imaging_available, history_examination).   % existing imaging, known before an MRI is asked for ("tenzij er al beeldvorming aanwezig is")
+field_step(metastases_on_imaging, imaging).
+field_step(mescc_on_imaging, imaging).
+field_step(recent_staging_ct, imaging).
+field_step(urgent_ct_thorax_abdomen_pelvis_made, imaging).
+field_step(whole_spine_mri, imaging).
+field_step(contiguous_affected_vertebrae, imaging).
+field_step(extensive_epidural_extension_elsewhere, imaging).
+field_step(spinal_instability, imaging).
+field_step(bone_metastases_count, imaging).
+field_step(deficit_expected_soon, imaging).
+field_step(histology_obtained, tissue_and_assessment).
+field_step(haematological_malignancy_suspected, tissue_and_assessment).
+field_step(systemic_therapy_sensitive, tissue_and_assessment).
+field_step(vital_indication_systemic_therapy, tissue_and_assessment).
+field_step(responsive_systemic_therapy_ongoing, tissue_and_assessment).
+field_step(life_expectancy_months, tissue_and_assessment).
+field_step(fit_for_surgery, tissue_and_assessment).
+field_step(combined_procedure, tissue_and_assessment).
+field_step(expert_surgery_within_24h, tissue_and_assessment).
+field_step(adequate_radiotherapy_possible, tissue_and_assessment).
+field_step(prior_radiotherapy_same_level, course_after_treatment).
+field_step(recurrence_after_radiotherapy, course_after_treatment).
+field_step(deterioration_under_radiotherapy_and_corticosteroids, course_after_treatment).
+field_step(pain_flare_after_radiotherapy, course_after_treatment).
+field_step(improving_on_corticosteroids, course_after_treatment).
+field_step(operated, course_after_treatment).
+field_step(postoperative_neurology, course_after_treatment).

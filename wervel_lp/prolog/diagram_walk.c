@@ -8,6 +8,7 @@
       walk_info(+State, +Known, +Root, -Mask, -Splits)  exact:node_info/3 at Root
       walk_reach(+State, +Known, +Root, +Two, -Mask)    exact:possible_mask/4's reach
       walk_cells(+Cells, -Known)                        Known for exact_known/2's Cells
+      walk_counts(+State, +Known, +Roots, +Weights, -Counts)  exact:prolog_counts/4
 
     Known is the text of the case's known cells, one character per variable
     (`0` + Cell, `0` unknown), that walk_cells/2 makes once a case from the
@@ -484,6 +485,216 @@ reach(walk *w, int n, bits found, bits all, int two, bits inv)
 }
 
 		 /*******************************
+		 *            COUNTS            *
+		 *******************************/
+
+/*  exact:prolog_counts/4 at one root: for every unknown variable v, the
+    information its answer gives on the outcome (in bits) under the weights
+    (a product measure: w[v][c] sums to 1 over v's cells) conditioned on the
+    valid completions, and whether some cell of v that a valid completion
+    has removes an outcome (the bit v of *removing).
+
+    The nodes reachable under the case are taken in variable order: down(n)
+    is the weight of each outcome below n, up(n) the weight of the paths from
+    the root to n. A completion with v = c passes a node on v through its
+    kid c, or skips v (v does not matter on its path), so
+        P(v = c, o) = sum over n on v of up(n) w[v][c] down(kid_c(n))[o]
+                      + w[v][c] (T[o] - sum over n on v of up(n) down(n)[o]),
+    T = down(root). The masks of the outcomes (exact, unlike the weights)
+    follow the same two ways. */
+
+#define MAX_OUTCOMES 64
+
+typedef struct
+{ int     n;                    /* reachable nodes */
+  int    *nodes;                /* in variable order */
+  int    *slot;                 /* [max_id + 1]: index in nodes + 1, under gen */
+  unsigned *slot_gen;
+  unsigned gen;
+  double *down;                 /* [n * k] */
+  size_t  down_cap;
+  double *up;                   /* [n] */
+  bits   *dmask;                /* [n] */
+} count_walk;
+
+static int
+outcome_index(const bits *outs, int k, int o)
+{ for(int i = 0; i < k; i++) if ( outs[i] == (bits)1 << o ) return i;
+  return -1;
+}
+
+static bits
+kid_mask(const count_walk *cw, const diagrams *d, int kid)
+{ if ( kid < 0 ) { int o = -1 - kid; return o == d->invalid ? 0 : (bits)1 << o; }
+  return cw->dmask[cw->slot[kid] - 1];
+}
+
+static int
+kid_var(const diagrams *d, int kid)
+{ return kid < 0 ? d->nvars + 1 : d->var[kid];
+}
+
+static double
+entropy(const double *p, int k, double total)
+{ double h = 0;
+  if ( total <= 0 ) return 0;
+  for(int i = 0; i < k; i++)
+    if ( p[i] > 0 ) { double q = p[i] / total; h -= q * __builtin_log2(q); }
+  return h;
+}
+
+/*  The counts at root, as r(Gains, Removing) unified with out. */
+static int
+root_counts(walk *w, count_walk *cw, const double *weight, const int *woff, int root, term_t out)
+{ const diagrams *d = w->d;
+  bits inv = (bits)1 << d->invalid;
+  bits rmask = (root < 0 ? (bits)1 << (-1 - root) : d->mask[root]) & ~inv;
+  bits outs[MAX_OUTCOMES];
+  int k = 0;
+  for(int o = 0; o < 64; o++) if ( rmask & ((bits)1 << o) ) outs[k++] = (bits)1 << o;
+  if ( k == 0 ) k = 1;
+  /* the reachable nodes, by a walk from the root */
+  if ( ++cw->gen == 0 ) { memset(cw->slot_gen, 0, (d->max_id + 1) * sizeof *cw->slot_gen); cw->gen = 1; }
+  cw->n = 0;
+  if ( root > 0 )
+  { cw->nodes[cw->n++] = root;
+    cw->slot_gen[root] = cw->gen;
+    for(int i = 0; i < cw->n; i++)
+    { int n = cw->nodes[i], v = d->var[n], c = w->known[v];
+      const int *kids = kids_of(d, n);
+      for(int j = 0, nk = kid_count(d, n); j < nk; j++)
+      { if ( c > 0 && j != c - 1 ) continue;
+        int kid = kids[j];
+        if ( kid > 0 && cw->slot_gen[kid] != cw->gen )
+        { cw->slot_gen[kid] = cw->gen;
+          cw->nodes[cw->n++] = kid;
+        }
+      }
+    }
+    /* in variable order (a counting sort): parents before kids */
+    int count[MAX_VARS + 2] = {0}, *sorted = xcalloc(cw->n, sizeof *sorted);
+    for(int i = 0; i < cw->n; i++) count[d->var[cw->nodes[i]] + 1]++;
+    for(int v = 1; v <= d->nvars + 1; v++) count[v] += count[v - 1];
+    for(int i = 0; i < cw->n; i++) sorted[count[d->var[cw->nodes[i]]]++] = cw->nodes[i];
+    memcpy(cw->nodes, sorted, cw->n * sizeof *sorted);
+    free(sorted);
+    for(int i = 0; i < cw->n; i++) cw->slot[cw->nodes[i]] = i + 1;
+  }
+  if ( (size_t)cw->n * k > cw->down_cap )
+  { free(cw->down);
+    cw->down_cap = (size_t)cw->n * k;
+    cw->down = xcalloc(cw->down_cap, sizeof *cw->down);
+  }
+  double *down = cw->down, *up = cw->up;
+  memset(down, 0, (size_t)cw->n * k * sizeof *down);
+  memset(up, 0, (size_t)cw->n * sizeof *up);
+  double total[MAX_OUTCOMES] = {0};
+  /* down, last variable first */
+  for(int i = cw->n - 1; i >= 0; i--)
+  { int n = cw->nodes[i], v = d->var[n], c = w->known[v];
+    const int *kids = kids_of(d, n);
+    bits m = 0;
+    for(int j = 0, nk = kid_count(d, n); j < nk; j++)
+    { if ( c > 0 && j != c - 1 ) continue;
+      double wc = c > 0 ? 1.0 : weight[woff[v] + j];
+      int kid = kids[j];
+      m |= kid_mask(cw, d, kid);
+      if ( kid < 0 )
+      { int o = outcome_index(outs, k, -1 - kid);
+        if ( o >= 0 && -1 - kid != d->invalid ) down[(size_t)i * k + o] += wc;
+      } else
+      { const double *kd = down + (size_t)(cw->slot[kid] - 1) * k;
+        for(int o = 0; o < k; o++) down[(size_t)i * k + o] += wc * kd[o];
+      }
+    }
+    cw->dmask[i] = m;
+  }
+  bits root_mask;
+  if ( root > 0 )
+  { memcpy(total, down, k * sizeof *total);
+    root_mask = cw->dmask[0];
+    up[0] = 1.0;
+  } else
+  { int o = outcome_index(outs, k, -1 - root);
+    if ( o >= 0 && -1 - root != d->invalid ) total[o] = 1.0;
+    root_mask = kid_mask(cw, d, root);
+  }
+  /* up, first variable first; and the masks of paths that skip a variable */
+  bits skip[MAX_VARS + 2] = {0};
+  for(int v = 1; v < kid_var(d, root); v++) skip[v] |= root_mask;
+  for(int i = 0; i < cw->n; i++)
+  { int n = cw->nodes[i], v = d->var[n], c = w->known[v];
+    const int *kids = kids_of(d, n);
+    for(int j = 0, nk = kid_count(d, n); j < nk; j++)
+    { if ( c > 0 && j != c - 1 ) continue;
+      double wc = c > 0 ? 1.0 : weight[woff[v] + j];
+      int kid = kids[j];
+      bits km = kid_mask(cw, d, kid);
+      for(int x = v + 1; x < kid_var(d, kid); x++) skip[x] |= km;
+      if ( kid > 0 ) up[cw->slot[kid] - 1] += up[i] * wc;
+    }
+  }
+  double z = 0;
+  for(int o = 0; o < k; o++) z += total[o];
+  double h = entropy(total, k, z);
+  /* per unknown variable */
+  term_t gains = PL_new_term_ref();
+  if ( !PL_put_nil(gains) ) return FALSE;
+  bits removing = 0;
+  int end = cw->n;                      /* the nodes on v are nodes[start .. end) */
+  for(int v = d->nvars; v >= 1; v--)
+  { int start = end;
+    while ( start > 0 && d->var[cw->nodes[start - 1]] == v ) start--;
+    int any = start < end, stop = end;
+    end = start;
+    if ( w->known[v] || !any ) continue;  /* known, or it matters on no path: no information */
+    int nc = d->ncells[v];
+    double joint[MAX_CELLS][MAX_OUTCOMES], through[MAX_OUTCOMES] = {0};
+    bits cmask[MAX_CELLS];
+    for(int c = 0; c < nc; c++) { cmask[c] = skip[v]; for(int o = 0; o < k; o++) joint[c][o] = 0; }
+    for(int i = start; i < stop; i++)
+    { int n = cw->nodes[i];
+      const int *kids = kids_of(d, n);
+      for(int o = 0; o < k; o++) through[o] += up[i] * down[(size_t)i * k + o];
+      for(int c = 0; c < nc; c++)
+      { int kid = kids[c];
+        double wc = weight[woff[v] + c] * up[i];
+        cmask[c] |= kid_mask(cw, d, kid);
+        if ( kid < 0 )
+        { int o = outcome_index(outs, k, -1 - kid);
+          if ( o >= 0 && -1 - kid != d->invalid ) joint[c][o] += wc;
+        } else
+        { const double *kd = down + (size_t)(cw->slot[kid] - 1) * k;
+          for(int o = 0; o < k; o++) joint[c][o] += wc * kd[o];
+        }
+      }
+    }
+    double cond = 0;
+    for(int c = 0; c < nc; c++)
+    { double pc = 0;
+      for(int o = 0; o < k; o++)
+      { double rest = total[o] - through[o];
+        joint[c][o] += weight[woff[v] + c] * (rest > 0 ? rest : 0);
+        pc += joint[c][o];
+      }
+      cond += z > 0 ? pc / z * entropy(joint[c], k, pc) : 0;
+      if ( cmask[c] && cmask[c] != root_mask ) removing |= (bits)1 << v;
+    }
+    double gain = h - cond;
+    if ( gain > 1e-12 )
+    { term_t pair = PL_new_term_ref(), vt = PL_new_term_ref(), gt = PL_new_term_ref();
+      functor_t minus = PL_new_functor(PL_new_atom("-"), 2);
+      if ( !PL_put_integer(vt, v) || !PL_put_float(gt, gain) || !PL_cons_functor(pair, minus, vt, gt) ||
+           !PL_cons_list(gains, pair, gains) ) return FALSE;
+    }
+  }
+  term_t rt = PL_new_term_ref(), mt = PL_new_term_ref();
+  return PL_put_uint64(mt, removing) &&
+         PL_cons_functor(rt, PL_new_functor(PL_new_atom("r"), 2), gains, mt) &&
+         PL_unify(out, rt);
+}
+
+		 /*******************************
 		 *        THE PREDICATES        *
 		 *******************************/
 
@@ -599,6 +810,50 @@ pl_walk_reach(term_t state_t, term_t known_t, term_t root_t, term_t two_t, term_
     w->seen_gen = 1;
   }
   return PL_unify_uint64(mask_t, reach(w, root, 0, all, two, inv));
+}
+
+/*  walk_counts(+State, +Known, +Roots, +Weights, -Counts): Counts has an
+    r(Gains, Removing) per root of Roots (see root_counts()); Weights is []
+    (uniform over each variable's cells) or a number per cell, in variable
+    order, each variable's summing to 1. */
+static foreign_t
+pl_walk_counts(term_t state_t, term_t known_t, term_t roots_t, term_t weights_t, term_t counts_t)
+{ const diagrams *d = loaded();
+  int known[MAX_VARS + 1];
+  walk *w = NULL;
+  if ( !d || !get_walk(state_t, &w) || !get_known(d, known_t, known) ) return FALSE;
+  prepare(w, d, known);
+  int woff[MAX_VARS + 2], ncell = 0;
+  for(int v = 1; v <= d->nvars; v++) { woff[v] = ncell; ncell += d->ncells[v]; }
+  double *weight = xcalloc(ncell, sizeof *weight);
+  term_t head = PL_new_term_ref(), tail = PL_copy_term_ref(weights_t);
+  int i = 0, ok = TRUE;
+  while ( ok && PL_get_list(tail, head, tail) )
+  { if ( i >= ncell || !PL_get_float_ex(head, &weight[i]) || weight[i] < 0 ) ok = FALSE;
+    i++;
+  }
+  if ( ok && !PL_get_nil_ex(tail) ) ok = FALSE;
+  if ( ok && i == 0 )
+  { for(int v = 1; v <= d->nvars; v++)
+      for(int c = 0; c < d->ncells[v]; c++) weight[woff[v] + c] = 1.0 / d->ncells[v];
+  } else if ( ok && i != ncell ) ok = PL_domain_error("cell_weights", weights_t);
+  count_walk cw = {0};
+  cw.nodes = xcalloc(d->max_id + 1, sizeof *cw.nodes);
+  cw.slot = xcalloc(d->max_id + 1, sizeof *cw.slot);
+  cw.slot_gen = xcalloc(d->max_id + 1, sizeof *cw.slot_gen);
+  cw.up = xcalloc(d->max_id + 1, sizeof *cw.up);
+  cw.dmask = xcalloc(d->max_id + 1, sizeof *cw.dmask);
+  term_t rs = PL_copy_term_ref(roots_t), out = PL_copy_term_ref(counts_t);
+  term_t oh = PL_new_term_ref();
+  while ( ok && PL_get_list(rs, head, rs) )
+  { int root;
+    if ( !get_code(d, head, &root) ) { ok = FALSE; break; }
+    if ( !PL_unify_list(out, oh, out) || !root_counts(w, &cw, weight, woff, root, oh) ) ok = FALSE;
+  }
+  if ( ok ) ok = PL_get_nil_ex(rs) && PL_unify_nil(out);
+  free(cw.nodes); free(cw.slot); free(cw.slot_gen); free(cw.down); free(cw.up); free(cw.dmask);
+  free(weight);
+  return ok;
 }
 
 /*  The static mask of node n (the outcomes below it), computed once. */
@@ -783,4 +1038,5 @@ install_diagram_walk(void)
   PL_register_foreign("walk_cells", 2, pl_walk_cells, 0);
   PL_register_foreign("walk_info", 5, pl_walk_info, 0);
   PL_register_foreign("walk_reach", 5, pl_walk_reach, 0);
+  PL_register_foreign("walk_counts", 5, pl_walk_counts, 0);
 }

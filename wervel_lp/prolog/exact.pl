@@ -38,6 +38,9 @@ as in the evaluator, whatever its cell.
             exact_query/2,           % +Known, -Query
             exact_possible/3,        % +Query, +Topic, -Outcomes
             exact_missing/3,         % +Query, +Topic, -Fields
+            exact_counts/4,          % +Query, +Topics, +Weights, -Counts
+            exact_ranked/3,          % +Query, +Weights, -Ranked
+            exact_applicable/2,      % +Query, ?Field
             exact_single/3,          % +Query, +Topic, -Outcome
             exact_layer/3,           % +Case, +Env, -Layer
             exact_evaluation/2,      % +Case, -Evaluation
@@ -188,7 +191,9 @@ build_diagrams :-
     foldl(compile_node, Nodes, t{}-[], Env-Outcomes0),
     findall(step(S)-Out, ( step(S, Reached, _, _), cond(Reached, Env, T-_),
                            mdd_ite(T, o(true), o(false), Out) ), Steps),
-    append(Outcomes0, Steps, Outcomes),
+    findall(applicable(F)-Out, ( field(F, _, _), applicable(F, App), App \== 1,
+                                 mdd_ite(App, o(true), o(false), Out) ), Applicable),
+    append([Outcomes0, Steps, Applicable], Outcomes),
     findall(T-Root, ( member(T-Out, Outcomes), mdd_ite(Valid, Out, o(invalid), Root) ), Roots0),
     mdd_compact(Roots0, Roots),         % only the topics' nodes are kept
     forall(member(T-Root, Roots), assertz(topic_root(T, Root))),
@@ -1028,6 +1033,213 @@ walk_agreement(Case0, Disagreements) :-
     ).
 
                  /*******************************
+                 *          INFORMATION         *
+                 *******************************/
+
+%! exact_counts(+Query, +Topics:list, +Weights, -Counts:list) is det.
+%
+%  Counts has, per topic (or diagram key) of Topics, `c(Gains, Removing)`:
+%  Gains the `Field-Bits` of the unknown fields whose answer tells
+%  something about the topic's outcome (the mutual information between the
+%  field and the outcome, in bits, over the valid completions of the query's
+%  case), Removing the unknown fields some allowed value (cell) of which
+%  removes an outcome from the possible ones. The measure over completions is
+%  a product of one distribution per field over its cells, conditioned on
+%  validity: Weights is `[]` (uniform over each field's cells, so uniform
+%  over the valid completions) or the weight of every cell, in variable
+%  order, each field's summing to 1. Weighted counts of the paths of the
+%  diagrams, from the root down and up (diagram_walk.c's root_counts()),
+%  give them for all fields in one pass per topic. (A field that a
+%  contradiction leaves no value in a completion is counted there with each
+%  of its cells alike: it changes no outcome, so it adds no information.)
+exact_counts(Q, Topics, Weights, Counts) :-
+    findall(R, ( member(T, Topics), topic_root(T, R) ), Roots),
+    (   arg(2, Q, c(State, Text))
+    ->  maplist(node_code, Roots, Codes),
+        walk_counts(State, Text, Codes, Weights, Rs)
+    ;   arg(1, Q, Known),
+        cell_weights(Weights, Ws),
+        maplist(prolog_counts(Known, Ws), Roots, Rs)
+    ),
+    maplist(field_counts, Rs, Counts).
+
+field_counts(r(VGains, RemovingBits), c(Gains, Removing)) :-
+    findall(F-G, ( member(V-G, VGains), var_field(V, F, _) ), Gains),
+    split_fields(RemovingBits, Removing).
+
+%  Ws: per variable, w(V, CellWeights), uniform where Weights is [].
+cell_weights([], Ws) :- !,
+    findall(V-Cs, ( var_field(V, _, Cells), length(Cells, N), W is 1 / N,
+                    findall(W, member(_, Cells), Cs) ), Ws).
+cell_weights(Flat, Ws) :-
+    findall(V-N, ( var_field(V, _, Cells), length(Cells, N) ), VNs),
+    foldl(take_cells, VNs, Ws, Flat, []).
+
+take_cells(V-N, V-Cs, Flat, Rest) :- length(Cs, N), append(Cs, Rest, Flat).
+
+%  The reference definition of walk_counts/5 at one root, as there.
+prolog_counts(Known, Ws, Root, r(Gains, Removing)) :-
+    outcome_bit(invalid, Inv),
+    node_mask_(Root, RM0),
+    RootMask0 is RM0 /\ \ Inv,
+    mask_list(RootMask0, Outs),
+    reachable_nodes(Root, Known, Nodes),
+    reverse(Nodes, Bottom),             % the kids before their nodes
+    foldl(node_down(Known, Ws, Outs), Bottom, t{}, Down),
+    down_of(Root, Outs, Down, Total-RootMask),
+    nodes_up(Nodes, Root, Known, Ws, Up),
+    sum_list(Total, Z),
+    entropy(Total, Z, H),
+    nvars(NVars),
+    skip_masks(Root, Nodes, Known, Down, NVars, Skips),
+    findall(V, ( between(1, NVars, V), arg(V, Known, 0) ), Unknown),
+    foldl(var_counts(Nodes, Ws, Outs, Down, Up, Total, Z, H, RootMask, Skips),
+          Unknown, []-0, Gains0-Removing),
+    reverse(Gains0, Gains1), sort(0, @>=, Gains1, Gains).
+
+nvars(N) :- aggregate_all(count, var_field(_, _, _), N).
+
+reachable_nodes(o(_), _, []) :- !.
+reachable_nodes(Root, Known, Nodes) :-
+    reach_set([Root], Known, [Root], Seen),
+    findall(V-N, ( member(N, Seen), mdd_node(N, V, _) ), Pairs),
+    keysort(Pairs, Sorted), pairs_values(Sorted, Nodes).
+
+reach_set([], _, Seen, Seen).
+reach_set([N|Ns], Known, Seen0, Seen) :-
+    findall(K, ( node_kid(N, Known, _, K), integer(K), \+ memberchk(K, Seen0) ), New0),
+    sort(New0, New),
+    append(Seen0, New, Seen1),
+    append(Ns, New, Queue),
+    reach_set(Queue, Known, Seen1, Seen).
+
+%  Kid K of node N through cell I that the case allows.
+node_kid(N, Known, I, K) :-
+    mdd_node(N, V, Kids),
+    arg(V, Known, C),
+    (   C > 0 -> I = C, arg(C, Kids, K) ; arg(I, Kids, K) ).
+
+cell_weight(Known, Ws, V, I, W) :-
+    (   arg(V, Known, C), C > 0 -> W = 1.0 ; memberchk(V-Cs, Ws), nth1(I, Cs, W) ).
+
+node_down(Known, Ws, Outs, N, D0, D) :-
+    mdd_node(N, V, _),
+    length(Outs, K), length(Z0, K), maplist(=(0.0), Z0),
+    findall(W-Kid, ( node_kid(N, Known, I, Kid), cell_weight(Known, Ws, V, I, W) ), WKs),
+    foldl(add_down(Outs, D0), WKs, Z0-0, Vec-Mask),
+    put_dict(N, D0, Vec-Mask, D).
+
+add_down(Outs, D, W-Kid, Acc0-M0, Acc-M) :-
+    down_of(Kid, Outs, D, Vec-KM),
+    add_scaled(Acc0, W, Vec, Acc),
+    M is M0 \/ KM.
+
+%  Acc is Acc0 + W * Vec, element by element.
+add_scaled([], _, [], []).
+add_scaled([A|As], W, [X|Xs], [B|Bs]) :- B is A + W * X, add_scaled(As, W, Xs, Bs).
+
+unit_vector([], _, []).
+unit_vector([X|Xs], O, [P|Ps]) :- ( X == O -> P = 1.0 ; P = 0.0 ), unit_vector(Xs, O, Ps).
+
+down_of(o(O), Outs, _, Vec-M) :- !,
+    unit_vector(Outs, O, Vec),
+    (   O == invalid -> M = 0 ; outcome_bit(O, M) ).
+down_of(N, _, D, Vec-M) :- get_dict(N, D, Vec-M).
+
+nodes_up([], _, _, _, t{}) :- !.
+nodes_up(Nodes, Root, Known, Ws, Up) :-
+    foldl(push_up(Known, Ws), Nodes, t{}.put(Root, 1.0), Up).
+
+add_up(UN, Kid-W, A0, A) :-
+    ( get_dict(Kid, A0, X) -> true ; X = 0.0 ),
+    Y is X + UN * W,
+    put_dict(Kid, A0, Y, A).
+
+push_up(Known, Ws, N, U0, U) :-
+    mdd_node(N, V, _),
+    get_dict(N, U0, UN),
+    findall(Kid-W, ( node_kid(N, Known, I, Kid), integer(Kid), cell_weight(Known, Ws, V, I, W) ), KWs),
+    foldl(add_up(UN), KWs, U0, U).
+
+%  Skips: s(M1, ..., MN), the outcome bits of the paths that skip each variable.
+skip_masks(Root, Nodes, Known, Down, NVars, Skips) :-
+    functor(Skips, s, NVars),
+    forall(between(1, NVars, V), nb_setarg(V, Skips, 0)),
+    down_of(Root, [], Down, _-RM),
+    node_var(Root, NVars, RV),
+    skip_range(0, RV, RM, Skips),
+    forall(( member(N, Nodes), mdd_node(N, V, _), node_kid(N, Known, _, Kid) ),
+           ( down_of(Kid, [], Down, _-KM), node_var(Kid, NVars, KV), skip_range(V, KV, KM, Skips) )).
+
+node_var(o(_), NVars, V) :- !, V is NVars + 1.
+node_var(N, _, V) :- mdd_node(N, V, _).
+
+skip_range(From, To, M, Skips) :-
+    forall(( between(From, To, X), X > From, X < To ),
+           ( arg(X, Skips, M0), M1 is M0 \/ M, nb_setarg(X, Skips, M1) )).
+
+var_counts(Nodes, Ws, Outs, Down, Up, Total, Z, H, RootMask, Skips, V, G0-R0, G-R) :-
+    include(on_var(V), Nodes, OnV),
+    (   OnV == []
+    ->  G = G0, R = R0
+    ;   var_field(V, _, Cells), length(Cells, NC),
+        memberchk(V-CWs, Ws),
+        length(Outs, K), length(Zero, K), maplist(=(0.0), Zero),
+        foldl(through(Outs, Down, Up), OnV, Zero, Through),
+        arg(V, Skips, SkipMask),
+        findall(Joint-Mask,
+                ( between(1, NC, C), nth1(C, CWs, WC),
+                  foldl(through_cell(Outs, Down, Up, C, WC), OnV, Zero-SkipMask, J1-Mask),
+                  skipped_part(J1, WC, Total, Through, Joint) ),
+                Cells1),
+        foldl(conditional_entropy(Z), Cells1, 0, Cond),
+        Gain is H - Cond,
+        (   Gain > 1.0e-12 -> G = [V-Gain|G0] ; G = G0 ),
+        (   member(_-M, Cells1), M =\= 0, M =\= RootMask -> R is R0 \/ (1 << V) ; R = R0 )
+    ).
+
+on_var(V, N) :- mdd_node(N, V, _).
+
+through(Outs, Down, Up, N, T0, T) :-
+    get_dict(N, Up, U),
+    down_of(N, Outs, Down, Vec-_),
+    add_scaled(T0, U, Vec, T).
+
+through_cell(Outs, Down, Up, C, WC, N, J0-M0, J-M) :-
+    get_dict(N, Up, U),
+    mdd_node(N, _, Kids), arg(C, Kids, Kid),
+    down_of(Kid, Outs, Down, Vec-KM),
+    W is WC * U,
+    add_scaled(J0, W, Vec, J),
+    M is M0 \/ KM.
+
+skipped_part([], _, [], [], []).
+skipped_part([A|As], WC, [T|Ts], [Th|Ths], [B|Bs]) :-
+    B is A + WC * max(0, T - Th),
+    skipped_part(As, WC, Ts, Ths, Bs).
+
+conditional_entropy(Z, J-_, C0, C1) :-
+    sum_list(J, PC), entropy(J, PC, HC),
+    (   Z > 0 -> C1 is C0 + PC / Z * HC ; C1 = C0 ).
+
+entropy(Ps, Total, H) :-
+    (   Total =< 0 -> H = 0 ; foldl(entropy_term(Total), Ps, 0, H) ).
+
+entropy_term(Total, P, H0, H) :-
+    (   P > 0 -> H is H0 - P / Total * log(P / Total) / log(2) ; H = H0 ).
+
+%! exact_applicable(+Query, ?Field) is semidet.
+%
+%  Field has a value in every valid completion of the query's case: no
+%  contradiction that leaves it none (applicable/2) can hold there. (Onset
+%  days are applicable only once a deficit is known.)
+exact_applicable(Q, F) :-
+    (   topic_root(applicable(F), _)
+    ->  exact_single(Q, applicable(F), true)
+    ;   true
+    ).
+
+                 /*******************************
                  *          THE LAYER           *
                  *******************************/
 
@@ -1054,16 +1266,17 @@ exact_layer(Case, Env, Layer) :-
     topic_resolutions(Env, Rs),
     (   member(_-R, Rs), \+ stable(R)
     ->  exact_known(Case, Known),
-        exact_query(Known, Q)
-    ;   Q = none
+        exact_query(Known, Q),
+        exact_ranked(Q, [], ranked(Open, _))
+    ;   Q = none, Open = []
     ),
     split_limits(_, PerCase),
-    maplist(topic_exact(Case, Q, budget(PerCase)), Rs, Layer).
+    maplist(topic_exact(Case, Q, Open, budget(PerCase)), Rs, Layer).
 
 stable(resolution(_, _, _, _, _, [], _)).
 
 %  Budget: the evaluations left for the case's split proofs.
-topic_exact(Case, Q, Budget, T-R, T-X) :-
+topic_exact(Case, Q, Open, Budget, T-R, T-X) :-
     topic(T, Policy, _),
     (   Policy == collect
     ->  collect_exact(Case, Q, Budget, T, R, X)
@@ -1072,18 +1285,63 @@ topic_exact(Case, Q, Budget, T-R, T-X) :-
     ;   exact_single(Q, T, V)
     ->  outcome_layer(V, Case, Budget, T, X)
     ;   exact_possible(Q, T, Possible),
-        open_layer(Q, T, R, Possible, X)
+        open_layer(Q, T, R, Open, Possible, X)
     ).
 
 outcome_layer(none, _, _, _, none) :- !.
 outcome_layer(V, Case, Budget, T, split(V, Proof)) :-
     case_split_proof(Budget, Case, T, Proof).
 
-open_layer(Q, T, R, Possible, open(Possible, Missing, Missing, Provisional, Waiting)) :-
+%  Missing in variable order; Ask the same fields, most informative first.
+open_layer(Q, T, R, Open, Possible, open(Possible, Missing, Ask, Provisional, Waiting)) :-
     R = resolution(_, Status, Values, _, _, _, _),
-    exact_missing(Q, T, Missing),
+    (   memberchk(T-Ask, Open) -> true ; exact_missing(Q, T, Ask) ),
+    in_field_order(Ask, Missing),
     (   Status == decided, Values = [P] -> Provisional = P ; Provisional = none ),
     waiting(Q, T, Waiting).
+
+%! exact_ranked(+Query, +Weights, -Ranked) is det.
+%
+%  Ranked is `ranked(Open, Fields)` for the open topics of the query's case
+%  (not advice; two or more outcomes possible): Open has `Topic-Missing`
+%  per open topic, Fields `f(Field, Step, Score, Topics)` for the union of
+%  their missing fields, both most informative first: in the order of the
+%  pathway's steps (schema:field_step/2, a field of an earlier step first),
+%  then by Score, the information the answer gives summed over the open
+%  topics Topics it bears on (exact_counts/4, under Weights), then in
+%  variable order. A topic's missing fields are those whose value alone
+%  changes its outcome in some valid completion (exact_missing/3) and
+%  those some cell of which removes an outcome from the possible ones (so,
+%  definitional implications included: `recent_staging_ct = false` rules
+%  out an urgent CT just made).
+exact_ranked(Q, Weights, ranked(Open, Fields)) :-
+    findall(T, ( topic(T, Policy, _), Policy \== collect,
+                 possible_mask(Q, T, two, M), M /\ (M - 1) =\= 0 ), Ts),
+    exact_counts(Q, Ts, Weights, Counts),
+    maplist(topic_missing(Q), Ts, Counts, TMs),
+    findall(F-T-G, ( member(T-Ms, TMs), nth1(I, Ts, T), nth1(I, Counts, c(Gains, _)),
+                     member(F, Ms), ( memberchk(F-G, Gains) -> true ; G = 0 ) ), FTGs),
+    findall(F, member(F-_-_, FTGs), Fs0), sort(Fs0, Fs),
+    maplist(ranked_field(FTGs), Fs, Keyed0),
+    keysort(Keyed0, Keyed),
+    pairs_values(Keyed, Fields),
+    maplist(ranked_missing(Fields), TMs, Open).
+
+topic_missing(Q, T, c(_, Removing), T-Missing) :-
+    exact_missing(Q, T, Splits),
+    ord_union(Splits, Removing, Missing0),
+    in_field_order(Missing0, Missing).
+
+ranked_field(FTGs, F, k(Order, Minus, V)-f(F, Step, Score, Topics)) :-
+    findall(T-G, member(F-T-G, FTGs), TGs),
+    pairs_keys_values(TGs, Topics, Gs),
+    sum_list(Gs, Score),
+    Minus is -Score,
+    field_step(F, Step), finding_step(Step, Order, _, _),
+    field_var(F, V).
+
+ranked_missing(Fields, T-Ms, T-Ranked) :-
+    findall(F, ( member(f(F, _, _, _), Fields), memberchk(F, Ms) ), Ranked).
 
 %  The step of the pathway the open topic T waits for, `step(S, Ask)`: one
 %  whose condition some completion meets and another does not, with the

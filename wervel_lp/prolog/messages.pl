@@ -26,6 +26,8 @@ where(W) --> [ '~q: '-[W] ].
 
 problem(bad_conclusion(C)) --> [ 'conclusion ~q is not a declared topic value or concept'-[C] ].
 problem(unknown_field(F)) --> [ 'unknown case field ~q'-[F] ].
+problem(field_step_count(F, Steps)) -->
+    [ 'case field ~q needs exactly one step of the pathway (field_step/2, finding_step/4), has ~q'-[F, Steps] ].
 problem(bad_test(C, Type)) --> [ 'condition ~q does not fit the field type ~q'-[C, Type] ].
 problem(unknown_concept(C)) --> [ 'unknown concept ~q'-[C] ].
 problem(unknown_decision(T, V)) --> [ 'decided(~q, ~q) names no declared topic value'-[T, V] ].

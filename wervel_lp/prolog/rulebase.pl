@@ -343,6 +343,10 @@ kb_problem(kb_problem(requirement(Id), P)) :-
     ->  P = unknown_topic(Topic)
     ;   condition_defect(Conds, P)
     ).
+kb_problem(kb_problem(field(F), field_step_count(F, Steps))) :-
+    field(F, _, _),
+    findall(S, ( field_step(F, S), finding_step(S, _, _, _) ), Steps),
+    Steps \= [_].
 kb_problem(kb_problem(concept(C), concept_without_rules(C))) :-
     concept(C, _, _),
     \+ rule(_, concept(C), _, _).
