@@ -9,6 +9,7 @@ string a caller sends can run as Prolog. Every answer is one JSON text
 :- module(bridge,
           [ kb_metadata_json/1,      % -JSON
             recommend_json/2,        % +CaseText, -JSON
+            next_question_json/4,    % +CaseText, +Unanswerable, +Weights, -JSON
             decisions_json/2,        % +CaseText, -JSON
             decisions_lines_json/2,  % +CaseTexts, -Lines
             why_not_json/4,          % +CaseText, +Topic, +Value, -JSON
@@ -20,6 +21,7 @@ string a caller sends can run as Prolog. Every answer is one JSON text
 :- use_module(library(apply_macros)).   % maplist, foldl, include ... expanded inline: no meta-call per element
 :- use_module(library(lists)).
 :- use_module(library(pairs)).
+:- use_module(library(yall)).
 :- use_module(kb(schema)).
 :- use_module(case_text).
 :- use_module(kb(topics)).
@@ -28,6 +30,7 @@ string a caller sends can run as Prolog. Every answer is one JSON text
 :- use_module(exact).
 :- use_module(inference).
 :- use_module(proof_json).
+:- use_module(interview).
 :- use_module(json_text).
 :- use_module(asp_export).
 :- use_module(kb(anomalies)).
@@ -62,7 +65,34 @@ recommend_json(CaseText, JSON) :-
 result_answer(CaseText, JSON) :-
     read_case(CaseText, Case),
     exact_evaluation(Case, Evaluation),
-    result_json(Evaluation, JSON).
+    interview_json(Case, [], [], Interview),
+    result_json(Evaluation, Interview, JSON).
+
+%! next_question_json(+CaseText:text, +Unanswerable:text, +Weights:text, -JSON:string) is det.
+%
+%  JSON is `{"next_question": Question|null, "trees": {Topic: Tree}}`
+%  (interview:interview_json/4) for the validated case CaseText, with the
+%  fields of Unanswerable (names separated by commas, validated by Python)
+%  never asked, under Weights: empty for the uniform measure, else lines
+%  `Field<TAB>Value<TAB>Weight` (validated by Python) for bool and enum
+%  fields, a field's weights read relative to their sum.
+next_question_json(CaseText, Unanswerable, Weights, JSON) :-
+    guarded(next_question_answer(CaseText, Unanswerable, Weights), JSON).
+
+next_question_answer(CaseText, UnanswerableText, WeightsText, Answer) :-
+    read_case(CaseText, Case),
+    split_string(UnanswerableText, ",", "", Names0),
+    exclude(==(""), Names0, Names),
+    maplist([N, F]>>( atom_string(F, N), field(F, _, _) ), Names, Unanswerable),
+    weights_text(WeightsText, Weights),
+    interview_json(Case, Unanswerable, Weights, Answer).
+
+weights_text(Text, Weights) :-
+    split_string(Text, "\n", "", Lines0),
+    exclude(==(""), Lines0, Lines),
+    maplist([L, F-V-W]>>( split_string(L, "\t", "", [FS, VS, WS]),
+                          atom_string(F, FS), atom_string(V, VS), number_string(W, WS) ), Lines, Given),
+    cell_weights(Given, Weights).
 
 %! decisions_json(+CaseText:text, -JSON:string) is det.
 %

@@ -40,6 +40,7 @@ as in the evaluator, whatever its cell.
             exact_missing/3,         % +Query, +Topic, -Fields
             exact_counts/4,          % +Query, +Topics, +Weights, -Counts
             exact_ranked/3,          % +Query, +Weights, -Ranked
+            exact_ranked/4,          % +Query, +Weights, +Topics, -Ranked
             exact_applicable/2,      % +Query, ?Field
             exact_single/3,          % +Query, +Topic, -Outcome
             exact_layer/3,           % +Case, +Env, -Layer
@@ -1314,9 +1315,15 @@ open_layer(Q, T, R, Open, Possible, open(Possible, Missing, Ask, Provisional, Wa
 %  those some cell of which removes an outcome from the possible ones (so,
 %  definitional implications included: `recent_staging_ct = false` rules
 %  out an urgent CT just made).
-exact_ranked(Q, Weights, ranked(Open, Fields)) :-
-    findall(T, ( topic(T, Policy, _), Policy \== collect,
-                 possible_mask(Q, T, two, M), M /\ (M - 1) =\= 0 ), Ts),
+exact_ranked(Q, Weights, Ranked) :-
+    findall(T, ( topic(T, Policy, _), Policy \== collect ), Ts),
+    exact_ranked(Q, Weights, Ts, Ranked).
+
+%! exact_ranked(+Query, +Weights, +Topics:list, -Ranked) is det.
+%
+%  As exact_ranked/3, for the open topics among Topics.
+exact_ranked(Q, Weights, Topics, ranked(Open, Fields)) :-
+    include(open_topic(Q), Topics, Ts),
     exact_counts(Q, Ts, Weights, Counts),
     maplist(topic_missing(Q), Ts, Counts, TMs),
     findall(F-T-G, ( member(T-Ms, TMs), nth1(I, Ts, T), nth1(I, Counts, c(Gains, _)),
@@ -1326,6 +1333,10 @@ exact_ranked(Q, Weights, ranked(Open, Fields)) :-
     keysort(Keyed0, Keyed),
     pairs_values(Keyed, Fields),
     maplist(ranked_missing(Fields), TMs, Open).
+
+open_topic(Q, T) :-
+    possible_mask(Q, T, two, M),
+    M /\ (M - 1) =\= 0.
 
 topic_missing(Q, T, c(_, Removing), T-Missing) :-
     exact_missing(Q, T, Splits),

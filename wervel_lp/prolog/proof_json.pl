@@ -28,6 +28,7 @@ the `*_parts` tables below.
 */
 :- module(proof_json,
           [ result_json/2,           % +Evaluation, -Text
+            result_json/3,           % +Evaluation, +Interview, -Text
             decisions_json_text/2,   % +Decisions, -Text
             why_not_json_text/2,     % +Report, -Text
             statuses_json/2,         % +Env, -Text
@@ -50,10 +51,17 @@ the `*_parts` tables below.
 %  Text is the contract's result object for Evaluation, `eval(Env, Layer,
 %  Inferred)` (exact:exact_evaluation/2), with brief
 %  proofs.
-result_json(eval(Env, Layer, Inferred), Text) :-
+result_json(Evaluation, Text) :-
+    result_json(Evaluation, _{next_question: null, trees: _{}}, Text).
+
+%! result_json(+Evaluation, +Interview:dict, -Text:string) is det.
+%
+%  As result_json/2, with the `next_question` and each open topic's `tree`
+%  of Interview (interview:interview_json/4).
+result_json(eval(Env, Layer, Inferred), Interview, Text) :-
     ensure_parts,
     topic_resolutions(Env, Resolutions),
-    phrase(result(Resolutions, Layer, Inferred), Pieces),
+    phrase(result(Resolutions, Layer, Inferred, Interview), Pieces),
     join_text(Pieces, Text).
 
 %! decisions_json_text(+Decisions:list, -Text:string) is det.
@@ -131,13 +139,14 @@ beaten(M, beaten(W, V, PId, Proof)) -->
                  *        RESULT OBJECT         *
                  *******************************/
 
-result(Rs, Layer, Inferred) -->
+result(Rs, Layer, Inferred, Interview) -->
     { result_members(Rs, Layer, Decided, Recs, Undetermined, Warnings, []),
       mode(brief, M),
-      Unknown = memo([]) },
+      json_ascii(Interview.next_question, Next),
+      Trees = Interview.trees },
     ['{'], decisions(Decided), [',"inferred":['], seq(Inferred, inferred),
-    ['],"recommendations":['], seq(Recs, recommendation(M)),
-    ['],"undetermined":['], seq(Undetermined, undetermined(Unknown)),
+    ['],"next_question":', Next, ',"recommendations":['], seq(Recs, recommendation(M)),
+    ['],"undetermined":['], seq(Undetermined, undetermined(Trees)),
     ['],"warnings":['], seq(Warnings, warning), [']}'].
 
 inferred(inferred(F, V, From, Id)) -->
@@ -235,14 +244,16 @@ recommendation(M, Id-Proof-Overrides) -->
 override(o(PId, L, LV)) -->
     ['{"priority":'], string(PId), [',"rule":'], string(L), [',"value":'], string(LV), ['}'].
 
-undetermined(_, T-_-open(Possible, Missing, Ask, Provisional, Waiting)) --> !,
+undetermined(Trees, T-_-open(Possible, Missing, Ask, Provisional, Waiting)) --> !,
     ['{"ask":['], seq(Ask, string), ['],"missing":['], seq(Missing, string),
     ['],"possible":['], seq(Possible, outcome), [']'],
     (   { Provisional == none }
     ->  []
     ;   [',"provisional":{"overturned_by":['], seq(Missing, string), ['],"value":'], string(Provisional), ['}']
     ),
-    [',"reason":"missing_findings","topic":'], string(T), [',"values":[]'],
+    [',"reason":"missing_findings","topic":'], string(T),
+    (   { get_dict(T, Trees, Tree), json_ascii(Tree, TJ) } -> [',"tree":', TJ] ; [] ),
+    [',"values":[]'],
     (   { Waiting = step(S, StepAsk) }
     ->  [',"waiting_for":{"ask":['], seq(StepAsk, string), ['],"step":'], string(S), ['}}']
     ;   ['}']
