@@ -14,8 +14,10 @@ from .batch import decide_many, recommend_many
 from .case import Case
 from .engine import KbError
 from .result import (
+    Answer,
     Explanation,
     Inferred,
+    Question,
     Recommendation,
     Result,
     ResultWarning,
@@ -23,6 +25,7 @@ from .result import (
     Undetermined,
     WhyNot,
     decide,
+    next_question,
     recommend,
 )
 from .schema import CaseError
@@ -32,6 +35,6 @@ try:
 except PackageNotFoundError:  # run from a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["Case", "CaseError", "Explanation", "Inferred", "KbError", "Recommendation", "Result", "ResultWarning",
-           "RuleReport", "Undetermined", "WhyNot", "__version__", "decide", "decide_many", "recommend",
+__all__ = ["Answer", "Case", "CaseError", "Explanation", "Inferred", "KbError", "Question", "Recommendation", "Result", "ResultWarning",
+           "RuleReport", "Undetermined", "WhyNot", "__version__", "decide", "decide_many", "next_question", "recommend",
            "recommend_many"]

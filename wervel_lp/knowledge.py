@@ -92,6 +92,11 @@ class KnowledgeBase:
         """Per step, in pathway order, the finding condition (as JSON) that says it has been taken."""
         self.step_topics: dict[str, tuple[str, ...]] = {s["step"]: tuple(s["topics"]) for s in meta["steps"]}
         """Per step, the topics decided on the pathway after it (``topic_step/2``)."""
+        self.finding_steps: dict[str, Mapping[str, str]] = {
+            s["step"]: s["label"] for s in sorted(meta["finding_steps"], key=lambda s: s["order"])}
+        """The steps at which findings become known, in pathway order, with their Dutch and English names."""
+        self.field_steps: dict[str, str] = dict(meta["field_steps"])
+        """Per case field, the step at which it becomes known (kb/schema.pl, ``field_step/2``)."""
         # Per field, in the kb's order, the character of each value (wervel_lp/prolog/case_text.pl);
         # None for a number field.
         self._value_chars: list[tuple[str, dict[Any, str] | None]] = [
@@ -133,6 +138,17 @@ class KnowledgeBase:
         Raises :class:`KbError` if the kb fails on the case.
         """
         return self.engine.call_text("recommend_json", self._case_text(known))
+
+    def interview(self, known: Mapping[str, Any], unanswerable: Sequence[str] = (),
+                  weights: Sequence[tuple[str, str, float]] = ()) -> dict[str, Any]:
+        """``{"next_question": ..., "trees": {...}}`` for the validated ``known`` (contract section 1).
+
+        ``unanswerable`` and ``weights`` validated by the schema (``validate_fields``, ``validate_weights``).
+        """
+        lines = "\n".join(f"{f}\t{v}\t{w!r}" for f, v, w in weights)
+        data: dict[str, Any] = json.loads(self.engine.call_text(
+            "next_question_json", self._case_text(known), ",".join(unanswerable), lines))
+        return data
 
     def decisions(self, known: Mapping[str, Any]) -> str:
         """``{"decisions": {...}}`` as JSON text for the validated ``known``, read off the topic diagrams."""

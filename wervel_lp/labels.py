@@ -41,6 +41,9 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "findings": "Bevindingen van de casus", "kb_version": "versie van de kennisbank",
         "proof": "onderbouwing", "result": "Advies volgens de richtlijn Wervelmetastasen",
         "explanation": "Onderbouwing: {topic}",
+        "decided_none": "Beslissingen: nog geen", "next_question": "Volgende vraag",
+        "settles_nothing": "beslist nog niets", "open_topics": "Open beslissingen (wat elk antwoord beslist)",
+        "further": "nog {n} vraag/vragen", "still_open": "nog open", "step": "stap", "more": "en {n} meer",
     },
     "en": {
         "decisions": "Decisions", "advice": "Further advice",
@@ -68,6 +71,9 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "findings": "Findings of the case", "kb_version": "knowledge base version",
         "proof": "proof", "result": "Advice by the Dutch guideline Wervelmetastasen",
         "explanation": "Proof: {topic}",
+        "decided_none": "Decisions: none yet", "next_question": "Next question",
+        "settles_nothing": "settles nothing yet", "open_topics": "Open decisions (what each answer decides)",
+        "further": "{n} more question(s)", "still_open": "still open", "step": "step", "more": "and {n} more",
     },
 }
 """The frame's words, per language (the same keys in each)."""

@@ -9,7 +9,7 @@ priority ids are shown as the references they are.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .knowledge import KnowledgeBase
@@ -24,21 +24,36 @@ from .labels import (
     topic_label,
     value_label,
 )
-from .result import Explanation, Recommendation, Result, Undetermined, WhyNot
+from .result import Explanation, Question, Recommendation, Result, Undetermined, WhyNot
 
-__all__ = ["WORDS", "findings", "pathway_line", "render_explanation", "render_proof", "render_result",
+__all__ = ["WORDS", "answer_label", "findings", "pathway_line", "question_lines", "tree_text", "render_explanation", "render_proof", "render_result",
            "render_why_not"]
 
 MARK = {True: "[x]", False: "[ ]", None: "[?]"}
 
 
 def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
-    """The whole result: decisions with their rules, advice, undetermined, warnings."""
+    """The whole result: what is decided now, the next question and what its answers decide,
+    each open topic's tree, then advice, inferred findings, the pathway and warnings."""
     w = WORDS[lang]
-    lines = [w["decisions"]]
-    for rec in result.recommendations:
-        if rec.topic != "advice":
-            lines += _recommendation_lines(rec, kb, lang, "  ")
+    decided = [rec for rec in result.recommendations if rec.topic != "advice"]
+    lines = [w["decisions"]] if decided else [w["decided_none"]]
+    for rec in decided:
+        lines += _recommendation_lines(rec, kb, lang, "  ")
+    if result.next_question is not None:
+        lines += ["", *question_lines(result.next_question, kb, lang)]
+    if result.undetermined:
+        lines += ["", w["open_topics"] if result.next_question is not None else w["undetermined"]]
+        waiting: dict[str, list[Undetermined]] = {}
+        for u in result.undetermined:
+            if u.waiting_for is None:
+                lines += _undetermined_lines(u, kb, lang, "  ")
+            else:
+                waiting.setdefault(u.waiting_for, []).append(u)
+        for step, topics in waiting.items():
+            asked = _field_list(kb, topics[0].step_ask, lang)
+            lines.append("  " + w["waiting"].format(step=kb.steps[step][lang], fields=asked) + " "
+                         + ", ".join(topic_label(kb, u.topic, lang) for u in topics))
     advice = [r for r in result.recommendations if r.topic == "advice"]
     if advice:
         lines += ["", w["advice"]]
@@ -48,18 +63,6 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
         lines += [f"  {field_label(kb, i.field, lang)}: {value_label(kb, i.field, i.value, lang)}"
                   f"   ({w['because']}: {field_label(kb, i.source, lang)})" for i in result.inferred]
     lines += ["", pathway_line(findings(result), kb, lang)]
-    if result.undetermined:
-        lines += ["", w["undetermined"]]
-        waiting: dict[str, list[Undetermined]] = {}
-        for u in result.undetermined:
-            if u.waiting_for is None:
-                lines += _undetermined_lines(u, kb, lang, "  ")
-            else:
-                waiting.setdefault(u.waiting_for, []).append(u)
-        for step, topics in waiting.items():
-            asked = ", ".join(field_label(kb, f, lang) for f in topics[0].step_ask)
-            lines.append("  " + w["waiting"].format(step=kb.steps[step][lang], fields=asked) + " "
-                         + ", ".join(topic_label(kb, u.topic, lang) for u in topics))
     if result.warnings:
         lines += ["", w["warnings"]]
         for x in result.warnings:
@@ -238,22 +241,99 @@ def _cell_text(kb: KnowledgeBase, field: str, cell: Any, lang: str) -> str:
 
 
 def _undetermined_lines(u: Undetermined, kb: KnowledgeBase, lang: str, pad: str) -> list[str]:
-    """An undetermined topic: what is possible, what to ask first, and any provisional value."""
+    """An undetermined topic: its residual tree (what each answer decides), or what is possible,
+    and any provisional value."""
     w = WORDS[lang]
     topic = topic_label(kb, u.topic, lang)
     if u.waiting_for is not None:
-        asked = ", ".join(field_label(kb, f, lang) for f in u.step_ask)
-        return [f"{pad}{topic}: " + w["waiting"].format(step=kb.steps[u.waiting_for][lang], fields=asked)]
+        return [f"{pad}{topic}: " + w["waiting"].format(step=kb.steps[u.waiting_for][lang],
+                                                        fields=_field_list(kb, u.step_ask, lang))]
     if u.reason != "missing_findings":
         return [f"{pad}{topic}: {w['conflict']}: " + ", ".join(decision_label(kb, u.topic, v, lang) for v in u.values)]
-    possible = ", ".join(w["no_decision"] if v is None else decision_label(kb, u.topic, v, lang) for v in u.possible)
-    lines = [f"{pad}{topic}: {w['possible']}: {possible}",
-             f"{pad}  {w['ask']}: " + ", ".join(field_label(kb, f, lang) for f in u.ask)]
+    if u.tree is not None:
+        lines = [f"{pad}{topic}: {tree_text(u.topic, u.tree, kb, lang)}"]
+    else:
+        possible = ", ".join(_outcome(kb, u.topic, v, lang) for v in u.possible)
+        lines = [f"{pad}{topic}: {w['possible']}: {possible}",
+                 f"{pad}  {w['ask']}: " + _field_list(kb, u.ask, lang)]
     if u.provisional is not None:
-        fields = ", ".join(field_label(kb, f, lang) for f in u.missing)
         lines.append(f"{pad}  " + w["provisional"].format(value=decision_label(kb, u.topic, u.provisional, lang),
-                                                          fields=fields))
+                                                          fields=_field_list(kb, u.ask, lang)))
     return lines
+
+
+TEXT_TREE_DEPTH = 3
+"""The questions deep a topic's tree is shown in text; below, the number of further questions."""
+
+
+def question_lines(question: Question, kb: KnowledgeBase, lang: str) -> list[str]:
+    """The next question, what each of its answers settles, and why it is asked now."""
+    w = WORDS[lang]
+    step = kb.finding_steps[question.step][lang]
+    lines = [f"{w['next_question']} ({w['step']}: {step}): {field_label(kb, question.field, lang)}?"]
+    for answer in question.answers:
+        settles = "; ".join(f"{topic_label(kb, t, lang)}: {_outcome(kb, t, v, lang)}"
+                            for t, v in answer.settles.items())
+        lines.append(f"  {answer_label(kb, question.field, answer.cell or answer.value, lang)} -> "
+                     f"{settles or w['settles_nothing']}")
+    return lines
+
+
+def answer_label(kb: KnowledgeBase, field: str, value: Any, lang: str) -> str:
+    """An answer to a question on ``field``: a value's label, or a range of numbers (``> 3 < 6``)."""
+    if isinstance(value, Mapping):
+        return " ".join(f"{OPERATORS.get(op, op)} {bound:g}" for op, bound in sorted(value.items(), reverse=True))
+    return value_label(kb, field, value, lang)
+
+
+def tree_text(topic: str, tree: Any, kb: KnowledgeBase, lang: str, depth: int = TEXT_TREE_DEPTH) -> str:
+    """A topic's residual tree on one line, ``question? answer -> outcome; answer -> (question? ...)``,
+    cut at ``depth`` questions with the number of further questions."""
+    w = WORDS[lang]
+    if not isinstance(tree, Mapping):
+        return _outcome(kb, topic, tree, lang)
+    if "open" in tree:
+        return f"{w['still_open']} ({w['further'].format(n=tree['further_questions'])})"
+    if depth == 0:
+        return w["further"].format(n=_questions(tree))
+    branches = []
+    for branch in tree["branches"]:
+        values = "/".join(answer_label(kb, tree["field"], v, lang) for v in branch["values"])
+        sub = tree_text(topic, branch["then"], kb, lang, depth - 1)
+        nested = isinstance(branch["then"], Mapping) and "field" in branch["then"] and depth > 1
+        branches.append(f"{values} -> {'(' + sub + ')' if nested else sub}")
+    return f"{field_label(kb, tree['field'], lang)}? " + "; ".join(branches)
+
+
+def _questions(tree: Any) -> int:
+    """The number of different questions in a tree, the further questions of its cuts included."""
+    fields: set[str] = set()
+    cut = 0
+
+    def visit(node: Any) -> None:
+        nonlocal cut
+        if isinstance(node, Mapping) and "field" in node:
+            fields.add(node["field"])
+            for branch in node["branches"]:
+                visit(branch["then"])
+        elif isinstance(node, Mapping):
+            cut = max(cut, node["further_questions"])
+    visit(tree)
+    return len(fields) + cut
+
+
+def _outcome(kb: KnowledgeBase, topic: str, value: str | None, lang: str) -> str:
+    return WORDS[lang]["no_decision"] if value is None else decision_label(kb, topic, value, lang)
+
+
+FIELD_LIST_MAX = 5
+"""The most fields a text lists; more are counted."""
+
+
+def _field_list(kb: KnowledgeBase, fields: Sequence[str], lang: str) -> str:
+    shown = ", ".join(field_label(kb, f, lang) for f in fields[:FIELD_LIST_MAX])
+    rest = len(fields) - FIELD_LIST_MAX
+    return shown + (" " + WORDS[lang]["more"].format(n=rest) if rest > 0 else "")
 
 
 def _condition_lines(cond: Mapping[str, Any], kb: KnowledgeBase, lang: str, depth: int) -> list[str]:

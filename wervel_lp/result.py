@@ -9,7 +9,7 @@ with the kb's labels.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -73,6 +73,10 @@ class Undetermined:
     """The earlier step of the pathway the topic waits for (``imaging_shows_metastases``, ...)."""
     step_ask: tuple[str, ...] = ()
     """The fields that settle whether the case has taken that step."""
+    tree: Any = None
+    """The residual decision tree under the known findings, in the interview's order (contract section 1):
+    ``{"field": F, "branches": [{"values": [...], "then": VALUE | None | TREE}]}``; where it is cut,
+    ``{"open": [...], "further_questions": N}``."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -83,6 +87,8 @@ class Undetermined:
             data["provisional"] = {"value": self.provisional, "overturned_by": list(self.missing)}
         if self.waiting_for is not None:
             data["waiting_for"] = {"step": self.waiting_for, "ask": list(self.step_ask)}
+        if self.tree is not None:
+            data["tree"] = self.tree
         return data
 
     def text(self, lang: Lang = "en") -> str:
@@ -93,6 +99,65 @@ class Undetermined:
 
     def __str__(self) -> str:
         return self.text()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One allowed answer to a question: a value (bool, enum) or a cell of a number, and what it settles.
+
+    ``settles`` maps each open topic that this answer settles to its value (None: no decision).
+    """
+
+    value: Any = None
+    cell: Mapping[str, float] | None = None
+    settles: Mapping[str, str | None] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``{"value": V, "settles": {...}}`` or ``{"cell": {op: bound}, "settles": {...}}``."""
+        head: dict[str, Any] = {"cell": dict(self.cell)} if self.cell is not None else {"value": self.value}
+        return {**head, "settles": dict(self.settles)}
+
+    def holds(self, value: Any) -> bool:
+        """Whether ``value`` is this answer: equal to its value, or inside its cell."""
+        if self.cell is None:
+            return bool(value == self.value)
+        checks = {"<": lambda b: value < b, "=": lambda b: value == b, ">": lambda b: value > b}
+        return all(checks[op](bound) for op, bound in self.cell.items())
+
+
+@dataclass(frozen=True)
+class Question:
+    """The next question of an open case (contract section 1, "The next question").
+
+    ``field`` is the one unknown field to ask now, of pathway ``step``; ``topics`` the open topics its
+    answer bears on; ``answers`` one per allowed value (or cell of a number) with the topics it would
+    settle; ``reason`` why this question, in ``nl`` and ``en``; ``information`` the expected
+    information of the answer in bits, summed over the open topics.
+    """
+
+    field: str
+    step: str
+    topics: tuple[str, ...]
+    answers: tuple[Answer, ...]
+    reason: Mapping[str, str]
+    information: float
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Question:
+        """The question of the JSON form."""
+        return cls(data["field"], data["step"], tuple(data["topics"]),
+                   tuple(Answer(a.get("value"), a.get("cell"), dict(a["settles"])) for a in data["answers"]),
+                   dict(data["reason"]), float(data["information"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (the result's ``next_question``)."""
+        return {"field": self.field, "step": self.step, "topics": list(self.topics),
+                "answers": [a.to_dict() for a in self.answers], "reason": dict(self.reason),
+                "information": self.information}
+
+    def answer_for(self, value: Any) -> Answer | None:
+        """The answer that ``value`` gives, if it is one of the allowed answers."""
+        return next((a for a in self.answers if a.holds(value)), None)
 
 
 @dataclass(frozen=True)
@@ -270,8 +335,14 @@ class Result:
                                   tuple(u["possible"]), tuple(u["ask"]),
                                   u["provisional"]["value"] if "provisional" in u else None,
                                   u["waiting_for"]["step"] if "waiting_for" in u else None,
-                                  tuple(u["waiting_for"]["ask"]) if "waiting_for" in u else ())
+                                  tuple(u["waiting_for"]["ask"]) if "waiting_for" in u else (),
+                                  u.get("tree"))
                      for u in self._data["undetermined"])
+
+    @cached_property
+    def next_question(self) -> Question | None:
+        """The one question to ask now and what each answer would settle (contract section 1), or None."""
+        return Question.from_dict(self._data["next_question"]) if self._data.get("next_question") else None
 
     @cached_property
     def inferred(self) -> tuple[Inferred, ...]:
@@ -382,6 +453,26 @@ def recommend(case: Case | Mapping[str, Any]) -> Result:
     kb = knowledge_base()
     known = kb.schema.validate(case)
     return Result._from_answer(kb, known, kb.evaluate(known))
+
+
+def next_question(case: Case | Mapping[str, Any], unanswerable: Iterable[str] = (),
+                  weights: Mapping[str, Mapping[Any, float]] | None = None) -> Question | None:
+    """The one unknown field to ask now for ``case``, with what each answer would settle; None when done.
+
+    None when no open topic has a missing field that is neither known, nor in ``unanswerable`` (the
+    fields the user could not answer), nor inapplicable under the known findings. Among the fields of
+    the earliest step of the pathway that still has one, the field whose answer gives the most
+    information over the valid completions: uniform, or a product of ``weights`` (per bool or enum
+    field, a weight per value; a field left out keeps equal weights) conditioned on validity.
+
+    Raises:
+        CaseError: the case, a name in ``unanswerable`` or a weight is not valid (``field`` names it).
+    """
+    kb = knowledge_base()
+    known = kb.schema.validate(case)
+    data = kb.interview(known, kb.schema.validate_fields("unanswerable", unanswerable),
+                        kb.schema.validate_weights(weights or {}))
+    return Question.from_dict(data["next_question"]) if data["next_question"] else None
 
 
 def decide(case: Case | Mapping[str, Any]) -> dict[str, str]:

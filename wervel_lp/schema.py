@@ -132,6 +132,46 @@ class Schema:
         )
         return cls(fields=fields, contradictions=contradictions)
 
+    def validate_fields(self, name: str, fields: object) -> tuple[str, ...]:
+        """The case fields named in ``fields`` (an iterable of names), or raise :class:`CaseError` on ``name``."""
+        if isinstance(fields, (str, bytes)) or not isinstance(fields, Iterable):
+            raise CaseError(name, f"expected a list of case field names, got {_show(fields)}")
+        names = tuple(fields)
+        for f in names:
+            if not isinstance(f, str) or f not in self.fields:
+                raise CaseError(name, f"{_show(f)} is not a field of the case schema"
+                                + (did_you_mean(f, self.fields) if isinstance(f, str) else ""))
+        return names
+
+    def validate_weights(self, weights: object) -> tuple[tuple[str, str, float], ...]:
+        """``(field, value, weight)`` for a mapping ``{field: {value: weight}}`` of bool and enum fields.
+
+        Each weight a finite number >= 0, each field's weights with a positive sum; else
+        :class:`CaseError` naming ``weights.FIELD``.
+        """
+        if not isinstance(weights, Mapping):
+            raise CaseError("weights", f"expected an object of fields, got {_show(weights)}")
+        out: list[tuple[str, str, float]] = []
+        for name, per_value in weights.items():
+            spec = self.fields.get(name) if isinstance(name, str) else None
+            where = f"weights.{name}"
+            if spec is None or spec.kind not in ("bool", "enum"):
+                raise CaseError(where, "weights are given for bool and enum case fields only")
+            if not isinstance(per_value, Mapping) or not per_value:
+                raise CaseError(where, f"expected an object of values and weights, got {_show(per_value)}")
+            allowed = ({True: "true", False: "false", "true": "true", "false": "false"} if spec.kind == "bool" else {v: v for v in spec.values})
+            total = 0.0
+            for value, weight in per_value.items():
+                if value not in allowed or (spec.kind == "enum" and value in spec.unknown_values):
+                    raise CaseError(where, f"{_show(value)} is not a value of {name}; expected " + spec.expected())
+                if type(weight) not in (int, float) or not math.isfinite(weight) or weight < 0:
+                    raise CaseError(where, f"a weight must be a finite number >= 0, got {_show(weight)}")
+                total += weight
+                out.append((name, allowed[value], float(weight)))
+            if total <= 0:
+                raise CaseError(where, "the weights of a field must not all be 0")
+        return tuple(out)
+
     def validate(self, case: object) -> dict[str, Any]:
         """Return the known findings of ``case``, or raise :class:`CaseError`.
 

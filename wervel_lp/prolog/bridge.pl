@@ -70,8 +70,8 @@ result_answer(CaseText, JSON) :-
 
 %! next_question_json(+CaseText:text, +Unanswerable:text, +Weights:text, -JSON:string) is det.
 %
-%  JSON is `{"next_question": Question|null, "trees": {Topic: Tree}}`
-%  (interview:interview_json/4) for the validated case CaseText, with the
+%  JSON is `{"next_question": Question|null, "trees": {}}`
+%  (interview:interview_json/5) for the validated case CaseText, with the
 %  fields of Unanswerable (names separated by commas, validated by Python)
 %  never asked, under Weights: empty for the uniform measure, else lines
 %  `Field<TAB>Value<TAB>Weight` (validated by Python) for bool and enum
@@ -85,7 +85,7 @@ next_question_answer(CaseText, UnanswerableText, WeightsText, Answer) :-
     exclude(==(""), Names0, Names),
     maplist([N, F]>>( atom_string(F, N), field(F, _, _) ), Names, Unanswerable),
     weights_text(WeightsText, Weights),
-    interview_json(Case, Unanswerable, Weights, Answer).
+    interview_json(Case, Unanswerable, Weights, false, Answer).
 
 weights_text(Text, Weights) :-
     split_string(Text, "\n", "", Lines0),
@@ -173,8 +173,11 @@ kb_metadata(_{fields: Fields, contradictions: Contradictions, topics: Topics,
               concepts: Concepts, sections: Sections, rules: Rules,
               priorities: Priorities, strengths: Strengths, problems: Problems,
               requirements: Requirements, acknowledged: Acknowledged,
-              not_encoded: NotEncoded, steps: Steps, walks: Walks}) :-
+              not_encoded: NotEncoded, steps: Steps, walks: Walks,
+              finding_steps: FindingSteps, field_steps: FieldSteps}) :-
     exact_walks(Walks),
+    findall(_{step: S, order: O, label: _{nl: NL, en: EN}}, finding_step(S, O, NL, EN), FindingSteps),
+    findall(F-S, field_step(F, S), FSs), dict_pairs(FieldSteps, steps, FSs),
     findall(F, field_json(F), Fields),
     findall(_{id: Id, conditions: CJ, explanation: Ex},
             ( contradiction(Id, Cs, Ex), maplist(condition_json, Cs, CJ) ),

@@ -1339,8 +1339,9 @@ open_topic(Q, T) :-
     M /\ (M - 1) =\= 0.
 
 topic_missing(Q, T, c(_, Removing), T-Missing) :-
-    exact_missing(Q, T, Splits),
-    ord_union(Splits, Removing, Missing0),
+    exact_missing(Q, T, Splits0),
+    sort(Splits0, Splits), sort(Removing, Removing1),
+    ord_union(Splits, Removing1, Missing0),
     in_field_order(Missing0, Missing).
 
 ranked_field(FTGs, F, k(Order, Minus, V)-f(F, Step, Score, Topics)) :-

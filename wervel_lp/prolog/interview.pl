@@ -21,6 +21,7 @@ and each open topic's residual decision tree, all from the topic diagrams
 :- module(interview,
           [ next_question/4,         % +Case, +Unanswerable, +Weights, -Question
             interview_json/4,        % +Case, +Unanswerable, +Weights, -Dict
+            interview_json/5,        % +Case, +Unanswerable, +Weights, +WithTrees, -Dict
             topic_tree/5,            % +Case, +Topic, +Unanswerable, +Depth, -Tree
             cell_weights/2           % +Given, -Weights
           ]).
@@ -108,7 +109,10 @@ tree(Case, T, Unanswerable, Depth, Tree) :-
                                 tree(Case2, T, Unanswerable, D1, Sub) ),
                     Pairs),
             group_branches(Pairs, Branches),
-            Tree = node(F, Branches)
+            (   Branches = [branch(_, Sub)]
+            ->  Tree = Sub                  % every answer leads to the same tree: not worth asking here
+            ;   Tree = node(F, Branches)
+            )
         ;   Tree = cut(Possible, N)
         )
     ).
@@ -124,7 +128,7 @@ exact_ranked_topic(Q, T, Missing) :-
 group_branches([], []).
 group_branches([Cell-Sub|Pairs], [branch([Cell|Cells], Sub)|Branches]) :-
     tree_shape(Sub, Shape),
-    partition([_-S]>>tree_shape(S, Shape), Pairs, Same, Rest),
+    partition(same_shape(Shape), Pairs, Same, Rest),
     pairs_keys(Same, Cells),
     group_branches(Rest, Branches).
 
@@ -160,7 +164,18 @@ field_weights(Given, F, Ws0, Ws) :-
 %  Dict is `{next_question: Question|null, trees: {Topic: Tree}}` for the
 %  validated Case: the next question (next_question/4) and the residual
 %  tree of every open topic, cut at depth tree_depth/1, as JSON dicts.
-interview_json(Case0, Unanswerable, Weights, _{next_question: QJ, trees: Trees}) :-
+interview_json(Case0, Unanswerable, Weights, Dict) :-
+    interview_json(Case0, Unanswerable, Weights, true, Dict).
+
+%! interview_json(+Case:dict, +Unanswerable:list, +Weights, +WithTrees:boolean, -Dict:dict) is det.
+%
+%  As interview_json/4; without the trees (`trees: {}`) where WithTrees is false.
+interview_json(Case0, Unanswerable, Weights, false, _{next_question: QJ, trees: _{}}) :- !,
+    (   next_question(Case0, Unanswerable, Weights, Question)
+    ->  question_json(Question, QJ)
+    ;   QJ = null
+    ).
+interview_json(Case0, Unanswerable, Weights, true, _{next_question: QJ, trees: Trees}) :-
     infer_case(Case0, Case, _),
     (   next_question(Case, Unanswerable, Weights, Question)
     ->  question_json(Question, QJ)
@@ -232,6 +247,8 @@ reason(_F, Step, Topics, NL, EN) :-
            [StepNL, N, WNL]),
     format(string(EN), "The most informative question of the step ~w: its answer bears on ~d ~w.",
            [StepEN, N, WEN]).
+
+same_shape(Shape, _-Tree) :- tree_shape(Tree, Shape).
 
 tree_shape(cut(Possible, _), cut(Possible)) :- !.
 tree_shape(node(F, Bs), node(F, Ss)) :- !,
