@@ -143,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="enumerate at most N regions per anomaly (default 3; the gate itself is exact)")
     c.add_argument("--verbose", action="store_true", help="text: every anomaly and region, acknowledged too")
     c.set_defaults(run=_check)
+
+    i = sub.add_parser("interview", help="one question at a time on a terminal, until the decisions settle")
+    i.add_argument("case", nargs="?", help="a case file to start from (default: nothing known)")
+    i.add_argument("--lang", choices=("nl", "en"), default="nl")
+    i.add_argument("--out", help="write the case with the answers to this file (default: standard output)")
+    i.set_defaults(run=_interview)
     return p
 
 
@@ -358,6 +364,24 @@ def _check(args: argparse.Namespace) -> int:
     else:
         print(render_report(report, args.verbose), end="")
     return EXIT_OK if report.passed else EXIT_ANOMALY
+
+
+def _interview(args: argparse.Namespace) -> int:
+    from .interview import run_interview
+
+    if args.case == "-":
+        raise CaseError("case", "the interview reads its answers from standard input; give the case as a file")
+    case = read_case(args.case) if args.case else {}
+    state = run_interview(case, args.lang, input, print)
+    text = json.dumps(state.case, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    if args.out:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise CaseError("out", f"cannot write {args.out!r}: {e.strerror}") from None
+    else:
+        print(text, end="")
+    return EXIT_OK
 
 
 def _result(source: str) -> Result:
