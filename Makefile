@@ -12,7 +12,7 @@ DEMO_CASE := examples/mescc_deficit_breast.json
 
 # make quick: the authoring loop (under 30 s): kb load, the check and the rule tests.
 # make mutation: the exhaustive mutation test (tests/mutation.py), reporting the score and the survivors.
-.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-instructions valgrind bench-service differential docs swipl compiler chromium graphviz clean
+.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-instructions valgrind bench-service differential docs swipl compiler chromium graphviz clean tmux
 
 demo: $(READY)
 	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
@@ -61,6 +61,10 @@ graphviz:
 	$(call install,dot,Graphviz,graphviz fonts-liberation,--no-install-recommends)
 	@dot -V
 
+# A terminal multiplexer: the interview's test drives it on a real terminal (tests/test_interview.py).
+tmux:
+	$(call install,tmux,tmux,tmux)
+
 # Reinstall only when the package definition or the pinned versions change.
 $(STAMP): pyproject.toml constraints.txt | swipl
 	$(PYTHON) -m venv $(VENV)
@@ -78,7 +82,7 @@ kb-check: swipl $(FOREIGN)
 prolog-test: swipl $(FOREIGN)
 	swipl -q --on-warning=status --on-error=status -g run_all -t halt kb/load.pl tests/prolog/run_tests.pl
 
-pytest: $(READY) chromium graphviz
+pytest: $(READY) chromium graphviz tmux
 	$(BIN)/python -m pytest -q -n 2
 
 check: $(READY)

@@ -4,9 +4,11 @@ A second implementation of what the Prolog engine computes with decision
 diagrams (``wervel_lp/prolog/exact.pl``), written independently from the
 same generated program: for a partial case, the outcomes some completion of
 its unknown findings gives each topic (``possible``), and the unknown fields
-whose value alone can change an outcome (``missing``). Both are brave
-consequences: of ``outcome/2`` over the completions, and of ``relevant/2``
-over pairs of completions that differ in one flipped field.
+whose value alone can change an outcome, or some value of which removes an
+outcome from the possible ones (``missing``). All are brave consequences: of
+``outcome/2`` over the completions, of ``relevant/2`` over pairs of
+completions that differ in one flipped field, and of ``outcome_with/4``, an
+outcome with the value of an unknown field that gives it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from .diff import _Rename
 from .knowledge import KnowledgeBase
 
 _COMPLETE = "1 { cell(F, V) : dom(F, V) } 1 :- field(F).\n"
+_WITH = """
+outcome_with(T, O, F, V) :- outcome(T, O), cell(F, V), not known(F).
+#show outcome_with/4.
+"""
 _TWIN = """
 :- known(F), inapplicable_2(F).
 1 { flip(F) : field(F), not known(F) } 1.
@@ -48,7 +54,7 @@ class Completions:
         """Ground the single and the twin program for ``program``, a kb's ASP translation."""
         derived = program + encoding("resolve.lp", "exact.lp")
         self.single = clingo.Control(["--enum-mode=brave", "--models=0"])
-        self.single.add("base", [], derived + _COMPLETE + "#show outcome/2.")
+        self.single.add("base", [], derived + _COMPLETE + _WITH + "#show outcome/2.")
         self.single.ground([("base", [])])
         self.twin = clingo.Control(["--enum-mode=brave", "--models=0"])
         self.twin.add("base", [], derived + _COMPLETE + _renamed(derived, "_2") + _TWIN)
@@ -90,12 +96,21 @@ class Completions:
                  for f in self.fields]
         cells = self._cells(case) + known
         possible: dict[str, set[str | None]] = {}
+        with_cell: dict[tuple[str, str, str], set[str | None]] = {}
         for sym in _brave(self.single, cells):
-            possible.setdefault(_key(sym.arguments[0]), set()).add(_outcome(sym.arguments[1]))
+            if sym.match("outcome", 2):
+                possible.setdefault(_key(sym.arguments[0]), set()).add(_outcome(sym.arguments[1]))
+            else:
+                t, o, f, v = sym.arguments
+                with_cell.setdefault((_key(t), str(f), str(v)), set()).add(_outcome(o))
         missing: dict[str, set[str]] = {k: set() for k in possible}
         if any(not k for _, k in known):
             for sym in _brave(self.twin, cells):
                 missing[_key(sym.arguments[0])].add(str(sym.arguments[1]))
+        # a field some value of which removes an outcome from the possible ones (implications included)
+        for (topic, f, _), outcomes in with_cell.items():
+            if outcomes != possible[topic]:
+                missing[topic].add(f)
         return {k: Exact(frozenset(v), frozenset(missing[k])) for k, v in possible.items()}
 
 
