@@ -37,7 +37,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +69,10 @@ def _value(f: str, v: Any) -> Any:
 
 @lru_cache(maxsize=1)
 def covering_fields() -> frozenset[str]:
-    """The fields that some finding leaves no value (onset days without a deficit): every value of
-    the field contradicts it."""
+    """The fields that some finding leaves no value (onset days without a deficit).
+
+    Every value of such a field contradicts that finding.
+    """
     found = set()
     for f, vs in VALUES.items():
         for g, ws in VALUES.items():
@@ -81,8 +83,10 @@ def covering_fields() -> frozenset[str]:
 
 
 def draw_patient(rng: random.Random) -> dict[str, Any]:
-    """A valid complete case, uniform over the valid ones (rejection sampling over the cells); a
-    field that the other findings leave no value (covering_fields) is left out where so."""
+    """A valid complete case, uniform over the valid ones (rejection sampling over the cells).
+
+    A field that the other findings leave no value (covering_fields) is left out where so.
+    """
     cover = covering_fields()
     while True:
         case = {f: _value(f, rng.choice(vs[1:])) for f, vs in VALUES.items() if f not in cover}
@@ -126,7 +130,7 @@ def lookahead(case: dict[str, Any], unanswerable: list[str]) -> str | None:
     return best
 
 
-def KB_decisions(case: Mapping[str, Any]) -> dict[str, str]:  # noqa: N802
+def KB_decisions(case: Mapping[str, Any]) -> dict[str, str]:
     decisions: dict[str, str] = json.loads(KB.decisions(KB.schema.validate(case)))["decisions"]
     return decisions
 
@@ -162,7 +166,7 @@ def optimum_rest(case: dict[str, Any], unanswerable: list[str], patient: Mapping
                  answerable: set[str]) -> float:
     """The fewest questions, on average over the answers, an adaptive search needs from ``case``."""
 
-    @lru_cache(maxsize=None)
+    @cache
     def cost(known: tuple[tuple[str, Any], ...], gone: tuple[str, ...]) -> float:
         state = {**case, **dict(known)}
         if next_question(state, [*unanswerable, *gone]) is None:
@@ -265,7 +269,7 @@ def _continue(case: dict[str, Any], gone: list[str], patient: Mapping[str, Any],
               answerable: set[str]) -> tuple[float, dict[str, Any], list[str]]:
     """(c)'s questions from ``case`` on, on average over the answers (each equally likely)."""
 
-    @lru_cache(maxsize=None)
+    @cache
     def cost(known: tuple[tuple[str, Any], ...], lost: tuple[str, ...]) -> float:
         state = {**case, **dict(known)}
         q = next_question(state, [*gone, *lost])

@@ -87,7 +87,8 @@ def test_a_field_the_user_cannot_answer_is_not_asked_again():
 
 def test_onset_days_are_not_asked_before_a_deficit_is_known():
     """"binnen 24 uur bij eenzijdige radiculaire uitval die binnen 7 dagen ontstaan en progressief is":
-    the onset of a deficit has a value only once there is a deficit."""
+    the onset of a deficit has a value only once there is a deficit.
+    """
     asked = set()
     case: dict[str, Any] = dict(EARLY)
     unanswerable: list[str] = []
@@ -104,7 +105,8 @@ def test_onset_days_are_not_asked_before_a_deficit_is_known():
 
 def test_the_first_question_of_the_early_case_is_of_history_and_examination():
     """History and examination come before imaging: at first presentation the next question is
-    one the clinician can answer at the bedside."""
+    one the clinician can answer at the bedside.
+    """
     q = next_question(EARLY)
     assert q is not None and KB.field_steps[q.field] == "history_examination"
 
@@ -192,7 +194,8 @@ def test_each_answer_settles_what_it_promises(case):
 @given(data=st.data())
 def test_following_the_interview_ends_with_the_true_patients_decisions(data):
     """A true patient drawn from the valid complete cases; from nothing known, each next question
-    answered from the patient until there is none: the decisions are the patient's."""
+    answered from the patient until there is none: the decisions are the patient's.
+    """
     truth = completion_of(data.draw, {}, set(VALUES))
     if truth is None:
         return
@@ -215,7 +218,8 @@ def oracle() -> Completions:
 @given(case=partial_cases())
 def test_the_missing_fields_agree_with_the_asp_oracle(oracle, case):
     """Every field with an outcome-removing answer (implications included) is missing, as the
-    independent ASP encoding of the completions finds (wervel_lp/completions.py)."""
+    independent ASP encoding of the completions finds (wervel_lp/completions.py).
+    """
     asp = oracle.exact(case)
     for u in recommend(case).undetermined:
         if u.reason == "missing_findings":
@@ -250,7 +254,8 @@ def test_the_interview_reads_answers_and_writes_the_case(tmp_path):
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is installed by make test (make tmux)")
 def test_the_interview_on_a_real_terminal(tmp_path):
     """Driven under tmux with send-keys; the screen shows the question, the allowed answers and
-    each decision as it settles."""
+    each decision as it settles.
+    """
     start = tmp_path / "case.json"
     start.write_text(json.dumps(EARLY))
     out = tmp_path / "out.json"
@@ -265,8 +270,9 @@ def test_the_interview_on_a_real_terminal(tmp_path):
         subprocess.run(["tmux", "send-keys", "-t", session, "nee", "Enter"], check=True)
         screen = _wait_for(session, "besloten: MRI: MRI-scan maken")
         subprocess.run(["tmux", "send-keys", "-t", session, "C-d"], check=True)
-        deadline = time.monotonic() + 60
-        while not out.exists() and time.monotonic() < deadline:
+        deadline = time.monotonic() + 60      # the session ends with the program, the case written
+        while subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0 \
+                and time.monotonic() < deadline:
             time.sleep(0.2)
         assert json.loads(out.read_text())["adequate_imaging_available"] is False
     finally:

@@ -35,6 +35,6 @@ try:
 except PackageNotFoundError:  # run from a source tree that is not installed
     __version__ = "0+unknown"
 
-__all__ = ["Answer", "Case", "CaseError", "Explanation", "Inferred", "KbError", "Question", "Recommendation", "Result", "ResultWarning",
-           "RuleReport", "Undetermined", "WhyNot", "__version__", "decide", "decide_many", "next_question", "recommend",
-           "recommend_many"]
+__all__ = ["Answer", "Case", "CaseError", "Explanation", "Inferred", "KbError", "Question", "Recommendation",
+           "Result", "ResultWarning", "RuleReport", "Undetermined", "WhyNot", "__version__", "decide",
+           "decide_many", "next_question", "recommend", "recommend_many"]

@@ -108,9 +108,9 @@ class Completions:
             for sym in _brave(self.twin, cells):
                 missing[_key(sym.arguments[0])].add(str(sym.arguments[1]))
         # a field some value of which removes an outcome from the possible ones (implications included)
-        for (topic, f, _), outcomes in with_cell.items():
+        for (topic, name, _), outcomes in with_cell.items():
             if outcomes != possible[topic]:
-                missing[topic].add(f)
+                missing[topic].add(name)
         return {k: Exact(frozenset(v), frozenset(missing[k])) for k, v in possible.items()}
 
 

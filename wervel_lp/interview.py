@@ -101,8 +101,10 @@ def _ask(kb: KnowledgeBase, state: Interview, name: str, lang: str,
 
 
 def parse_answer(kb: KnowledgeBase, name: str, text: str, lang: str) -> Any:
-    """The value of field ``name`` that ``text`` gives: ja/nee, an enum value (its name, label or
-    number in the list shown), or a number. Raises :class:`CaseError` on ``name``."""
+    """The value of field ``name`` that ``text`` gives; :class:`CaseError` on ``name`` if none.
+
+    ja/nee (yes/no), an enum value (its name, label or number in the list shown), or a number.
+    """
     spec = kb.schema.fields[name]
     word = text.lower()
     if spec.kind == "bool":

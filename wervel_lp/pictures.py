@@ -38,7 +38,7 @@ from .labels import (
     topic_label,
     value_label,
 )
-from .render import findings, pathway_line
+from .render import field_list, findings, pathway_line, question_lines, tree_text
 from .result import Explanation, Recommendation, Result, Undetermined
 from .schema import CaseError
 
@@ -143,20 +143,27 @@ def result_page(result: Result, kb: KnowledgeBase, lang: str, topic: str | None 
                    f"</td></tr>" for name, value in known.items())
     inferred = "".join(f"<li>{_h(field_label(kb, i.field, lang))}: {_h(value_label(kb, i.field, i.value, lang))} "
                        f"({_h(w['because'])}: {_h(field_label(kb, i.source, lang))})</li>" for i in result.inferred)
-    body = [f'<section id="findings"><h2>{_h(w["findings"])}</h2><table>{rows}</table>'
-            + (f"<h3>{_h(w['inferred'])}</h3><ul>{inferred}</ul>" if inferred else "") + "</section>",
-            f'<p class="pathway">{_h(pathway_line(known, kb, lang))}</p>']
+    body = []
     decisions = [r for r in result.recommendations if r.topic != "advice"]
-    body.append(f'<section id="decisions"><h2>{_h(w["decisions"])}</h2>'
+    body.append(f'<section id="decisions"><h2>{_h(w["decisions"] if decisions else w["decided_none"])}</h2>'
                 + "".join(_recommendation_html(r, kb, lang, open_=r.topic == topic) for r in decisions)
                 + "</section>")
+    if result.next_question is not None:
+        head, *answers = question_lines(result.next_question, kb, lang)
+        body.append(f'<section id="next-question"><h2>{_h(head)}</h2><ul>'
+                    + "".join(f"<li>{_h(a.strip())}</li>" for a in answers)
+                    + f'</ul><p>{_h(result.next_question.reason[lang])}</p></section>')
+    if result.undetermined:
+        title = w["open_topics"] if result.next_question is not None else w["undetermined"]
+        body.append(f'<section id="undetermined"><h2>{_h(title)}</h2><ul>'
+                    + "".join(_undetermined_html(u, kb, lang) for u in result.undetermined) + "</ul></section>")
     advice = [r for r in result.recommendations if r.topic == "advice"]
     if advice:
         body.append(f'<section id="advice"><h2>{_h(w["advice"])}</h2>'
                     + "".join(_recommendation_html(r, kb, lang, open_=False) for r in advice) + "</section>")
-    if result.undetermined:
-        body.append(f'<section id="undetermined"><h2>{_h(w["undetermined"])}</h2><ul>'
-                    + "".join(_undetermined_html(u, kb, lang) for u in result.undetermined) + "</ul></section>")
+    body += [f'<section id="findings"><h2>{_h(w["findings"])}</h2><table>{rows}</table>'
+             + (f"<h3>{_h(w['inferred'])}</h3><ul>{inferred}</ul>" if inferred else "") + "</section>",
+             f'<p class="pathway">{_h(pathway_line(known, kb, lang))}</p>']
     if result.warnings:
         items = "".join(
             f"<li>{_h(topic_label(kb, x.topic, lang))}: {_h(decision_label(kb, x.topic, x.decision, lang))} "
@@ -188,20 +195,23 @@ def _recommendation_html(rec: Recommendation, kb: KnowledgeBase, lang: str, open
 def _undetermined_html(u: Undetermined, kb: KnowledgeBase, lang: str) -> str:
     """An open topic: what is possible, what to ask first, a provisional value, or the step it waits for."""
     w = WORDS[lang]
-    fields = ", ".join(field_label(kb, f, lang) for f in (u.step_ask if u.waiting_for else u.ask))
+    fields = field_list(kb, u.step_ask if u.waiting_for else u.ask, lang)
     parts = [f"<b>{_h(topic_label(kb, u.topic, lang))}</b>"]
     if u.waiting_for is not None:
         parts.append(_h(w["waiting"].format(step=kb.steps[u.waiting_for][lang], fields=fields)))
     elif u.reason != "missing_findings":
         parts.append(_h(w["conflict"] + ": " + ", ".join(decision_label(kb, u.topic, v, lang) for v in u.values)))
     else:
-        possible = ", ".join(w["no_decision"] if v is None else decision_label(kb, u.topic, v, lang)
-                             for v in u.possible)
-        parts.append(f"{_h(w['possible'])}: {_h(possible)}; {_h(w['ask'])}: <em>{_h(fields)}</em>")
+        if u.tree is not None:
+            parts.append(_h(tree_text(u.topic, u.tree, kb, lang)))
+        else:
+            possible = ", ".join(w["no_decision"] if v is None else decision_label(kb, u.topic, v, lang)
+                                 for v in u.possible)
+            parts.append(f"{_h(w['possible'])}: {_h(possible)}; {_h(w['ask'])}: <em>{_h(fields)}</em>")
         if u.provisional is not None:
             parts.append(_h(w["provisional"].format(
                 value=decision_label(kb, u.topic, u.provisional, lang),
-                fields=", ".join(field_label(kb, f, lang) for f in u.missing))))
+                fields=field_list(kb, u.ask, lang))))
     return f'<li class="open-topic">{" — ".join(parts)}</li>'
 
 

@@ -26,15 +26,28 @@ from .labels import (
 )
 from .result import Explanation, Question, Recommendation, Result, Undetermined, WhyNot
 
-__all__ = ["WORDS", "answer_label", "findings", "pathway_line", "question_lines", "tree_text", "render_explanation", "render_proof", "render_result",
-           "render_why_not"]
+__all__ = [
+    "WORDS",
+    "answer_label",
+    "field_list",
+    "findings",
+    "pathway_line",
+    "question_lines",
+    "render_explanation",
+    "render_proof",
+    "render_result",
+    "render_why_not",
+    "tree_text",
+]
 
 MARK = {True: "[x]", False: "[ ]", None: "[?]"}
 
 
 def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
-    """The whole result: what is decided now, the next question and what its answers decide,
-    each open topic's tree, then advice, inferred findings, the pathway and warnings."""
+    """The whole result: what is decided now, the next question and what its answers decide.
+
+    Then each open topic's tree, the advice, inferred findings, the pathway and warnings.
+    """
     w = WORDS[lang]
     decided = [rec for rec in result.recommendations if rec.topic != "advice"]
     lines = [w["decisions"]] if decided else [w["decided_none"]]
@@ -51,7 +64,7 @@ def render_result(result: Result, kb: KnowledgeBase, lang: str) -> str:
             else:
                 waiting.setdefault(u.waiting_for, []).append(u)
         for step, topics in waiting.items():
-            asked = _field_list(kb, topics[0].step_ask, lang)
+            asked = field_list(kb, topics[0].step_ask, lang)
             lines.append("  " + w["waiting"].format(step=kb.steps[step][lang], fields=asked) + " "
                          + ", ".join(topic_label(kb, u.topic, lang) for u in topics))
     advice = [r for r in result.recommendations if r.topic == "advice"]
@@ -241,13 +254,12 @@ def _cell_text(kb: KnowledgeBase, field: str, cell: Any, lang: str) -> str:
 
 
 def _undetermined_lines(u: Undetermined, kb: KnowledgeBase, lang: str, pad: str) -> list[str]:
-    """An undetermined topic: its residual tree (what each answer decides), or what is possible,
-    and any provisional value."""
+    """An undetermined topic: its residual tree (what each answer decides) and any provisional value."""
     w = WORDS[lang]
     topic = topic_label(kb, u.topic, lang)
     if u.waiting_for is not None:
         return [f"{pad}{topic}: " + w["waiting"].format(step=kb.steps[u.waiting_for][lang],
-                                                        fields=_field_list(kb, u.step_ask, lang))]
+                                                        fields=field_list(kb, u.step_ask, lang))]
     if u.reason != "missing_findings":
         return [f"{pad}{topic}: {w['conflict']}: " + ", ".join(decision_label(kb, u.topic, v, lang) for v in u.values)]
     if u.tree is not None:
@@ -255,10 +267,10 @@ def _undetermined_lines(u: Undetermined, kb: KnowledgeBase, lang: str, pad: str)
     else:
         possible = ", ".join(_outcome(kb, u.topic, v, lang) for v in u.possible)
         lines = [f"{pad}{topic}: {w['possible']}: {possible}",
-                 f"{pad}  {w['ask']}: " + _field_list(kb, u.ask, lang)]
+                 f"{pad}  {w['ask']}: " + field_list(kb, u.ask, lang)]
     if u.provisional is not None:
         lines.append(f"{pad}  " + w["provisional"].format(value=decision_label(kb, u.topic, u.provisional, lang),
-                                                          fields=_field_list(kb, u.ask, lang)))
+                                                          fields=field_list(kb, u.ask, lang)))
     return lines
 
 
@@ -287,8 +299,10 @@ def answer_label(kb: KnowledgeBase, field: str, value: Any, lang: str) -> str:
 
 
 def tree_text(topic: str, tree: Any, kb: KnowledgeBase, lang: str, depth: int = TEXT_TREE_DEPTH) -> str:
-    """A topic's residual tree on one line, ``question? answer -> outcome; answer -> (question? ...)``,
-    cut at ``depth`` questions with the number of further questions."""
+    """A topic's residual tree on one line: ``question? answer -> outcome; answer -> (question? ...)``.
+
+    Cut at ``depth`` questions, with the number of further questions.
+    """
     w = WORDS[lang]
     if not isinstance(tree, Mapping):
         return _outcome(kb, topic, tree, lang)
@@ -330,7 +344,8 @@ FIELD_LIST_MAX = 5
 """The most fields a text lists; more are counted."""
 
 
-def _field_list(kb: KnowledgeBase, fields: Sequence[str], lang: str) -> str:
+def field_list(kb: KnowledgeBase, fields: Sequence[str], lang: str) -> str:
+    """Field labels joined by commas, at most FIELD_LIST_MAX of them and the number of the rest."""
     shown = ", ".join(field_label(kb, f, lang) for f in fields[:FIELD_LIST_MAX])
     rest = len(fields) - FIELD_LIST_MAX
     return shown + (" " + WORDS[lang]["more"].format(n=rest) if rest > 0 else "")

@@ -159,7 +159,9 @@ class Schema:
                 raise CaseError(where, "weights are given for bool and enum case fields only")
             if not isinstance(per_value, Mapping) or not per_value:
                 raise CaseError(where, f"expected an object of values and weights, got {_show(per_value)}")
-            allowed = ({True: "true", False: "false", "true": "true", "false": "false"} if spec.kind == "bool" else {v: v for v in spec.values})
+            allowed: dict[Any, str] = {v: v for v in spec.values}
+            if spec.kind == "bool":
+                allowed = {True: "true", False: "false", "true": "true", "false": "false"}
             total = 0.0
             for value, weight in per_value.items():
                 if value not in allowed or (spec.kind == "enum" and value in spec.unknown_values):
