@@ -123,4 +123,39 @@ test(a_state_is_its_own_threads_alone) :-
     Status == true,
     kb_walks_answer.
 
+%  The weighted counts in C (walk_counts/5) agree with exact.pl's reference definition
+%  (prolog_counts/4): the fields with an outcome-removing cell exactly, the information
+%  within rounding, on cases from nothing known to a complete first presentation.
+test(counts_in_c_agree_with_prolog, [forall(member(Case, [
+        _{},
+        _{known_primary_malignancy: true, tumour_type: breast, back_pain: true, night_pain: true,
+          radicular_pain: unilateral},
+        _{known_primary_malignancy: false, mescc_suspected: true, metastases_on_imaging: true},
+        _{neurological_deficit: true, deficit_progressive: true, radicular_deficit: unilateral,
+          mescc_on_imaging: true, operated: true}]))]) :-
+    inference:infer_case(Case, Inferred, _),
+    exact:exact_known(Inferred, Known),
+    exact:exact_query(Known, Q),
+    exact:prolog_query(Known, PQ),
+    findall(T, ( topics:topic(T, P, _), P \== collect ), Ts),
+    exact:exact_counts(Q, Ts, [], InC),
+    exact:exact_counts(PQ, Ts, [], InProlog),
+    maplist(same_counts, InC, InProlog).
+
+same_counts(c(G1, R1), c(G2, R2)) :-
+    R1 == R2,
+    msort(G1, S1), msort(G2, S2),
+    pairs_keys(S1, K), pairs_keys(S2, K),
+    forall(( member(F-A, S1), memberchk(F-B, S2) ), abs(A - B) < 1.0e-9).
+
+test(hostile_weights_are_refused) :-
+    exact:walk_state(State),
+    exact:exact_topic_root(treatment, Root),
+    all_unknown(Known),
+    refused(exact:walk_counts(State, Known, [Root], [0.5], _), domain_error(cell_weights, _)),
+    refused(exact:walk_counts(State, Known, [Root], [-1.0], _), _),
+    refused(exact:walk_counts(State, Known, [Root], [foo], _), type_error(float, _)),
+    refused(exact:walk_counts(State, Known, [0], [], _), domain_error(diagram_node, _)),
+    refused(exact:walk_counts(State, Known, foo, [], _), type_error(list, _)).
+
 :- end_tests(diagram_walk).

@@ -829,7 +829,9 @@ pl_walk_counts(term_t state_t, term_t known_t, term_t roots_t, term_t weights_t,
   term_t head = PL_new_term_ref(), tail = PL_copy_term_ref(weights_t);
   int i = 0, ok = TRUE;
   while ( ok && PL_get_list(tail, head, tail) )
-  { if ( i >= ncell || !PL_get_float_ex(head, &weight[i]) || weight[i] < 0 ) ok = FALSE;
+  { if ( i >= ncell ) ok = PL_domain_error("cell_weights", weights_t);
+    else if ( !PL_get_float_ex(head, &weight[i]) ) ok = FALSE;
+    else if ( !(weight[i] >= 0 && weight[i] <= 1) ) ok = PL_domain_error("cell_weight", head);
     i++;
   }
   if ( ok && !PL_get_nil_ex(tail) ) ok = FALSE;
