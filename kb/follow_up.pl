@@ -52,7 +52,7 @@ rule(mobilise_guided_by_pain, advice = mobilise_guided_by_pain,
 % and corticosteroids for a pain flare (dexamethasone or methylprednisolone).
 rule(taper_corticosteroids_after_treatment, advice = taper_corticosteroids,
      any([decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily),
-          decided(corticosteroids, for_pain_flare)]),
+          decided(corticosteroids, for_pain_flare), dexamethasone_before_operation]),
      [ section(follow_up),
        strength(instruction),
        quote("Bouw de corticosteroïden in 1-2 weken na behandeling volledig af, op geleide van klachten."),
