@@ -91,7 +91,7 @@ field(prior_radiotherapy_same_level, bool, "earlier radiotherapy at this level")
 field(recurrence_after_radiotherapy, bool,
       "pain and/or deficit returned or progressed after earlier radiotherapy").
 field(insufficient_response_to_first_radiotherapy, bool,
-      "the first radiotherapy at this level gave an insufficient response (issue 28)").
+      "the first radiotherapy at this level gave an insufficient response").
 field(adequate_radiotherapy_possible, bool,
       "an adequate and meaningful radiotherapy dose can (still) be given").
 field(deterioration_under_radiotherapy_and_corticosteroids, bool,
