@@ -92,6 +92,9 @@ class KnowledgeBase:
         """Per step, in pathway order, the finding condition (as JSON) that says it has been taken."""
         self.step_topics: dict[str, tuple[str, ...]] = {s["step"]: tuple(s["topics"]) for s in meta["steps"]}
         """Per step, the topics decided on the pathway after it (``topic_step/2``)."""
+        self.step_ends: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+            s["step"]: tuple((e["topic"], frozenset(e["values"])) for e in s["ends"]) for s in meta["steps"]}
+        """Per step, the (topic, values) no longer decided once it is taken (``step_ends/3``)."""
         # Per field, in the kb's order, the character of each value (wervel_lp/prolog/case_text.pl);
         # None for a number field.
         self._value_chars: list[tuple[str, dict[Any, str] | None]] = [
