@@ -131,7 +131,7 @@ rule(biopsy_within_1_day_with_mescc, biopsy = within_1_day,
 % surgical conditions apart from the one on a chemotherapy-sensitive
 % tumour, which cannot be known before the histology of this patient.
 rule(consider_decompressive_surgery, advice = consider_decompressive_surgery,
-     all([unknown_origin, deficit_progressive = true,
+     all([unknown_origin, deficit_progressive = true, operated = false,
           improving_on_corticosteroids = false,
           surgical_conditions_besides_tumour_type]),
      [ section(additional_diagnostics),

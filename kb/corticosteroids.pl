@@ -83,7 +83,8 @@ rule(withhold_steroids_haematological_suspicion, corticosteroids = withhold_unti
 
 rule(dexamethasone_symptomatic_mescc_or_root_compression,
      corticosteroids = dexamethasone_10mg_iv_then_8_16mg_daily,
-     all([any([symptomatic_mescc, root_compression]), local_treatment_planned]),
+     all([any([symptomatic_mescc, root_compression]), local_treatment_planned,
+          deterioration_under_radiotherapy_and_corticosteroids = false]),
      [ section(corticosteroids_before_mri),
        strength(recommended),
        quote("Er wordt geadviseerd om bij patiënten met symptomatische MESMC of wortelcompressie ten gevolge van wervelmetastasen die geopereerd en/of bestraald gaan worden direct te starten met een bolus van 10 mg dexamethason i.v., gevolgd door 1 dd 8-16 mg dexamethason p.o."),
@@ -131,6 +132,31 @@ rule(proton_pump_inhibitor_with_risk_factors, proton_pump_inhibitor = add,
        quote("Bij risicofactoren (maagulcus in de voorgeschiedenis, gebruik van NSAID's of anticoagulantia) wordt een protonpompremmer bij gegeven."),
        nl("Geef een protonpompremmer bij (maagulcus, NSAID's of anticoagulantia)."),
        en("Add a proton pump inhibitor (history of peptic ulcer, NSAIDs or anticoagulants).")
+     ]).
+
+% M1 (issue 28), I-taper-after-operation: the dexamethasone of the sentence
+% before, started for symptomatic MESCC or root compression "die geopereerd
+% en/of bestraald gaan worden", is tapered after the operation too.
+concept(dexamethasone_before_operation,
+        nl("geopereerd met symptomatische MESMC of wortelcompressie (dexamethason gestart voor de operatie)"),
+        en("operated with symptomatic MESCC or root compression (dexamethasone started before the operation)")).
+
+rule(operated_with_dexamethasone_indication, concept(dexamethasone_before_operation),
+     all([operated = true, definitive_diagnosis, any([symptomatic_mescc, root_compression])]),
+     [ section(corticosteroids_before_mri),
+       strength(recommended),
+       quote("De dexamethason wordt na de operatie of na afloop van de radiotherapie in 1-2 weken volledig afgebouwd op geleide van de klachten."),
+       nl("Geopereerd bij symptomatische MESMC of wortelcompressie: de dexamethason is voor de operatie gestart."),
+       en("Operated with symptomatic MESCC or root compression: dexamethasone was started before the operation.")
+     ]).
+
+rule(taper_dexamethasone_after_operation, advice = taper_dexamethasone,
+     dexamethasone_before_operation,
+     [ section(corticosteroids_before_mri),
+       strength(recommended),
+       quote("De dexamethason wordt na de operatie of na afloop van de radiotherapie in 1-2 weken volledig afgebouwd op geleide van de klachten."),
+       nl("Bouw de dexamethason na de operatie in 1-2 weken volledig af op geleide van de klachten."),
+       en("Taper dexamethasone completely over 1-2 weeks after the operation, guided by the complaints.")
      ]).
 
 rule(taper_dexamethasone, advice = taper_dexamethasone,

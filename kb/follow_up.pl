@@ -52,7 +52,7 @@ rule(mobilise_guided_by_pain, advice = mobilise_guided_by_pain,
 % and corticosteroids for a pain flare (dexamethasone or methylprednisolone).
 rule(taper_corticosteroids_after_treatment, advice = taper_corticosteroids,
      any([decided(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily),
-          decided(corticosteroids, for_pain_flare)]),
+          decided(corticosteroids, for_pain_flare), dexamethasone_before_operation]),
      [ section(follow_up),
        strength(instruction),
        quote("Bouw de corticosteroïden in 1-2 weken na behandeling volledig af, op geleide van klachten."),
@@ -60,8 +60,11 @@ rule(taper_corticosteroids_after_treatment, advice = taper_corticosteroids,
        en("Taper the corticosteroids completely over 1-2 weeks after treatment, guided by the complaints.")
      ]).
 
+% Q6 (issue 28), I-leaflet-after-definitive-diagnosis: "aangetoonde"
+% wervelmetastasen are the definitive diagnosis, not the
+% "waarschijnlijkheidsdiagnose" of an unknown primary before the tissue.
 rule(give_patient_information_leaflet, advice = give_patient_information_leaflet,
-     metastases_on_imaging = true,
+     definitive_diagnosis,
      [ section(follow_up),
        strength(instruction),
        quote("Geef patiënten met aangetoonde wervelmetastasen de patiënteninformatiefolder (bijlage van de richtlijn)"),

@@ -34,6 +34,49 @@ rule(radiotherapy_decided, concept(radiotherapy_planned),
        en("The treatment is radiotherapy (or the MDT choice between radiotherapy and surgery).")
      ]).
 
+% Issue 28: the course at this level. A first course is for a level not
+% irradiated before and a patient not under radiotherapy; after radiotherapy
+% at this level only the second course follows, on the sentence's terms.
+concept(first_radiotherapy_course,
+        nl("eerste bestraling op dit niveau (niet eerder bestraald, niet onder radiotherapie)"),
+        en("first radiotherapy at this level (not irradiated before, not under radiotherapy)")).
+concept(second_radiotherapy_course,
+        nl("terugkeer van pijn of uitval na een initiële respons of onvoldoende respons op de eerste bestraling"),
+        en("pain or deficit returned after an initial response, or insufficient response to the first radiotherapy")).
+concept(radiotherapy_course_due,
+        nl("een (eerste of tweede) bestraling op dit niveau is aan de orde"),
+        en("a (first or second) course of radiotherapy at this level is due")).
+
+rule(first_course_not_irradiated_before, concept(first_radiotherapy_course),
+     all([prior_radiotherapy_same_level = false,
+          deterioration_under_radiotherapy_and_corticosteroids = false]),
+     [ section(radiotherapy_schedule),
+       strength(required),
+       quote("Bij terugkeer van pijn of neurologische uitvalsverschijnselen na een initiële respons of onvoldoende respons op de eerste bestraling dient een tweede behandeling met radiotherapie te worden gegeven vanwege de reële kans op respons."),
+       nl("Dit niveau is niet eerder bestraald en de patiënt wordt niet bestraald: een eerste bestraling."),
+       en("This level was not irradiated before and the patient is not under radiotherapy: a first course.")
+     ]).
+
+rule(second_course_recurrence_or_insufficient_response, concept(second_radiotherapy_course),
+     any([recurrence_after_radiotherapy = true,
+          insufficient_response_to_first_radiotherapy = true]),
+     [ section(radiotherapy_schedule),
+       strength(required),
+       quote("Bij terugkeer van pijn of neurologische uitvalsverschijnselen na een initiële respons of onvoldoende respons op de eerste bestraling dient een tweede behandeling met radiotherapie te worden gegeven vanwege de reële kans op respons."),
+       nl("Terugkeer na een initiële respons of onvoldoende respons op de eerste bestraling."),
+       en("Return after an initial response, or insufficient response to the first radiotherapy.")
+     ]).
+
+rule(radiotherapy_course_first_or_second, concept(radiotherapy_course_due),
+     all([deterioration_under_radiotherapy_and_corticosteroids = false,
+          any([first_radiotherapy_course, second_radiotherapy_course])]),
+     [ section(radiotherapy_schedule),
+       strength(required),
+       quote("een tweede behandeling met radiotherapie"),
+       nl("Een eerste of een tweede bestraling op dit niveau is aan de orde."),
+       en("A first or a second course of radiotherapy at this level is due.")
+     ]).
+
 rule(oligometastases_1_to_3, concept(oligometastatic),
      all([bone_metastases_count >= 1, bone_metastases_count =< 3]),
      [ section(radiotherapy_schedule),
@@ -44,7 +87,7 @@ rule(oligometastases_1_to_3, concept(oligometastatic),
      ]).
 
 rule(radiotherapy_pain_8gy, radiotherapy_schedule = '8gy_single_fraction',
-     all([radiotherapy_planned, pain]),
+     all([radiotherapy_planned, first_radiotherapy_course, pain]),
      [ section(radiotherapy_schedule),
        strength(standard_statement),
        quote("Bij patiënten met pijn is een eenmalige fractie van 8 Gy de standaardbehandeling, ongeacht de levensverwachting, conditie of primaire tumor."),
@@ -53,7 +96,7 @@ rule(radiotherapy_pain_8gy, radiotherapy_schedule = '8gy_single_fraction',
      ]).
 
 rule(radiotherapy_pain_oligometastases, radiotherapy_schedule = '30_39gy_in_10_13_fractions_or_sbrt',
-     all([radiotherapy_planned, pain, oligometastatic]),
+     all([radiotherapy_planned, first_radiotherapy_course, pain, oligometastatic]),
      [ section(radiotherapy_schedule),
        strength(standard_statement),
        quote("Bij patiënten met pijn waarbij er sprake is van solitaire of oligometastasen (1-3 botmetastasen) is een dosis van tenminste 30-39 Gy in 10-13 fracties (conventioneel), of een hypofractioneringsschema (met behulp van geavanceerde technieken) de behandeling van keuze."),
@@ -64,7 +107,7 @@ rule(radiotherapy_pain_oligometastases, radiotherapy_schedule = '30_39gy_in_10_1
 % I-condition-moderate-or-worse applies here too.
 rule(radiotherapy_deficit_moderate_condition_or_short_life,
      radiotherapy_schedule = '8gy_single_fraction',
-     all([radiotherapy_planned, neurological_deficit = true,
+     all([radiotherapy_planned, first_radiotherapy_course, neurological_deficit = true,
           any([general_condition in [moderate, poor], life_expectancy_months < 12])]),
      [ section(radiotherapy_schedule),
        strength(standard_statement),
@@ -75,7 +118,7 @@ rule(radiotherapy_deficit_moderate_condition_or_short_life,
 
 rule(radiotherapy_deficit_good_condition_long_life,
      radiotherapy_schedule = '30gy_in_10_fractions',
-     all([radiotherapy_planned, neurological_deficit = true,
+     all([radiotherapy_planned, first_radiotherapy_course, neurological_deficit = true,
           general_condition = good, life_expectancy_months >= 12]),
      [ section(radiotherapy_schedule),
        strength(standard_statement),
@@ -85,7 +128,7 @@ rule(radiotherapy_deficit_good_condition_long_life,
      ]).
 
 rule(radiotherapy_reirradiation, radiotherapy_schedule = reirradiation,
-     all([radiotherapy_planned, recurrence_after_radiotherapy = true]),
+     all([radiotherapy_planned, second_radiotherapy_course]),
      [ section(radiotherapy_schedule),
        strength(required),
        quote("Bij terugkeer van pijn of neurologische uitvalsverschijnselen na een initiële respons of onvoldoende respons op de eerste bestraling dient een tweede behandeling met radiotherapie te worden gegeven vanwege de reële kans op respons."),
@@ -93,8 +136,23 @@ rule(radiotherapy_reirradiation, radiotherapy_schedule = reirradiation,
        en("Give a second course of radiotherapy (re-irradiation).")
      ]).
 
+% W4, Q2 (issue 28): I-postoperative-radiotherapy-needs-adequate-dose and
+% I-postoperative-radiotherapy-after-histology.
+concept(postoperative_radiotherapy_possible,
+        nl("geopereerd, definitieve diagnose gesteld en een adequate en zinvolle dosis radiotherapie mogelijk"),
+        en("operated, definitive diagnosis made and an adequate and meaningful radiotherapy dose possible")).
+
+rule(postoperative_radiotherapy_adequate_dose, concept(postoperative_radiotherapy_possible),
+     all([operated = true, definitive_diagnosis, adequate_radiotherapy_possible = true]),
+     [ section(treatment_indication),
+       strength(working_group_opinion),
+       quote("mits de mogelijkheid bestaat tot het geven van een adequate en zinvolle dosis radiotherapie"),
+       nl("Geopereerd, definitieve diagnose gesteld en een adequate en zinvolle dosis radiotherapie is mogelijk."),
+       en("Operated, the definitive diagnosis made and an adequate and meaningful radiotherapy dose possible.")
+     ]).
+
 rule(postoperative_radiotherapy_short_life, radiotherapy_schedule = '20gy_in_5_fractions',
-     all([operated = true, life_expectancy_months < 12]),
+     all([postoperative_radiotherapy_possible, life_expectancy_months < 12]),
      [ section(postoperative_radiotherapy_schedule),
        strength(standard_statement),
        quote("Algemeen geldende doseringen zijn 20 Gy in 5 fracties bij patiënten met een korte levensverwachting (< 1 jaar)"),
@@ -106,7 +164,7 @@ rule(postoperative_radiotherapy_short_life, radiotherapy_schedule = '20gy_in_5_f
 % months open; see the anomaly register.
 rule(postoperative_radiotherapy_long_life_or_oligometastases,
      radiotherapy_schedule = '30_39gy_in_10_13_fractions',
-     all([operated = true, any([life_expectancy_months > 12, oligometastatic])]),
+     all([postoperative_radiotherapy_possible, any([life_expectancy_months > 12, oligometastatic])]),
      [ section(postoperative_radiotherapy_schedule),
        strength(standard_statement),
        quote("tot 30-39 Gy in 10-13 fracties bij patiënten met een langere levensverwachting (> 1 jaar of bij oligometastasering)."),
@@ -117,12 +175,8 @@ rule(postoperative_radiotherapy_long_life_or_oligometastases,
 % No priority of the post-operative schedules over the primary ones: the
 % primary schedules follow the treatment chosen, and an operated patient is
 % past that choice (treatment_choice_due), so the two never meet.
-priority(reirradiation_over_first_schedule, radiotherapy_schedule,
-         rule(radiotherapy_reirradiation),
-         [rule(radiotherapy_pain_8gy), rule(radiotherapy_pain_oligometastases),
-          rule(radiotherapy_deficit_moderate_condition_or_short_life),
-          rule(radiotherapy_deficit_good_condition_long_life)],
-         [why("A recurrence after earlier radiotherapy calls for re-irradiation, not a first schedule.")]).
+% No priority of re-irradiation over a first schedule: a first course is for
+% a level not irradiated before, so the two never meet (issue 28).
 priority(deficit_schedule_over_pain_schedule, radiotherapy_schedule,
          [rule(radiotherapy_deficit_moderate_condition_or_short_life),
           rule(radiotherapy_deficit_good_condition_long_life)],

@@ -11,6 +11,11 @@ over the whole input domain or shows a minimal counter-example case.
 :- use_module(wervel_lp(rulebase)).
 :- guideline_chapter.
 
+% The course as knowledge (issue 28): every topic_step/2 and step_ends/3 of
+% kb/topics.pl is a requirement, named Topic_presupposes_Step or
+% Step_ends_Topic.
+:- pathway_requirements.
+
 obligation(mri_decided_on_suspicion_with_known_primary, mri,
            all([known_primary_malignancy = true, clinical_suspicion]),
            [why("The MRI sentence covers every patient with a known primary and clinical suspicion.")]).
@@ -18,7 +23,7 @@ obligation(mri_urgency_when_mri_indicated, mri_urgency,
            decided(mri, indicated),
            [why("Every indicated MRI needs a deadline.")]).
 obligation(treatment_for_symptomatic_metastases, treatment,
-           all([symptomatic_metastases, treatment_choice_due]),
+           all([symptomatic_metastases, treatment_choice_due, radiotherapy_course_due]),
            [why("Every patient with symptomatic spinal metastases gets a treatment choice.")]).
 obligation(surgery_eligibility_when_considered, surgery_eligible,
            surgery_considered,
@@ -27,7 +32,7 @@ obligation(schedule_when_radiotherapy, radiotherapy_schedule,
            decided(treatment, radiotherapy),
            [why("Radiotherapy as treatment needs a schedule.")]).
 obligation(schedule_after_operation, radiotherapy_schedule,
-           operated = true,
+           postoperative_radiotherapy_possible,
            [why("Post-operative radiotherapy needs a schedule.")]).
 obligation(start_of_therapy_for_symptomatic_metastases, start_treatment,
            all([symptomatic_metastases, treatment_chosen]),
@@ -36,7 +41,8 @@ obligation(biopsy_for_unknown_origin, biopsy,
            all([unknown_origin, histology_obtained = false]),
            [why("With an unknown primary, tissue must be obtained before treatment.")]).
 obligation(corticosteroid_advice_for_symptomatic_mescc_with_local_treatment, corticosteroids,
-           all([symptomatic_mescc, local_treatment_planned]),
+           all([symptomatic_mescc, local_treatment_planned,
+                deterioration_under_radiotherapy_and_corticosteroids = false]),
            [why("Symptomatic MESCC to be operated or irradiated gets a corticosteroid decision.")]).
 
 incompatible(surgery_without_eligibility,
@@ -102,6 +108,17 @@ incompatible(staging_ct_with_recent_ct,
              all([decided(staging_ct, ct_thorax_abdomen_with_volume_scan), recent_staging_ct = true]),
              [why("Indien er geen recente (PET)-CT- thorax/abdomen is, dan zal deze nog gemaakt moeten worden.")]).
 
+safety(no_radiotherapy_schedule_without_adequate_dose,
+       all([any([decided(radiotherapy_schedule, '8gy_single_fraction'),
+                 decided(radiotherapy_schedule, '30_39gy_in_10_13_fractions_or_sbrt'),
+                 decided(radiotherapy_schedule, '30gy_in_10_fractions'),
+                 decided(radiotherapy_schedule, '20gy_in_5_fractions'),
+                 decided(radiotherapy_schedule, '30_39gy_in_10_13_fractions'),
+                 decided(radiotherapy_schedule, reirradiation),
+                 decided(postoperative_radiotherapy, after_3_to_4_weeks),
+                 decided(postoperative_radiotherapy, earlier)]),
+            adequate_radiotherapy_possible = false]),
+       [why("mits de mogelijkheid bestaat tot het geven van een adequate en zinvolle dosis radiotherapie")]).
 safety(no_surgery_under_three_months,
        all([decided(treatment, surgery), life_expectancy_months < 3]),
        [why("er is een levensverwachting van minstens drie maanden")]).

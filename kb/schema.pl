@@ -92,6 +92,8 @@ field(bone_metastases_count, integer(0), "number of bone metastases").
 field(prior_radiotherapy_same_level, bool, "earlier radiotherapy at this level").
 field(recurrence_after_radiotherapy, bool,
       "pain and/or deficit returned or progressed after earlier radiotherapy").
+field(insufficient_response_to_first_radiotherapy, bool,
+      "the first radiotherapy at this level gave an insufficient response").
 field(adequate_radiotherapy_possible, bool,
       "an adequate and meaningful radiotherapy dose can (still) be given").
 field(deterioration_under_radiotherapy_and_corticosteroids, bool,
@@ -175,6 +177,7 @@ field_label_nl(spinal_instability, "instabiele wervelkolom").
 field_label_nl(bone_metastases_count, "aantal botmetastasen").
 field_label_nl(prior_radiotherapy_same_level, "eerdere radiotherapie op dit niveau").
 field_label_nl(recurrence_after_radiotherapy, "recidief of progressie na eerdere radiotherapie").
+field_label_nl(insufficient_response_to_first_radiotherapy, "onvoldoende respons op de eerste bestraling").
 field_label_nl(adequate_radiotherapy_possible, "adequate en zinvolle dosis radiotherapie mogelijk").
 field_label_nl(deterioration_under_radiotherapy_and_corticosteroids, "neurologische achteruitgang onder radiotherapie en corticosteroïden").
 field_label_nl(combined_procedure, "gecombineerde ingreep").
@@ -297,6 +300,9 @@ implication(no_bone_metastases_no_spinal_metastases,
 implication(recurrence_after_radiotherapy_means_prior_radiotherapy,
             recurrence_after_radiotherapy = true, prior_radiotherapy_same_level = true,
             "a recurrence after radiotherapy needs earlier radiotherapy at this level").
+implication(insufficient_response_means_prior_radiotherapy,
+            insufficient_response_to_first_radiotherapy = true, prior_radiotherapy_same_level = true,
+            "an insufficient response to the first radiotherapy needs earlier radiotherapy at this level").
 implication(postoperative_course_means_operation,
             postoperative_neurology in [recovering, insufficient_recovery, deteriorating],
             operated = true,
@@ -399,6 +405,7 @@ field_step(expert_surgery_within_24h, tissue_and_assessment).
 field_step(adequate_radiotherapy_possible, tissue_and_assessment).
 field_step(prior_radiotherapy_same_level, course_after_treatment).
 field_step(recurrence_after_radiotherapy, course_after_treatment).
+field_step(insufficient_response_to_first_radiotherapy, course_after_treatment).
 field_step(deterioration_under_radiotherapy_and_corticosteroids, course_after_treatment).
 field_step(pain_flare_after_radiotherapy, course_after_treatment).
 field_step(improving_on_corticosteroids, course_after_treatment).

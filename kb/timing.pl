@@ -72,7 +72,7 @@ rule(start_within_14_days_pain_or_radicular_syndrome, start_treatment = within_1
      ]).
 
 rule(postoperative_radiotherapy_after_3_to_4_weeks, postoperative_radiotherapy = after_3_to_4_weeks,
-     operated = true,
+     postoperative_radiotherapy_possible,
      [ section(surgery_radiotherapy_interval),
        strength(recommended),
        quote("Bij patiënten die geopereerd zijn adviseert de richtlijncommissie een minimaal tijdsinterval van 3-4 weken in acht te nemen voor het starten van postoperatieve radiotherapie."),
@@ -81,7 +81,7 @@ rule(postoperative_radiotherapy_after_3_to_4_weeks, postoperative_radiotherapy =
      ]).
 
 rule(postoperative_radiotherapy_earlier, postoperative_radiotherapy = earlier,
-     all([operated = true,
+     all([postoperative_radiotherapy_possible,
           postoperative_neurology in [insufficient_recovery, deteriorating]]),
      [ section(surgery_radiotherapy_interval),
        strength(recommended),

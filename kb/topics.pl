@@ -15,7 +15,8 @@ the further advice topic. Each topic declares its hit policy:
             topic_label/3,           % ?Topic, ?Lang, ?Label
             topic_value_label/4,     % ?Topic, ?Value, ?Lang, ?Label
             step/4,                  % ?Step, ?Reached, ?NL, ?EN
-            topic_step/2             % ?Topic, ?Step
+            topic_step/2,            % ?Topic, ?Step
+            step_ends/3              % ?Step, ?Topic, ?Values
           ]).
 
 %! topic(?Topic:atom, ?Policy:atom, ?Values:list) is nondet.
@@ -206,6 +207,12 @@ step(definitive_diagnosis,
      "the definitive diagnosis has been made (unknown primary: tissue for histology obtained)").
 step(operation, operated = true,
      "de patiënt is geopereerd", "the patient has had the operation").
+step(irradiated_at_this_level, prior_radiotherapy_same_level = true,
+     "de patiënt is op dit niveau bestraald", "the patient has been irradiated at this level").
+step(under_radiotherapy_and_corticosteroids,
+     deterioration_under_radiotherapy_and_corticosteroids = true,
+     "de patiënt wordt bestraald en krijgt corticosteroïden (en gaat neurologisch achteruit)",
+     "the patient is under radiotherapy and corticosteroids (and deteriorating)").
 
 %! topic_step(?Topic, ?Step) is nondet.
 %
@@ -229,4 +236,37 @@ topic_step(radiotherapy_schedule, imaging_shows_metastases).
 topic_step(radiotherapy_schedule, definitive_diagnosis).
 topic_step(start_treatment, imaging_shows_metastases).
 topic_step(start_treatment, definitive_diagnosis).
+topic_step(radiotherapy_schedule, definitive_diagnosis).
+topic_step(postoperative_radiotherapy, definitive_diagnosis).
 topic_step(postoperative_radiotherapy, operation).
+
+%! step_ends(?Step, ?Topic, ?Values) is nondet.
+%
+%  Once a case has taken Step, Topic is no longer decided on any of Values
+%  (`all`: on any value): what the step did is not recommended again, and
+%  what comes before it on the pathway is past (issue 28). The requirements
+%  module turns each declaration (and each topic_step/2) into a requirement
+%  that `wervel-lp check` proves over every case.
+%
+%  - The operation ends the treatment choice, its start, the assessment of
+%    the conditions of surgery and the pre-operative work-up ("indien
+%    patiënt eventueel in aanmerking komt voor een operatieve ingreep").
+%  - Radiotherapy at this level ends a first course there: only "een tweede
+%    behandeling met radiotherapie" follows, "Bij terugkeer van pijn of
+%    neurologische uitvalsverschijnselen na een initiële respons of
+%    onvoldoende respons op de eerste bestraling".
+%  - Under radiotherapy and corticosteroids, neither a first course nor the
+%    start of dexamethasone ("direct te starten met een bolus") is given
+%    again (I-deterioration-under-radiotherapy-surgery).
+step_ends(operation, treatment, all).
+step_ends(operation, start_treatment, all).
+step_ends(operation, surgery_eligible, all).
+step_ends(operation, staging_ct, [ct_thorax_abdomen_with_volume_scan]).
+step_ends(operation, advice, [multislice_volume_scan, consider_decompressive_surgery]).
+step_ends(irradiated_at_this_level, radiotherapy_schedule,
+          ['8gy_single_fraction', '30_39gy_in_10_13_fractions_or_sbrt', '30gy_in_10_fractions']).
+step_ends(under_radiotherapy_and_corticosteroids, radiotherapy_schedule,
+          ['8gy_single_fraction', '30_39gy_in_10_13_fractions_or_sbrt', '30gy_in_10_fractions']).
+step_ends(under_radiotherapy_and_corticosteroids, treatment, [radiotherapy, radiotherapy_or_surgery_mdt]).
+step_ends(under_radiotherapy_and_corticosteroids, corticosteroids,
+          [dexamethasone_10mg_iv_then_8_16mg_daily]).

@@ -226,8 +226,9 @@ concept(potential_surgical_candidate,
         nl("patiënt komt eventueel in aanmerking voor een operatieve ingreep"),
         en("the patient may qualify for an operation")).
 
+% W3 (issue 28): surgery is considered before the operation only.
 rule(surgery_considered_when_indicated, concept(surgery_considered),
-     surgery_indicated,
+     all([surgery_indicated, metastases_on_imaging = true, operated = false]),
      [ section(treatment_indication),
        strength(working_group_opinion),
        quote("chirurgie de behandeling van voorkeur is:"),
@@ -236,7 +237,7 @@ rule(surgery_considered_when_indicated, concept(surgery_considered),
      ]).
 
 rule(surgery_considered_for_deficit_from_mescc, concept(surgery_considered),
-     neurological_deficit_from_mescc,
+     all([neurological_deficit_from_mescc, metastases_on_imaging = true, operated = false]),
      [ section(treatment_indication),
        strength(working_group_opinion),
        quote("De werkgroep is van mening dat radiotherapie en chirurgie beiden goede opties zijn bij patiënten met neurologische uitval door MESMC"),
@@ -277,7 +278,8 @@ rule(surgery_not_eligible_condition_failed, surgery_eligible = no,
                  *******************************/
 
 rule(radiotherapy_first_choice, treatment = radiotherapy,
-     all([treatment_choice_due, treated_as_symptomatic, adequate_radiotherapy_possible = true]),
+     all([treatment_choice_due, treated_as_symptomatic, adequate_radiotherapy_possible = true,
+          radiotherapy_course_due]),
      [ section(treatment_indication),
        strength(working_group_opinion),
        quote("De werkgroep is van mening dat radiotherapie de behandeling van eerste keus is voor patiënten met symptomatische wervelmetastasen (met pijn en/of neurologische uitval), mits de mogelijkheid bestaat tot het geven van een adequate en zinvolle dosis radiotherapie en er geen indicatie is voor chirurgie of chemotherapie."),
@@ -319,7 +321,8 @@ rule(surgery_on_deterioration_under_radiotherapy, treatment = surgery,
 % indications for surgery, not only the deficit from MESCC.
 rule(radiotherapy_or_surgery_by_mdt, treatment = radiotherapy_or_surgery_mdt,
      all([treatment_choice_due, neurological_deficit_from_mescc, surgery_indicated,
-          surgical_conditions_met, adequate_radiotherapy_possible = true]),
+          surgical_conditions_met, adequate_radiotherapy_possible = true,
+          radiotherapy_course_due]),
      [ section(treatment_indication),
        strength(working_group_opinion),
        quote("De werkgroep is van mening dat radiotherapie en chirurgie beiden goede opties zijn bij patiënten met neurologische uitval door MESMC, indien patiënten voldoen aan de indicaties en voorwaarden voor zowel chirurgie als radiotherapie. In dat geval dient in overleg met de patiënt een keuze gemaakt te worden op basis van spoedoverleg tussen radiotherapeut, wervelkolomchirurg, neuroloog/neuro-oncoloog en hoofdbehandelaar (meestal internist-oncoloog, longarts of uroloog)."),
@@ -375,11 +378,9 @@ priority(mdt_when_both_options_fit, treatment,
          value(radiotherapy_or_surgery_mdt), [rule(surgery_preferred), value(radiotherapy)],
          [why("A patient with neurological deficit from MESCC who meets the indications and conditions of both surgery and radiotherapy is discussed in an urgent MDT."),
           quote("radiotherapie en chirurgie beiden goede opties zijn")]).
-priority(surgery_on_deterioration_over_mdt, treatment,
-         rule(surgery_on_deterioration_under_radiotherapy), value(radiotherapy_or_surgery_mdt),
-         [why("Deterioration under radiotherapy and corticosteroids means radiotherapy is failing: the patient no longer meets the indication of radiotherapy, so the choice between the two does not apply and surgery is preferred."),
-          quote("bij neurologische achteruitgang ten gevolge van progressieve MESMC onder radiotherapie en behandeling met corticosteroïden."),
-          interpretation('I-deterioration-under-radiotherapy-surgery')]).
+% Deterioration under radiotherapy and corticosteroids ends the MDT choice
+% (no radiotherapy course is due, kb/radiotherapy.pl), so surgery on
+% deterioration needs no priority over it (issue 28).
 priority(surgery_over_radiotherapy_when_indicated, treatment,
          value(surgery), value(radiotherapy),
          [why("Radiotherapy is first choice only when there is no indication for surgery; with an indication and all conditions met, surgery is preferred."),

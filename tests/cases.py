@@ -191,7 +191,18 @@ RULE_CASES: dict[str, tuple[Case, Case]] = {
         full(MESCC_DEFICIT, life_expectancy_months=12, general_condition="moderate")),
     "radiotherapy_reirradiation": (
         full(prior_radiotherapy_same_level=True, recurrence_after_radiotherapy=True),
-        full(prior_radiotherapy_same_level=True)),
+        full(prior_radiotherapy_same_level=True, insufficient_response_to_first_radiotherapy=False)),
+    # Issue 28: the course at this level, after the operation
+    "first_course_not_irradiated_before": (full(), full(prior_radiotherapy_same_level=True)),
+    "second_course_recurrence_or_insufficient_response": (
+        full(prior_radiotherapy_same_level=True, insufficient_response_to_first_radiotherapy=True),
+        full(prior_radiotherapy_same_level=True, insufficient_response_to_first_radiotherapy=False)),
+    "radiotherapy_course_first_or_second": (
+        full(), full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True)),
+    "postoperative_radiotherapy_adequate_dose": (
+        full(OPERATED), full(OPERATED, adequate_radiotherapy_possible=False)),
+    "operated_with_dexamethasone_indication": (full(MESCC_DEFICIT, OPERATED), full(OPERATED)),
+    "taper_dexamethasone_after_operation": (full(MESCC_DEFICIT, OPERATED), full(OPERATED)),
     "postoperative_radiotherapy_short_life": (full(OPERATED), full(OPERATED, life_expectancy_months=13)),
     "postoperative_radiotherapy_long_life_or_oligometastases": (
         full(OPERATED, life_expectancy_months=13), full(OPERATED)),

@@ -125,11 +125,11 @@ def test_a_kb_that_does_not_load_fails_with_file_and_line(tmp_path):
 
 def test_a_condition_on_an_unknown_field_is_refused(tmp_path):
     def edit(kb):
-        replace(kb / "timing.pl", "operated = true,\n     [ section(surgery_radiotherapy_interval)",
-                "operatd = true,\n     [ section(surgery_radiotherapy_interval)")
+        replace(kb / "radiotherapy.pl", "all([operated = true, definitive_diagnosis",
+                "all([operatd = true, definitive_diagnosis")
     code, _, err = check_mutant(tmp_path, edit)
     assert code == 3
-    assert "unknown case field operatd" in err and "timing.pl:" in err
+    assert "unknown case field operatd" in err and "radiotherapy.pl:" in err
 
 
 def test_a_priority_between_exclusive_rules_is_unused(tmp_path):

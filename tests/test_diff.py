@@ -32,8 +32,8 @@ def test_a_refactoring_has_no_difference(tmp_path):
     """Reordering the conditions of a rule and renaming a concept change no decision."""
     new = copy_kb(tmp_path, "new")
     recovery = "postoperative_neurology in [insufficient_recovery, deteriorating]"
-    edit(new / "timing.pl", f"all([operated = true,\n          {recovery}])",
-         f"all([{recovery},\n          operated = true])")
+    edit(new / "timing.pl", f"all([postoperative_radiotherapy_possible,\n          {recovery}])",
+         f"all([{recovery},\n          postoperative_radiotherapy_possible])")
     for f in new.glob("*.pl"):
         text = f.read_text(encoding="utf-8")
         f.write_text(text.replace("oligometastatic", "oligometastatic_disease"), encoding="utf-8")

@@ -113,14 +113,15 @@ def test_deterioration_alone_as_indication_gives_surgery():
     assert decided(case, "surgery_eligible") == "yes"
 
 
-def test_deterioration_without_surgical_conditions_keeps_radiotherapy():
-    """Surgery indicated but a condition fails (life expectancy under three months):
-    radiotherapy, as the contract resolves it.
+def test_deterioration_without_surgical_conditions_gets_no_radiotherapy_again():
+    """Surgery indicated but a condition fails (life expectancy under three months): the patient
+    is under radiotherapy already, so no radiotherapy course is chosen again (issue 28, W2;
+    I-deterioration-under-radiotherapy-surgery); the text names no other treatment.
     """
     case = full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True,
                 life_expectancy_months=2)
     assert decided(case, "surgery_eligible") == "no"
-    assert decided(case, "treatment") == "radiotherapy"
+    assert decided(case, "treatment") is None
 
 
 # --- 7. the tree's branches on life expectancy --------------------------------

@@ -351,7 +351,7 @@ def test_surgery_on_deterioration_under_radiotherapy_is_for_progressive_mescc():
     assert recommend(full(MESCC_DEFICIT, deterioration_under_radiotherapy_and_corticosteroids=True)
                      ).decisions["treatment"] == "surgery"
     case = full(deterioration_under_radiotherapy_and_corticosteroids=True, neurological_deficit=True)
-    assert recommend(case).decisions["treatment"] != "surgery"
+    assert recommend(case).decisions.get("treatment") != "surgery"
 
 
 @pytest.mark.parametrize("trigger", [
@@ -423,19 +423,20 @@ def test_symptomatic_mescc_to_be_operated_or_in_the_mdt_choice_gets_dexamethason
 
 
 @pytest.mark.parametrize(("count", "schedule"), [
-    (0, "20gy_in_5_fractions"), (1, "30_39gy_in_10_13_fractions"), (3, "30_39gy_in_10_13_fractions"),
+    (0, None), (1, "30_39gy_in_10_13_fractions"), (3, "30_39gy_in_10_13_fractions"),
     (4, "20gy_in_5_fractions"),
 ])
 def test_oligometastases_are_one_to_three_bone_metastases(count, schedule):
     """"solitaire of oligometastasen (1-3 botmetastasen)" and "20 Gy in 5 fracties bij patiënten met een korte
     levensverwachting (< 1 jaar), tot 30-39 Gy in 10-13 fracties bij patiënten met een langere levensverwachting
     (> 1 jaar of bij oligometastasering)": after an operation, with half a year to live, 1 to 3 bone metastases
-    give the longer schedule; none or four do not.
+    give the longer schedule; four do not; none means no spinal metastases, so no definitive diagnosis and no
+    post-operative schedule (I-postoperative-radiotherapy-after-histology).
     """
     case = full(OPERATED, bone_metastases_count=count)
     if count == 0:
         case["metastases_on_imaging"] = False
-    assert recommend(case).decisions["radiotherapy_schedule"] == schedule
+    assert recommend(case).decisions.get("radiotherapy_schedule") == schedule
 
 
 def test_the_oligometastases_dose_is_for_patients_with_pain():
@@ -567,3 +568,83 @@ def test_the_general_practitioner_is_informed_from_the_suspicion_or_the_metastas
     the clinical suspicion or from metastases on imaging, whichever comes first.
     """
     assert ("general_practitioner_informed" in _advice(full(changes))) == informed
+
+
+# Issue 28: the course after a step was taken (operated, irradiated, under treatment).
+
+FIRST_COURSES = {"8gy_single_fraction", "30_39gy_in_10_13_fractions_or_sbrt", "30gy_in_10_fractions"}
+
+
+def test_w1_a_pain_flare_right_after_radiotherapy_gets_steroids_and_no_first_course():
+    """"als er kort na radiotherapie in verband met pijnlijke botmetastasen een 'pain flare' optreedt er
+    corticosteroïden ... kunnen worden gegeven" and a second course only "Bij terugkeer van pijn ... na een
+    initiële respons of onvoldoende respons op de eerste bestraling": a patient just irradiated at this level
+    with a flare gets the steroids, not a new radiotherapy course, schedule or start.
+    """
+    case = full(prior_radiotherapy_same_level=True, pain_flare_after_radiotherapy=True)
+    decisions = recommend(case).decisions
+    assert decisions["corticosteroids"] == "for_pain_flare"
+    assert "treatment" not in decisions and "start_treatment" not in decisions
+    assert decisions.get("radiotherapy_schedule") not in FIRST_COURSES
+    assert recommend(full(pain_flare_after_radiotherapy=True)).decisions["radiotherapy_schedule"] \
+        == "8gy_single_fraction"
+
+
+@pytest.mark.parametrize("changes", [{"fit_for_surgery": False}, {"life_expectancy_months": 2}])
+def test_w2_deterioration_under_radiotherapy_without_surgery_gets_no_first_course_again(changes):
+    """"chirurgie de behandeling van voorkeur is: [...] bij neurologische achteruitgang ten gevolge van
+    progressieve MESMC onder radiotherapie en behandeling met corticosteroïden": the patient is already under
+    both, so when surgery is not possible no first-course schedule, no start and no new dexamethasone bolus
+    ("direct te starten met een bolus van 10 mg dexamethason") follow (I-deterioration-under-radiotherapy-surgery).
+    """
+    case = full(MESCC_DEFICIT, changes, deterioration_under_radiotherapy_and_corticosteroids=True)
+    decisions = recommend(case).decisions
+    assert decisions.get("radiotherapy_schedule") not in FIRST_COURSES
+    assert "start_treatment" not in decisions
+    assert decisions.get("corticosteroids") != "dexamethasone_10mg_iv_then_8_16mg_daily"
+    before = recommend(full(MESCC_DEFICIT, changes)).decisions
+    assert before["corticosteroids"] == "dexamethasone_10mg_iv_then_8_16mg_daily"
+
+
+def test_w3_the_operated_patient_gets_no_pre_operative_work_up():
+    """"een recente (PET)-CT-thorax/abdomen noodzakelijk is indien patiënt eventueel in aanmerking komt voor een
+    operatieve ingreep": after the operation the patient no longer may qualify for it, so no staging CT, no
+    volume scan and no assessment of the conditions of surgery.
+    """
+    case = full(UNSTABLE, OPERATED, recent_staging_ct=False)
+    decisions = recommend(case).decisions
+    assert "staging_ct" not in decisions and "surgery_eligible" not in decisions
+    assert "multislice_volume_scan" not in _advice(case)
+    before = full(UNSTABLE, recent_staging_ct=False)
+    assert recommend(before).decisions["staging_ct"] == "ct_thorax_abdomen_with_volume_scan"
+
+
+def test_w4_no_postoperative_dose_where_no_adequate_dose_is_possible():
+    """"mits de mogelijkheid bestaat tot het geven van een adequate en zinvolle dosis radiotherapie": a patient
+    operated after a recurrence with no adequate dose possible gets no post-operative schedule or interval.
+    """
+    changes = dict(OPERATED, prior_radiotherapy_same_level=True, recurrence_after_radiotherapy=True,
+                   postoperative_neurology="recovering")
+    without = recommend(full(changes, adequate_radiotherapy_possible=False)).decisions
+    assert "radiotherapy_schedule" not in without and "postoperative_radiotherapy" not in without
+    assert recommend(full(changes)).decisions["radiotherapy_schedule"] == "20gy_in_5_fractions"
+
+
+def test_m1_dexamethasone_is_tapered_after_the_operation():
+    """"De dexamethason wordt na de operatie of na afloop van de radiotherapie in 1-2 weken volledig afgebouwd op
+    geleide van de klachten.": an operated patient with symptomatic MESCC tapers the dexamethasone.
+    """
+    assert {"taper_dexamethasone", "taper_corticosteroids"} <= _advice(full(MESCC_DEFICIT, OPERATED))
+    assert "taper_dexamethasone" not in _advice(full(OPERATED))
+
+
+def test_m2_insufficient_response_to_the_first_radiotherapy_gets_a_second_course():
+    """"Bij terugkeer van pijn of neurologische uitvalsverschijnselen na een initiële respons of onvoldoende
+    respons op de eerste bestraling dient een tweede behandeling met radiotherapie te worden gegeven": an
+    insufficient response gets re-irradiation; irradiated before without either, no first-course 8 Gy.
+    """
+    irradiated = full(prior_radiotherapy_same_level=True)
+    insufficient = recommend(full(irradiated, insufficient_response_to_first_radiotherapy=True)).decisions
+    assert insufficient["radiotherapy_schedule"] == "reirradiation"
+    plain = recommend(full(irradiated, insufficient_response_to_first_radiotherapy=False)).decisions
+    assert plain.get("radiotherapy_schedule") not in FIRST_COURSES

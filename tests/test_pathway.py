@@ -2,13 +2,16 @@
 shown in the text and HTML of an explanation, in Dutch and English from the kb's labels.
 """
 
+import json
+from pathlib import Path
+
 import pytest
 from cases import MESCC_DEFICIT, UNKNOWN_ORIGIN, UNSTABLE, full
 
 from wervel_lp import recommend
 from wervel_lp.knowledge import knowledge_base
 from wervel_lp.pictures import proof_html
-from wervel_lp.render import findings, pathway_line, render_explanation, render_result
+from wervel_lp.render import _step_taken, findings, pathway_line, render_explanation, render_result
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
@@ -38,3 +41,46 @@ def test_the_pathway_of_an_operated_patient():
     assert pathway_line(findings(operated), kb, "en").count("[x]") == 3
     assert "[?] the patient has had the operation" in pathway_line({"metastases_on_imaging": True}, kb, "en")
     assert "Pathway: " in render_result(operated, kb, "en")
+
+
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.json"))
+
+# The course, step by step (issue 28): each stage adds what that step makes true.
+COURSE = [
+    ("imaging done", {"metastases_on_imaging": True}),
+    ("biopsy taken", {"histology_obtained": True, "urgent_ct_thorax_abdomen_pelvis_made": True,
+                      "recent_staging_ct": True}),
+    ("operated", {"operated": True}),
+    ("irradiated", {"prior_radiotherapy_same_level": True}),
+    ("worsening", {"deterioration_under_radiotherapy_and_corticosteroids": True,
+                   "neurological_deficit": True, "deficit_progressive": True}),
+]
+
+
+def _given(result):
+    advice = {r.value for r in result.recommendations if r.topic == "advice"}
+    return lambda topic: advice if topic == "advice" else {result.decisions[topic]} - {None} \
+        if topic in result.decisions else set()
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_course_walked_step_by_step_repeats_no_step_and_skips_none(example):
+    """Each example advanced along the course (imaging, biopsy, operation, radiotherapy, worsening): at every
+    stage no decision is one that a step taken ends (kb/topics.pl step_ends/3: no pre-operative work-up after
+    the operation, "een tweede behandeling" only after the first), and none presupposes a step not taken
+    (topic_step/2: "nog voordat de behandeling start weefsel ... te verkrijgen").
+    """
+    kb = knowledge_base()
+    case = json.loads(example.read_text(encoding="utf-8"))
+    for stage, changes in [("as given", {}), *COURSE]:
+        case = {**case, **changes}
+        result = recommend(case)
+        given, known = _given(result), findings(result)
+        for step, reached in kb.step_reached.items():
+            taken = _step_taken(reached, known)
+            if taken:
+                for topic, values in kb.step_ends[step]:
+                    assert not given(topic) & values, (stage, step, topic)
+            elif taken is False:
+                for topic in kb.step_topics[step]:
+                    assert not given(topic), (stage, step, topic)

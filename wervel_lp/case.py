@@ -100,6 +100,8 @@ class Case(TypedDict, total=False):
     """earlier radiotherapy at this level"""
     recurrence_after_radiotherapy: bool | None
     """pain and/or deficit returned or progressed after earlier radiotherapy"""
+    insufficient_response_to_first_radiotherapy: bool | None
+    """the first radiotherapy at this level gave an insufficient response"""
     adequate_radiotherapy_possible: bool | None
     """an adequate and meaningful radiotherapy dose can (still) be given"""
     deterioration_under_radiotherapy_and_corticosteroids: bool | None

@@ -97,6 +97,9 @@ class KnowledgeBase:
         """The steps at which findings become known, in pathway order, with their Dutch and English names."""
         self.field_steps: dict[str, str] = dict(meta["field_steps"])
         """Per case field, the step at which it becomes known (kb/schema.pl, ``field_step/2``)."""
+        self.step_ends: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+            s["step"]: tuple((e["topic"], frozenset(e["values"])) for e in s["ends"]) for s in meta["steps"]}
+        """Per step, the (topic, values) no longer decided once it is taken (``step_ends/3``)."""
         # Per field, in the kb's order, the character of each value (wervel_lp/prolog/case_text.pl);
         # None for a number field.
         self._value_chars: list[tuple[str, dict[Any, str] | None]] = [

@@ -39,13 +39,14 @@ known(Pairs, Q) :-
     exact:exact_query(K, Q).
 
 %  Life expectancy 18 months meets both branches of the life-expectancy condition: an
-%  unknown combined procedure cannot change whether an unstable spine may be operated.
+%  unknown combined procedure cannot change whether an unstable spine may be operated
+%  (before the operation: afterwards surgery is no longer considered, issue 28).
 test(irrelevant_unknown_does_not_block) :-
     Full = [known_primary_malignancy-true, tumour_type-breast, spinal_instability-true,
             life_expectancy_months-18, fit_for_surgery-true, whole_spine_mri-true,
             complete_cord_lesion-false, contiguous_affected_vertebrae-1,
             extensive_epidural_extension_elsewhere-false, neurological_deficit-false,
-            back_pain-true, metastases_on_imaging-true],
+            back_pain-true, metastases_on_imaging-true, operated-false],
     known(Full, Q),
     exact:exact_possible(Q, surgery_eligible, [yes]),
     exact:exact_missing(Q, surgery_eligible, []).

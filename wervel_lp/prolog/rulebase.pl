@@ -52,6 +52,7 @@ The condition language is deliberately small, so that it translates to ASP:
             node_rules/2,            % +Node, -Rules
             beaters/2,               % +Rule, -Winners
             guideline_chapter/0,
+            pathway_requirements/0,
             op(700, xfx, in)
           ]).
 :- use_module(library(lists)).
@@ -118,6 +119,36 @@ store_term(incompatible(Id, Conditions, Props), M) :-
     store(M, incompatible(Id, Conditions, Props)).
 store_term(safety(Id, Conditions, Props), M) :-
     store(M, safety(Id, Conditions, Props)).
+
+%! pathway_requirements is det.
+%
+%  Directive (kb/requirements.pl): one requirement per pathway declaration
+%  of kb/topics.pl, stored as incompatible/3 of the loading module: a topic
+%  is not decided before a step it presupposes (topic_step/2), nor on a
+%  value that a step already taken ends (step_ends/3).
+pathway_requirements :-
+    prolog_load_context(module, M),
+    forall(pathway_requirement(Id, Conds, Why),
+           store(M, incompatible(Id, Conds, [why(Why)]))).
+
+pathway_requirement(Id, all([Decided, not(Reached)]), Why) :-
+    topic_step(T, S),
+    step(S, Reached, _, EN),
+    decided_any(T, all, Decided),
+    atomic_list_concat([T, presupposes, S], '_', Id),
+    format(string(Why), "~w is decided only after the step: ~w.", [T, EN]).
+pathway_requirement(Id, all([Decided, Reached]), Why) :-
+    step_ends(S, T, Values),
+    step(S, Reached, _, EN),
+    decided_any(T, Values, Decided),
+    atomic_list_concat([S, ends, T], '_', Id),
+    format(string(Why), "Once ~w, ~w is not decided on ~w.", [EN, T, Values]).
+
+decided_any(T, all, any(Ds)) :- !,
+    topic(T, _, Values),
+    decided_any(T, Values, any(Ds)).
+decided_any(T, Values, any(Ds)) :-
+    findall(decided(T, V), member(V, Values), Ds).
 
 store(M, Clause) :-
     assertz(Clause, Ref),
