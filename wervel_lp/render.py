@@ -309,7 +309,7 @@ def tree_text(topic: str, tree: Any, kb: KnowledgeBase, lang: str, depth: int = 
     if "open" in tree:
         return f"{w['still_open']} ({w['further'].format(n=tree['further_questions'])})"
     if depth == 0:
-        return w["further"].format(n=_questions(tree))
+        return f"{w['still_open']} ({w['further'].format(n=_questions(tree))})"
     branches = []
     for branch in tree["branches"]:
         values = "/".join(answer_label(kb, tree["field"], v, lang) for v in branch["values"])
