@@ -142,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--regions", type=int, default=3, metavar="N",
                    help="enumerate at most N regions per anomaly (default 3; the gate itself is exact)")
     c.add_argument("--verbose", action="store_true", help="text: every anomaly and region, acknowledged too")
+    c.add_argument("--timings", action="store_true", help="also the seconds per phase, on standard error")
     c.set_defaults(run=_check)
     return p
 
@@ -348,15 +349,25 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    import time
+
     from .checker import check, render_report, render_sarif  # clingo is only needed here
 
-    report = check(knowledge_base(), region_limit=args.regions)
+    start = time.perf_counter()
+    kb = knowledge_base()
+    loaded = time.perf_counter()
+    report = check(kb, region_limit=args.regions)
     if args.format == "json":
         _print_json(report.to_dict())
     elif args.format == "sarif":
         _print_json(render_sarif(report))
     else:
         print(render_report(report, args.verbose), end="")
+    if args.timings:
+        sys.stdout.flush()
+        phases = [("kb load (SWI-Prolog and the kb)", loaded - start), *report.timings]
+        width = max(len(name) for name, _ in phases)
+        print("\n".join(f"{name:<{width}}  {seconds:7.3f} s" for name, seconds in phases), file=sys.stderr)
     return EXIT_OK if report.passed else EXIT_ANOMALY
 
 
