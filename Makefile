@@ -40,10 +40,11 @@ compiler:
 # The engine's foreign libraries, each loaded where it is built, else done in Prolog, alike but slower:
 #   diagram_walk.so  the walks of exact.pl over the decision diagrams (some 50 times faster);
 #   text_join.so     the join of the JSON writer's pieces (json_text:join_text/2, some 5 times faster).
-# (Written beside it and moved over it: a process that has the old one loaded keeps it.)
-wervel_lp/prolog/%.so: wervel_lp/prolog/%.c | swipl compiler
-	swipl-ld -shared -O2 -Wall -o $@.new.so $<
-	mv $@.new.so $@
+# setup.py builds them, as `pip install` does (the venv's editable install builds them too); this rule
+# rebuilds them in place when their C changes (each written beside the old one and moved over it: a
+# process that has the old one loaded keeps it).
+$(FOREIGN) &: wervel_lp/prolog/diagram_walk.c wervel_lp/prolog/text_join.c setup.py | $(STAMP) compiler
+	$(BIN)/python setup.py -q build_ext --inplace
 
 # Headless Chromium for the case page's browser tests (tests/test_browser.py), installed as
 # SWI-Prolog is; where it cannot be installed the browser tests are skipped, the rest still runs.
@@ -62,8 +63,9 @@ graphviz:
 	@dot -V
 
 # Reinstall only when the package definition or the pinned versions change.
-$(STAMP): pyproject.toml constraints.txt | swipl
+$(STAMP): pyproject.toml setup.py constraints.txt | swipl compiler
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt setuptools  # setup.py's build_ext below
 	$(BIN)/pip install -q --disable-pip-version-check -c constraints.txt -e '.[test,serve]'
 	touch $(STAMP)
 

@@ -144,6 +144,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--verbose", action="store_true", help="text: every anomaly and region, acknowledged too")
     c.add_argument("--timings", action="store_true", help="also the seconds per phase, on standard error")
     c.set_defaults(run=_check)
+
+    d = sub.add_parser("doctor", help="SWI-Prolog, the walkers in use, the diagram cache and the kb's stamp")
+    d.set_defaults(run=_doctor)
     return p
 
 
@@ -171,8 +174,12 @@ def version_text() -> str:
         kb = kb_directory()
     except KbError as e:
         return f"wervel-lp {__version__}\nkb: {e}"
+    from .doctor import SLOW_WALKS, built_walkers
+
     kb_version = "external" if os.environ.get(KB_ENV) else __version__
-    return f"wervel-lp {__version__}\nkb {kb_version} ({kb}), stamp {kb_stamp(kb)}"
+    walks = ("walkers: C" if built_walkers()["diagram_walk"]
+             else f"walkers: Prolog ({SLOW_WALKS.split(': ', 1)[1]})")
+    return f"wervel-lp {__version__}\nkb {kb_version} ({kb}), stamp {kb_stamp(kb)}\n{walks}"
 
 
 def _recommend(args: argparse.Namespace) -> int:
@@ -369,6 +376,13 @@ def _check(args: argparse.Namespace) -> int:
         width = max(len(name) for name, _ in phases)
         print("\n".join(f"{name:<{width}}  {seconds:7.3f} s" for name, seconds in phases), file=sys.stderr)
     return EXIT_OK if report.passed else EXIT_ANOMALY
+
+
+def _doctor(_args: argparse.Namespace) -> int:
+    from .doctor import report
+
+    print(report(), end="")
+    return EXIT_OK
 
 
 def _result(source: str) -> Result:
