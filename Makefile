@@ -12,7 +12,7 @@ DEMO_CASE := examples/mescc_deficit_breast.json
 
 # make quick: the authoring loop (under 30 s): kb load, the check and the rule tests.
 # make mutation: the exhaustive mutation test (tests/mutation.py), reporting the score and the survivors.
-.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-instructions valgrind bench-service differential docs swipl compiler chromium graphviz clean
+.PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-startup bench-instructions valgrind bench-service differential docs swipl compiler chromium graphviz clean
 
 demo: $(READY)
 	$(BIN)/wervel-lp recommend $(DEMO_CASE) --lang en
@@ -111,6 +111,10 @@ bench-instructions: $(READY) valgrind
 
 valgrind:
 	$(call install,valgrind,Valgrind,valgrind)
+
+# Whole CLI processes (cold recommend against the floor, check) and make quick, against issue 31's targets.
+bench-startup: $(READY)
+	$(BIN)/python benchmarks/startup.py --loop
 
 # The HTTP service under load on 127.0.0.1, one and two workers (bounded); appends to benchmarks/RESULTS.md.
 bench-service: $(READY)
