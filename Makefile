@@ -10,7 +10,8 @@ FOREIGN := wervel_lp/prolog/diagram_walk.so wervel_lp/prolog/text_join.so
 READY := $(STAMP) $(FOREIGN)
 DEMO_CASE := examples/mescc_deficit_breast.json
 
-# make quick: the authoring loop (under 30 s): kb load, the check and the rule tests.
+# make quick: the authoring loop (under 10 s): kb load, the check and the rule tests (in one process:
+# 344 tests of milliseconds each run in 3.5 s there, 7.7 s over two xdist workers, which each collect).
 # make mutation: the exhaustive mutation test (tests/mutation.py), reporting the score and the survivors.
 .PHONY: demo test quick mutation lint kb-check prolog-test pytest check bench bench-startup bench-instructions valgrind bench-service differential docs swipl compiler chromium graphviz clean
 
@@ -89,7 +90,8 @@ check: $(READY)
 quick: $(READY)
 	swipl -q --on-warning=status --on-error=status -l kb/load.pl -g check -t halt
 	$(BIN)/wervel-lp check
-	$(BIN)/python -m pytest -q -n 2 -p no:cacheprovider tests/test_rules.py tests/test_rule_coverage.py tests/test_review.py
+	WERVEL_LP_TEST_CACHE=$(CURDIR)/$(VENV)/test-cache $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  tests/test_rules.py tests/test_rule_coverage.py tests/test_review.py
 
 mutation: $(READY)
 	$(BIN)/python tests/mutation.py --jobs 2
