@@ -75,9 +75,10 @@ def test_version_of_package_cli_and_module():
     assert wervel_lp.__version__ == version("wervel-lp")
     out = cli("--version")
     assert out.returncode == 0
-    first, second = out.stdout.splitlines()
+    first, second, walkers = out.stdout.splitlines()
     assert first == f"wervel-lp {wervel_lp.__version__}"
     assert second.startswith(f"kb {wervel_lp.__version__} (") and "stamp " in second
+    assert walkers.startswith("walkers: ")  # which ones: tests/test_install.py
 
 
 def test_the_kb_stamp_changes_with_the_kb(tmp_path):

@@ -8,6 +8,7 @@ optimal model (fewest known findings) is the minimal example case.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -117,6 +118,8 @@ class CheckReport:
     stale: tuple[StaleEntry, ...] = ()
     gate_example: Mapping[str, Any] | None = None
     """A case outside every acknowledged region on which an anomaly holds (the gate's one solve)."""
+    timings: tuple[tuple[str, float], ...] = ()
+    """Seconds per phase of the check (``wervel-lp check --timings``), in the order they ran."""
 
     @property
     def unacknowledged(self) -> tuple[Anomaly, ...]:
@@ -391,7 +394,9 @@ def check(kb: KnowledgeBase, region_limit: int = REGION_LIMIT) -> CheckReport:
     the register is checked to still hold an anomaly case.
     """
     start = time.perf_counter()
-    solver = Solver.for_kb(kb)
+    phases = _Phases()
+    with phases("ASP translation and grounding"):
+        solver = Solver.for_kb(kb)
     where = Locator(kb)
     register: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
     for a in kb.metadata["acknowledged"]:
@@ -407,13 +412,14 @@ def check(kb: KnowledgeBase, region_limit: int = REGION_LIMIT) -> CheckReport:
             target = _target(kind, subject)
             unacknowledged = clingo.Function("target", [clingo.Function("unacknowledged", [target.arguments[0]])])
             acknowledged = not solver.holds([(unacknowledged, True)])
-            # The regions outside the register first: those are what the author must act on.
-            found_regions = [] if acknowledged else [
-                _region(solver, target, box, unknown_ok, m)
-                for box, unknown_ok, m in solver.regions(unacknowledged, region_limit)]
-            found_regions += [r for r in (_region(solver, target, box, unknown_ok, m)
-                                          for box, unknown_ok, m in solver.regions(target, region_limit))
-                              if r.acknowledged or acknowledged][:max(0, region_limit - len(found_regions))]
+            with phases("region enumeration"):
+                # The regions outside the register first: those are what the author must act on.
+                found_regions = [] if acknowledged else [
+                    _region(solver, target, box, unknown_ok, m)
+                    for box, unknown_ok, m in solver.regions(unacknowledged, region_limit)]
+                found_regions += [r for r in (_region(solver, target, box, unknown_ok, m)
+                                              for box, unknown_ok, m in solver.regions(target, region_limit))
+                                  if r.acknowledged or acknowledged][:max(0, region_limit - len(found_regions))]
             regions = tuple(found_regions)
             if regions:
                 model = None
@@ -424,7 +430,9 @@ def check(kb: KnowledgeBase, region_limit: int = REGION_LIMIT) -> CheckReport:
             acknowledged=acknowledged, note=note, regions=regions,
             locations=tuple(dict.fromkeys([*locations, *(where.entry(e["id"]) for e in entries)]))))
 
-    gate = solver.example(clingo.Function("target", [clingo.Function("unacknowledged")]))
+    with phases("gate (one solve)"):
+        gate = solver.example(clingo.Function("target", [clingo.Function("unacknowledged")]))
+    search = time.perf_counter()
     for topic, t in kb.topics.items():
         kind = {"unique": "conflict", "priority": "unresolved_overlap"}.get(t.policy)
         if kind:
@@ -453,7 +461,9 @@ def check(kb: KnowledgeBase, region_limit: int = REGION_LIMIT) -> CheckReport:
                      and (r.topic, r.value, r.concept) == (rule.topic, rule.value, rule.concept)]
             report("redundant", rule.id, rule.topic, [rule.id, *twins], None,
                    [where.rule(r) for r in (rule.id, *twins)])
+    phases.add("anomaly search", time.perf_counter() - search - phases.seconds("region enumeration"))
     stale = []
+    stale_start = time.perf_counter()
     for id_, k, target in solver.acknowledged_regions():
         if not solver.holds([(clingo.Function("target", [clingo.Function(
                 "ack_holds", [_sym(id_), clingo.Number(k)])]), True)]):
@@ -462,9 +472,37 @@ def check(kb: KnowledgeBase, region_limit: int = REGION_LIMIT) -> CheckReport:
         if a["kind"] not in REGIONAL and not any(
                 (x.kind, x.subject) == (a["kind"], a["subject"]) for x in found):
             stale.append(StaleEntry(a["id"], 0, a["kind"], a["subject"], where.entry(a["id"])))
+    phases.add("register (stale regions)", time.perf_counter() - stale_start)
     return CheckReport(anomalies=tuple(found), rules=len(kb.rules), classes=_classes(solver),
                        seconds=time.perf_counter() - start, solves=solver.solves, stale=tuple(stale),
-                       gate_example=None if gate is None else example_case(gate))
+                       gate_example=None if gate is None else example_case(gate), timings=phases.items())
+
+
+class _Phases:
+    """Seconds spent per named phase, summed over its runs (``with phases(name): ...``)."""
+
+    def __init__(self) -> None:
+        self._seconds: dict[str, float] = {}
+
+    def add(self, name: str, seconds: float) -> None:
+        """Count ``seconds`` more for phase ``name``."""
+        self._seconds[name] = self._seconds.get(name, 0.0) + seconds
+
+    def seconds(self, name: str) -> float:
+        """The seconds counted so far for ``name``."""
+        return self._seconds.get(name, 0.0)
+
+    @contextlib.contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(name, time.perf_counter() - start)
+
+    def items(self) -> tuple[tuple[str, float], ...]:
+        """Every phase and its seconds, in the order the phases first ran."""
+        return tuple(self._seconds.items())
 
 
 def _region(solver: Solver, target: clingo.Symbol, box: Mapping[str, set[clingo.Symbol]],

@@ -142,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--regions", type=int, default=3, metavar="N",
                    help="enumerate at most N regions per anomaly (default 3; the gate itself is exact)")
     c.add_argument("--verbose", action="store_true", help="text: every anomaly and region, acknowledged too")
+    c.add_argument("--timings", action="store_true", help="also the seconds per phase, on standard error")
     c.set_defaults(run=_check)
 
     i = sub.add_parser("interview", help="one question at a time on a terminal, until the decisions settle")
@@ -149,6 +150,9 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--lang", choices=("nl", "en"), default="nl")
     i.add_argument("--out", help="write the case with the answers to this file (default: standard output)")
     i.set_defaults(run=_interview)
+
+    d = sub.add_parser("doctor", help="SWI-Prolog, the walkers in use, the diagram cache and the kb's stamp")
+    d.set_defaults(run=_doctor)
     return p
 
 
@@ -176,8 +180,12 @@ def version_text() -> str:
         kb = kb_directory()
     except KbError as e:
         return f"wervel-lp {__version__}\nkb: {e}"
+    from .doctor import SLOW_WALKS, built_walkers
+
     kb_version = "external" if os.environ.get(KB_ENV) else __version__
-    return f"wervel-lp {__version__}\nkb {kb_version} ({kb}), stamp {kb_stamp(kb)}"
+    walks = ("walkers: C" if built_walkers()["diagram_walk"]
+             else f"walkers: Prolog ({SLOW_WALKS.split(': ', 1)[1]})")
+    return f"wervel-lp {__version__}\nkb {kb_version} ({kb}), stamp {kb_stamp(kb)}\n{walks}"
 
 
 def _recommend(args: argparse.Namespace) -> int:
@@ -354,15 +362,25 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    import time
+
     from .checker import check, render_report, render_sarif  # clingo is only needed here
 
-    report = check(knowledge_base(), region_limit=args.regions)
+    start = time.perf_counter()
+    kb = knowledge_base()
+    loaded = time.perf_counter()
+    report = check(kb, region_limit=args.regions)
     if args.format == "json":
         _print_json(report.to_dict())
     elif args.format == "sarif":
         _print_json(render_sarif(report))
     else:
         print(render_report(report, args.verbose), end="")
+    if args.timings:
+        sys.stdout.flush()
+        phases = [("kb load (SWI-Prolog and the kb)", loaded - start), *report.timings]
+        width = max(len(name) for name, _ in phases)
+        print("\n".join(f"{name:<{width}}  {seconds:7.3f} s" for name, seconds in phases), file=sys.stderr)
     return EXIT_OK if report.passed else EXIT_ANOMALY
 
 
@@ -381,6 +399,13 @@ def _interview(args: argparse.Namespace) -> int:
             raise CaseError("out", f"cannot write {args.out!r}: {e.strerror}") from None
     else:
         print(text, end="")
+    return EXIT_OK
+
+
+def _doctor(_args: argparse.Namespace) -> int:
+    from .doctor import report
+
+    print(report(), end="")
     return EXIT_OK
 
 

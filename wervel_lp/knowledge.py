@@ -235,5 +235,9 @@ def _number_text(value: Any) -> str:
 
 @once
 def knowledge_base() -> KnowledgeBase:
-    """The process-wide knowledge base, loaded on first use."""
-    return KnowledgeBase(engine())
+    """The process-wide knowledge base, loaded on first use (with a one-time warning if the walks are slow)."""
+    from .doctor import warn_if_slow
+
+    kb = KnowledgeBase(engine())
+    warn_if_slow(kb.metadata["walks"])
+    return kb

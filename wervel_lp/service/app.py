@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from .. import __version__
 from ..knowledge import knowledge_base
 from ..result import decide, recommend
 from ..schema import ROOT_FIELD, CaseError, Schema
@@ -42,7 +43,7 @@ def create_app() -> FastAPI:
     kb = knowledge_base()
     public_url = os.environ.get(PUBLIC_URL_VARIABLE)
     app = FastAPI(
-        title="wervel-lp", version="0.1.0",
+        title="wervel-lp", version=__version__,  # the one version: pyproject.toml, read by importlib.metadata
         description="The Dutch guideline Wervelmetastasen as a decision service: CDS Hooks 2.0, "
                     "a JSON API with the contract's JSON (docs/contract.md), and a case page.")
     app.mount("/static", StaticFiles(directory=str(files("wervel_lp.service") / "static")), name="static")
