@@ -19,6 +19,7 @@ from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -33,6 +34,9 @@ from .views import LANGUAGES, case_link
 
 PUBLIC_URL_VARIABLE = "WERVEL_LP_PUBLIC_URL"
 """Environment variable: the address the case page has for the EHR's users (default: as the request came)."""
+CORS_VARIABLE = "WERVEL_LP_CORS_ORIGINS"
+"""Environment variable: the origins whose browsers may call the service, comma-separated (default ``*``:
+any, without credentials, as the CDS Hooks sandbox needs)."""
 MAX_BODY = 5_000_000
 log = logging.getLogger("wervel_lp.service")
 
@@ -45,6 +49,9 @@ def create_app() -> FastAPI:
         title="wervel-lp", version="0.1.0",
         description="The Dutch guideline Wervelmetastasen as a decision service: CDS Hooks 2.0, "
                     "a JSON API with the contract's JSON (docs/contract.md), and a case page.")
+    origins = [o.strip() for o in os.environ.get(CORS_VARIABLE, "*").split(",") if o.strip()]
+    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "OPTIONS"],
+                       allow_headers=["Authorization", "Content-Type", "Accept-Language"])
     app.mount("/static", StaticFiles(directory=str(files("wervel_lp.service") / "static")), name="static")
     case_body = _body_schema(_case_schema(kb.schema), "A case: findings about one patient (docs/contract.md).")
 

@@ -33,6 +33,7 @@ _PAGE_WORDS: Mapping[str, Mapping[str, str]] = {
         "nothing_decided": "Nog geen beslissing: vul gegevens in.", "invalid": "Ongeldige invoer",
         "reset": "Alles onbekend", "language": "Language: English", "open_case": "Open de casus",
         "open_summary": "Nog te beslissen ({n}): {topics}", "could_change": "kan nog veranderen door",
+        "guideline": "Richtlijn Wervelmetastasen",
     },
     "en": {
         "title": "Spinal metastases: decision support",
@@ -44,6 +45,7 @@ _PAGE_WORDS: Mapping[str, Mapping[str, str]] = {
         "nothing_decided": "Nothing decided yet: fill in findings.", "invalid": "Invalid input",
         "reset": "All unknown", "language": "Taal: Nederlands", "open_case": "Open the case",
         "open_summary": "Still to decide ({n}): {topics}", "could_change": "could still change by",
+        "guideline": "Guideline Wervelmetastasen",
     },
 }
 WORDS: Mapping[str, Mapping[str, str]] = {lang: {**RENDER_WORDS[lang], **_PAGE_WORDS[lang]} for lang in LANGUAGES}
