@@ -28,7 +28,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from ..knowledge import knowledge_base
 from ..result import decide, recommend
 from ..schema import ROOT_FIELD, CaseError, Schema
-from . import cds_hooks
+from . import cds_hooks, questionnaire
 from .page import error_html, page_html, result_html
 from .views import LANGUAGES, case_link
 
@@ -130,6 +130,20 @@ def create_app() -> FastAPI:
             kb.check_topic_value(query["topic"], query["value"])
             return JSONResponse(recommend(query["case"]).why_not(query["topic"], query["value"]).to_dict())
         return await _guarded(work)
+
+    @app.post("/questionnaire", tags=["FHIR"], summary="The open questions of a case as an SDC Questionnaire "
+              "(FHIR R4)", openapi_extra=case_body)
+    async def questionnaire_(request: Request, lang: str | None = None) -> Response:
+        body = await request.body()
+        return await _guarded(lambda: JSONResponse(questionnaire.questionnaire(
+            recommend(_json(body)), kb, _language(request, lang), kb.version), media_type="application/fhir+json"))
+
+    @app.post("/questionnaire-response", tags=["FHIR"], summary="A QuestionnaireResponse's answers as a case, "
+              "and its result", openapi_extra=_body_schema({"type": "object"}, "A FHIR R4 QuestionnaireResponse"))
+    async def questionnaire_response(request: Request) -> Response:
+        body = await request.body()
+        return await _guarded(lambda: Response(recommend(questionnaire.case_from_response(_json(body), kb)).to_json(),
+                                               media_type="application/json"))
 
     @app.get("/health", tags=["service"], summary="The service is up and its kb is loaded")
     async def health() -> dict[str, Any]:
