@@ -14,6 +14,7 @@ the further advice topic. Each topic declares its hit policy:
           [ topic/3,                 % ?Topic, ?Policy, ?Values
             topic_label/3,           % ?Topic, ?Lang, ?Label
             topic_value_label/4,     % ?Topic, ?Value, ?Lang, ?Label
+            value_urgency/3,         % ?Topic, ?Value, ?Urgency
             step/4,                  % ?Step, ?Reached, ?NL, ?EN
             topic_step/2,            % ?Topic, ?Step
             step_ends/3              % ?Step, ?Topic, ?Values
@@ -270,3 +271,35 @@ step_ends(under_radiotherapy_and_corticosteroids, radiotherapy_schedule,
 step_ends(under_radiotherapy_and_corticosteroids, treatment, [radiotherapy, radiotherapy_or_surgery_mdt]).
 step_ends(under_radiotherapy_and_corticosteroids, corticosteroids,
           [dexamethasone_10mg_iv_then_8_16mg_daily]).
+
+%! value_urgency(?Topic, ?Value, ?Urgency:atom) is nondet.
+%
+%  How urgent the advice Topic = Value is, for the CDS card's indicator and
+%  the case page's "Nu doen" block: `critical` for a deadline in hours and
+%  the dexamethasone bolus ("direct te starten met een bolus van 10 mg
+%  dexamethason i.v."), `warning` for a deadline in days or weeks and for
+%  "met spoed" without a deadline (the urgent staging CT; a reading, see
+%  docs/interpretations.md), `info` otherwise. The deadline is the value's
+%  own label (topic_value_label/4), quoted from the guideline; every topic
+%  value has exactly one urgency (tests/test_service.py).
+value_urgency(Topic, Value, Urgency) :-
+    topic(Topic, _, Values),
+    member(Value, Values),
+    (   urgent(Topic, Value, U)
+    ->  Urgency = U
+    ;   Urgency = info
+    ).
+
+urgent(mri_urgency, within_12_hours, critical).
+urgent(mri_urgency, within_24_hours, critical).
+urgent(mri_urgency, within_48_hours, critical).
+urgent(mri_urgency, within_1_week, warning).
+urgent(mri_urgency, within_2_weeks, warning).
+urgent(corticosteroids, dexamethasone_10mg_iv_then_8_16mg_daily, critical).
+urgent(staging_ct, urgent_ct_thorax_abdomen_pelvis, warning).
+urgent(biopsy, within_1_day, warning).
+urgent(biopsy, within_1_week, warning).
+urgent(start_treatment, within_24_hours, critical).
+urgent(start_treatment, within_72_hours, critical).
+urgent(start_treatment, within_7_days, warning).
+urgent(start_treatment, within_14_days, warning).

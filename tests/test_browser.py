@@ -7,6 +7,7 @@ build/screenshots/.
 
 import json
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,29 @@ def test_a_refused_finding_is_named_and_reset_makes_all_unknown(service, browser
     browser.find_element(By.ID, "reset").click()
     WebDriverWait(browser, 30).until(lambda b: b.find_element(By.ID, "result").get_attribute("data-state") == "ok")
     assert shown_decisions(browser) == {}
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+def test_the_page_fits_the_screen_results_first_on_a_phone(service, browser, kb, width):
+    """No horizontal scroll at phone and desktop width; one column, the result above the form, below 800 px."""
+    case = json.loads((ROOT / "examples" / "mescc_deficit_breast.json").read_text())
+    browser.set_window_size(width, 1000)
+    try:
+        browser.get(service.url + "/?lang=nl#case=" + urllib.parse.quote(json.dumps(case)))
+        assert settled(browser) == "ok" and shown_decisions(browser) == recommend(case).decisions
+        inner, scroll = browser.execute_script(
+            "return [window.innerWidth, document.documentElement.scrollWidth]")
+        assert scroll <= inner, (width, scroll, inner)
+        result = browser.find_element(By.ID, "result").rect
+        form = browser.find_element(By.ID, "case-form").rect
+        if width < 800:
+            assert result["y"] < form["y"] and result["x"] == form["x"]
+        else:
+            assert result["x"] > form["x"] and abs(result["y"] - form["y"]) < 50
+        now = [li.get_attribute("data-topic") for li in browser.find_elements(By.CSS_SELECTOR, "#now li")]
+        urgent = {t: kb.urgency[(t, v)] for t, v in recommend(case).decisions.items()
+                  if kb.urgency[(t, v)] != "info"}
+        assert sorted(now) == sorted(urgent) and now and urgent[now[0]] == "critical"
+        screenshot(browser, f"case_page_width_{width}")
+    finally:
+        browser.set_window_size(1400, 1000)

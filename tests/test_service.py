@@ -6,9 +6,11 @@ resources), the JSON API, the case page's HTML, and how bad input is refused.
 
 import html
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ import pytest
 pytest.importorskip("fastapi")
 
 from wervel_lp import decide, recommend
-from wervel_lp.service.cds_hooks import SUMMARY_LIMIT
+from wervel_lp.service.cds_hooks import SUMMARY_LIMIT, indicator
 from wervel_lp.service.fhir_mapping import mapping_markdown
 from wervel_lp.service.local import LocalService
 
@@ -59,6 +61,11 @@ def cards_for(service, request, lang="en"):
     return json.loads(text)["cards"]
 
 
+def without_uuids(cards):
+    """The cards without their uuids, which are fresh for every card instance."""
+    return [{**c, "uuid": None} for c in cards]
+
+
 def linked_case(card):
     """The case a card's link opens the case page with (in the URL's fragment)."""
     fragment = urllib.parse.urlsplit(card["links"][0]["url"]).fragment
@@ -89,13 +96,15 @@ def test_cards_are_one_per_decided_topic_plus_the_open_topics(service, path, kb)
     for card, rec in zip(cards, firsts.values(), strict=False):
         assert card["summary"].startswith(kb.topics[rec.topic].label_nl + ": ")
         assert len(card["summary"]) < SUMMARY_LIMIT
-        assert card["indicator"] in ("info", "warning")
-        assert rec.quote in card["source"]["label"] and rec.section_title in card["source"]["label"]
+        recs = [r for r in result.recommendations if r.topic == rec.topic]
+        assert card["indicator"] == indicator(kb, recs, bool(result.explain(rec.topic).warnings))
+        assert len(card["source"]["label"]) < SUMMARY_LIMIT and rec.quote not in card["source"]["label"]
+        assert card["source"]["topic"]["code"] == rec.section
         assert rec.quote in card["detail"] and rec.rule in card["detail"]
         assert card["links"][0]["type"] == "absolute" and linked_case(card) == case
     if open_topics:
         card = cards[-1]
-        assert card["indicator"] == "warning"
+        assert card["indicator"] == "info"
         for topic in open_topics:
             assert kb.topics[topic].label_nl in card["detail"]
 
@@ -109,10 +118,59 @@ def test_open_topics_card_names_the_fields_to_ask_for(service, kb):
         assert kb.schema.fields[fields[0]].label_en in card["detail"]
 
 
-def test_the_same_case_gives_the_same_cards(service):
-    first = cards_for(service, hook_request(CASE))
-    assert cards_for(service, hook_request(CASE)) == first
-    assert len({c["uuid"] for c in first}) == len(first)
+def test_the_same_case_gives_the_same_cards_each_a_fresh_uuid(service):
+    first, second = cards_for(service, hook_request(CASE)), cards_for(service, hook_request(CASE))
+    assert without_uuids(first) == without_uuids(second)
+    uuids = [c["uuid"] for c in first + second]
+    assert len(set(uuids)) == len(uuids) and all(uuid.UUID(u).version == 4 for u in uuids)
+
+
+def test_hour_deadlines_and_the_dexamethasone_bolus_are_critical_days_warning(kb):
+    """The urgency table (kb/topics.pl value_urgency/3) against the values' own guideline wording."""
+    for (topic, value), urgency in kb.urgency.items():
+        label = kb.decision_labels[(topic, value)]["nl"]
+        deadline = re.search(r"binnen \d+ (uur|dag|dagen|week|weken)\b", label)
+        if (deadline and deadline.group(1) == "uur") or "10 mg" in label:
+            assert urgency == "critical", (topic, value, label)
+        elif deadline:
+            assert urgency == "warning", (topic, value, label)
+        elif "spoed" not in label:  # a minimum interval ("minimaal 3-4 weken") is no deadline
+            assert urgency == "info", (topic, value, label)
+    assert set(kb.urgency) == {(t, v) for t, topic in kb.topics.items() for v in topic.values}
+
+
+def test_mescc_cards_lead_with_critical_mri_and_dexamethasone(service):
+    """"binnen 12 uur, bij klinische verdenking op MESMC" and "direct te starten met een bolus"."""
+    indicators = {c["summary"].split(":")[0]: c["indicator"] for c in cards_for(service, hook_request(CASE))}
+    assert indicators["MRI urgency"] == "critical" and indicators["Corticosteroids"] == "critical"
+
+
+def test_no_suspicion_and_nothing_decided_gives_no_cards(service):
+    assert cards_for(service, hook_request({"known_primary_malignancy": False, "back_pain": False})) == []
+    assert cards_for(service, hook_request({"back_pain": True}))  # suspicion still open: what to ask
+
+
+def test_the_case_comes_in_the_extension_and_wins_over_context_case(service):
+    request = hook_request({"back_pain": True})
+    request["extension"] = {"nl.wervel-lp.case": {"known_primary_malignancy": False, "back_pain": False}}
+    assert cards_for(service, request) == []
+    request["extension"] = {"nl.wervel-lp.case": CASE}
+    del request["context"]["case"]
+    assert linked_case(cards_for(service, request)[0]) == CASE
+    request["extension"] = {"nl.wervel-lp.case": {"back_pain": "yes"}}
+    status, text = call(service, "/cds-services/wervelmetastasen", request)
+    assert status == 400 and json.loads(text)["field"] == "extension.nl.wervel-lp.case.back_pain"
+
+
+def test_a_browser_preflight_from_the_sandbox_is_allowed(service):
+    request = urllib.request.Request(service.url + "/cds-services/wervelmetastasen", method="OPTIONS", headers={
+        "Origin": "https://sandbox.cds-hooks.org", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,authorization"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        allowed = answer.headers["Access-Control-Allow-Origin"]
+        assert answer.status == 200 and allowed in ("*", "https://sandbox.cds-hooks.org")
+    status, _ = call(service, "/cds-services", headers={"Origin": "https://sandbox.cds-hooks.org"})
+    assert status == 200
 
 
 def test_cards_follow_accept_language(service):
@@ -225,7 +283,7 @@ def test_page_has_every_field_once_and_unknown_by_default(service, kb, lang):
     assert status == 200 and f'<html lang="{lang}">' in page
     for name, field in kb.schema.fields.items():
         assert page.count(f'name="{name}"') == 1
-        assert html.escape(field.label_nl if lang == "nl" else field.label_en) in page
+        assert (field.label_nl if lang == "nl" else field.label_en) in html.unescape(page)
     assert page.count("<option value=\"\" selected>") == sum(
         f.kind in ("bool", "enum") for f in kb.schema.fields.values())
     assert "value=" not in page.split("<input", 1)[1].split(">", 1)[0]
@@ -257,5 +315,35 @@ def test_docs_list_the_fhir_mapping_table():
 def test_two_workers_answer_as_one():
     """The service keeps no state, so any worker gives the same answer."""
     with LocalService(workers=2) as two:
-        answers = {call(two, "/cds-services/wervelmetastasen", hook_request(CASE))[1] for _ in range(6)}
-    assert len(answers) == 1 and json.loads(answers.pop())["cards"]
+        answers = {json.dumps(without_uuids(json.loads(call(two, "/cds-services/wervelmetastasen",
+                                                            hook_request(CASE))[1])["cards"]))
+                   for _ in range(6)}
+    assert len(answers) == 1 and json.loads(answers.pop())
+
+
+def test_the_open_questions_as_a_questionnaire_and_its_response_back_as_the_case(service, kb):
+    """Every field an undetermined topic asks for is an item once, in the result's order; answers map back."""
+    case = {"known_primary_malignancy": True, "back_pain": True}
+    status, text = call(service, "/questionnaire?lang=nl", case)
+    assert status == 200
+    items = json.loads(text)["item"]
+    asked = list(dict.fromkeys(f for u in recommend(case).undetermined for f in u.ask))
+    assert [i["linkId"] for i in items] == asked
+    for item in items:
+        field = kb.schema.fields[item["linkId"]]
+        assert item["text"] == field.label_nl
+        if field.kind == "enum":
+            assert [o["valueCoding"]["code"] for o in item["answerOption"]] == [
+                v for v in field.values if v not in field.unknown_values]
+    answers = {"night_pain": {"valueBoolean": True}, "radicular_pain": {"valueCoding": {"code": "bilateral"}}}
+    response = {"resourceType": "QuestionnaireResponse", "status": "completed",
+                "item": [{"linkId": k, "answer": [v]} for k, v in answers.items()]}
+    status, text = call(service, "/questionnaire-response", response)
+    full = {"night_pain": True, "radicular_pain": "bilateral"}
+    assert status == 200 and json.loads(text)["decisions"] == recommend(full).decisions
+    response["item"][0]["answer"] = [{"valueString": "ja"}]
+    status, text = call(service, "/questionnaire-response", response)
+    assert status == 400 and json.loads(text)["field"] == "item.night_pain"
+    response["item"][0] = {"linkId": "not_a_field", "answer": [{"valueBoolean": True}]}
+    status, text = call(service, "/questionnaire-response", response)
+    assert status == 400 and json.loads(text)["field"] == "item.not_a_field"

@@ -82,6 +82,9 @@ class KnowledgeBase:
             (t["topic"], v["value"]): {"nl": v["nl"], "en": v["en"]}
             for t in meta["topics"] for v in t["value_labels"]}
         """Per (topic, value), its Dutch and English label (kb/topics.pl, ``topic_value_label/4``)."""
+        self.urgency: dict[tuple[str, str], str] = {
+            (t["topic"], v["value"]): v["urgency"] for t in meta["topics"] for v in t["value_labels"]}
+        """Per (topic, value): critical, warning or info (kb/topics.pl, ``value_urgency/3``)."""
         self.concepts: dict[str, Mapping[str, str]] = {
             c["concept"]: c["text"] for c in meta["concepts"]
         }

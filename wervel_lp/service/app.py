@@ -19,6 +19,7 @@ from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
@@ -28,12 +29,15 @@ from .. import __version__
 from ..knowledge import knowledge_base
 from ..result import decide, recommend
 from ..schema import ROOT_FIELD, CaseError, Schema
-from . import cds_hooks
+from . import cds_hooks, questionnaire
 from .page import error_html, page_html, result_html
 from .views import LANGUAGES, case_link
 
 PUBLIC_URL_VARIABLE = "WERVEL_LP_PUBLIC_URL"
 """Environment variable: the address the case page has for the EHR's users (default: as the request came)."""
+CORS_VARIABLE = "WERVEL_LP_CORS_ORIGINS"
+"""Environment variable: the origins whose browsers may call the service, comma-separated (default ``*``:
+any, without credentials, as the CDS Hooks sandbox needs)."""
 MAX_BODY = 5_000_000
 log = logging.getLogger("wervel_lp.service")
 
@@ -46,6 +50,9 @@ def create_app() -> FastAPI:
         title="wervel-lp", version=__version__,  # the one version: pyproject.toml, read by importlib.metadata
         description="The Dutch guideline Wervelmetastasen as a decision service: CDS Hooks 2.0, "
                     "a JSON API with the contract's JSON (docs/contract.md), and a case page.")
+    origins = [o.strip() for o in os.environ.get(CORS_VARIABLE, "*").split(",") if o.strip()]
+    app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST", "OPTIONS"],
+                       allow_headers=["Authorization", "Content-Type", "Accept-Language"])
     app.mount("/static", StaticFiles(directory=str(files("wervel_lp.service") / "static")), name="static")
     case_body = _body_schema(_case_schema(kb.schema), "A case: findings about one patient (docs/contract.md).")
 
@@ -124,6 +131,20 @@ def create_app() -> FastAPI:
             kb.check_topic_value(query["topic"], query["value"])
             return JSONResponse(recommend(query["case"]).why_not(query["topic"], query["value"]).to_dict())
         return await _guarded(work)
+
+    @app.post("/questionnaire", tags=["FHIR"], summary="The open questions of a case as an SDC Questionnaire "
+              "(FHIR R4)", openapi_extra=case_body)
+    async def questionnaire_(request: Request, lang: str | None = None) -> Response:
+        body = await request.body()
+        return await _guarded(lambda: JSONResponse(questionnaire.questionnaire(
+            recommend(_json(body)), kb, _language(request, lang), kb.version), media_type="application/fhir+json"))
+
+    @app.post("/questionnaire-response", tags=["FHIR"], summary="A QuestionnaireResponse's answers as a case, "
+              "and its result", openapi_extra=_body_schema({"type": "object"}, "A FHIR R4 QuestionnaireResponse"))
+    async def questionnaire_response(request: Request) -> Response:
+        body = await request.body()
+        return await _guarded(lambda: Response(recommend(questionnaire.case_from_response(_json(body), kb)).to_json(),
+                                               media_type="application/json"))
 
     @app.get("/health", tags=["service"], summary="The service is up and its kb is loaded")
     async def health() -> dict[str, Any]:

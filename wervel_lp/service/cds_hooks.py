@@ -3,8 +3,10 @@
 Hook ``patient-view``: the advice belongs to the patient's situation (the
 findings), not to an order being placed, so it is shown when the chart is
 opened (docs/service.md says more). The case comes as our case JSON in
-``context.case``, as FHIR R4 Conditions and Observations in ``prefetch``
-(see :mod:`.fhir_mapping`), or both; ``context.case`` wins where they differ.
+``extension["nl.wervel-lp.case"]`` (the spec's place for data of its own;
+the project's older ``context.case`` still works), as FHIR R4 Conditions and
+Observations in ``prefetch`` (see :mod:`.fhir_mapping`), or both; the case
+JSON wins where they differ, the extension over ``context.case``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ SERVICE_ID = "wervelmetastasen"
 HOOK = "patient-view"
 PREFETCH = {key: f"{kind.__name__}?patient={{{{context.patientId}}}}" for key, kind in PREFETCH_KEYS.items()}
 SUMMARY_LIMIT = 140  # CDS Hooks: "SHALL be less than 140 characters"
-_CARD_IDS = uuid.UUID("6f1d3c52-4a59-4d2e-9a51-0b7e2f1c9a10")
+CASE_EXTENSION = "nl.wervel-lp.case"
+SCREENING_TOPIC = "mri"
+"""The pathway's first decision: while it is settled with no decision and nothing else is decided,
+the findings raise no suspicion of spinal metastases and the service returns no card."""
+INDICATOR_ORDER = ("info", "warning", "critical")
+SECTION_SYSTEM = "urn:wervel-lp:section"
+"""The code system of a card's ``source.topic``: the kb's section ids (``section/2``)."""
 
 
 def discovery() -> dict[str, Any]:
@@ -34,14 +42,14 @@ def discovery() -> dict[str, Any]:
         "title": "Wervelmetastasen (spinal metastases)",
         "description": ("Decisions of the Dutch guideline Wervelmetastasen for the patient's findings, "
                         "each with its rule, guideline quote and proof, and what to ask to decide the rest. "
-                        "The case comes as the wervel-lp case JSON in context.case, or as FHIR Conditions and "
-                        "Observations in prefetch."),
+                        "The case comes as the wervel-lp case JSON in extension[\"nl.wervel-lp.case\"] "
+                        "(or context.case), or as FHIR Conditions and Observations in prefetch."),
         "prefetch": PREFETCH,
     }]}
 
 
 def case_from_request(request: Any) -> dict[str, Any]:
-    """The case of a CDS Hooks request: the prefetch's findings, overridden by ``context.case``.
+    """The case of a CDS Hooks request: the prefetch's findings, overridden by the case JSON.
 
     Raises :class:`CaseError` naming the request member that is wrong. The
     case itself is validated afterwards, once, by :func:`wervel_lp.recommend`.
@@ -60,10 +68,16 @@ def case_from_request(request: Any) -> dict[str, Any]:
         prefetch = {}
     elif not isinstance(prefetch, Mapping):
         raise CaseError("prefetch", "expected a JSON object")
-    given = context.get("case", {})
-    if not isinstance(given, Mapping):
-        raise CaseError("context.case", "a case must be a JSON object")
-    return {**findings_from_prefetch(prefetch), **given}
+    extension = request.get("extension", {})
+    if not isinstance(extension, Mapping):
+        raise CaseError("extension", "expected a JSON object")
+    case = findings_from_prefetch(prefetch)
+    for where, given in (("context.case", context.get("case", {})),
+                         (f"extension.{CASE_EXTENSION}", extension.get(CASE_EXTENSION, {}))):
+        if not isinstance(given, Mapping):
+            raise CaseError(where, "a case must be a JSON object")
+        case.update(given)
+    return case
 
 
 def recommend_for(request: Any) -> Result:
@@ -76,12 +90,21 @@ def recommend_for(request: Any) -> Result:
     try:
         return recommend(case)
     except CaseError as e:
-        where = "context.case" if e.field == ROOT_FIELD else f"context.case.{e.field}"
-        raise CaseError(where, e.message) from None
+        raise CaseError(_where(request, e.field), e.message) from None
+
+
+def _where(request: Mapping[str, Any], field: str) -> str:
+    """The request member a refused case field came from: the extension's case, else ``context.case``."""
+    given = request.get("extension", {}).get(CASE_EXTENSION)
+    place = f"extension.{CASE_EXTENSION}" if isinstance(given, Mapping) and (
+        field in given or field == ROOT_FIELD) else "context.case"
+    return place if field == ROOT_FIELD else f"{place}.{field}"
 
 
 def cards(result: Result, kb: KnowledgeBase, lang: str, case_url: str) -> list[dict[str, Any]]:
-    """One card per decided topic, and one for the open topics with what to ask."""
+    """One card per decided topic, and one for the open topics with what to ask; none without suspicion."""
+    if not result.decisions and all(u.topic != SCREENING_TOPIC for u in result.undetermined):
+        return []
     found = [_decision_card(recs, result, kb, lang, case_url) for _, _, recs in decided(result)]
     topics = open_topics(result)
     if topics:
@@ -100,8 +123,8 @@ def cards(result: Result, kb: KnowledgeBase, lang: str, case_url: str) -> list[d
         summary = w["open_summary"].format(n=len(topics), topics=", ".join(
             topic_label(kb, t.topic, lang) for t in topics))
         found.append({
-            "uuid": _card_id("open", *(t.topic for t in topics)),
-            "summary": _short(summary), "indicator": "warning", "detail": "\n".join(lines),
+            "uuid": str(uuid.uuid4()),
+            "summary": _short(summary), "indicator": "info", "detail": "\n".join(lines),
             "source": {"label": "wervel-lp: " + w["open_topics"]},
             "links": [_link(case_url, lang)],
         })
@@ -116,11 +139,13 @@ def _decision_card(recs: list[Recommendation], result: Result, kb: KnowledgeBase
     detail = (f"{rec.text[lang]}\n\n> {rec.quote}\n\n"
               f"```text\n{render_explanation(explanation, kb, lang)}```")
     return {
-        "uuid": _card_id(rec.topic, rec.value, rec.rule),
+        "uuid": str(uuid.uuid4()),
         "summary": _short(f"{topic_label(kb, rec.topic, lang)}: {rec.text[lang]}"),
-        "indicator": "warning" if explanation.warnings else "info",
+        "indicator": indicator(kb, recs, bool(explanation.warnings)),
         "detail": detail,
-        "source": {"label": f"{rec.section_title}: “{rec.quote}”"},
+        "source": {"label": _short(f"{WORDS[lang]['guideline']}: {_chapter(rec.section_title)}"),
+                   "topic": {"code": rec.section, "display": _chapter(rec.section_title),
+                             "system": SECTION_SYSTEM}},
         "links": [_link(case_url, lang)],
     }
 
@@ -129,9 +154,15 @@ def _link(case_url: str, lang: str) -> dict[str, str]:
     return {"label": WORDS[lang]["open_case"], "url": case_url, "type": "absolute"}
 
 
-def _card_id(*parts: str) -> str:
-    """The same card for the same conclusion, in any process: the service keeps no state."""
-    return str(uuid.uuid5(_CARD_IDS, "/".join(parts)))
+def indicator(kb: KnowledgeBase, recs: list[Recommendation], warned: bool) -> str:
+    """The card's indicator: the most urgent of its values in the kb's table, at least warning if warned."""
+    levels = [INDICATOR_ORDER.index(kb.urgency[(r.topic, r.value)]) for r in recs]
+    return INDICATOR_ORDER[max([*levels, 1 if warned else 0])]
+
+
+def _chapter(title: str) -> str:
+    """The chapter of a section title: its last part (``A — B — C`` gives ``C``)."""
+    return title.replace(" - ", " — ").split(" — ")[-1].strip()
 
 
 def _short(text: str) -> str:

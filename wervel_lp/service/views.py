@@ -33,6 +33,10 @@ _PAGE_WORDS: Mapping[str, Mapping[str, str]] = {
         "nothing_decided": "Nog geen beslissing: vul gegevens in.", "invalid": "Ongeldige invoer",
         "reset": "Alles onbekend", "language": "Language: English", "open_case": "Open de casus",
         "open_summary": "Nog te beslissen ({n}): {topics}", "could_change": "kan nog veranderen door",
+        "guideline": "Richtlijn Wervelmetastasen",
+        "now": "Nu doen", "next_question": "Volgende vraag", "version": "Versie",
+        "disclaimer": "Beslisondersteuning volgens de richtlijn Wervelmetastasen (beslisboom, Pallialine, 2015); "
+                      "het vervangt het oordeel van de behandelaar niet.",
     },
     "en": {
         "title": "Spinal metastases: decision support",
@@ -44,6 +48,10 @@ _PAGE_WORDS: Mapping[str, Mapping[str, str]] = {
         "nothing_decided": "Nothing decided yet: fill in findings.", "invalid": "Invalid input",
         "reset": "All unknown", "language": "Taal: Nederlands", "open_case": "Open the case",
         "open_summary": "Still to decide ({n}): {topics}", "could_change": "could still change by",
+        "guideline": "Guideline Wervelmetastasen",
+        "now": "Do now", "next_question": "Next question", "version": "Version",
+        "disclaimer": "Decision support following the Dutch guideline Wervelmetastasen (decision tree, Pallialine, "
+                      "2015); it does not replace the clinician's judgement.",
     },
 }
 WORDS: Mapping[str, Mapping[str, str]] = {lang: {**RENDER_WORDS[lang], **_PAGE_WORDS[lang]} for lang in LANGUAGES}
