@@ -265,7 +265,7 @@ def _undetermined_lines(u: Undetermined, kb: KnowledgeBase, lang: str, pad: str)
     if u.tree is not None:
         lines = [f"{pad}{topic}: {tree_text(u.topic, u.tree, kb, lang)}"]
     else:
-        possible = ", ".join(_outcome(kb, u.topic, v, lang) for v in u.possible)
+        possible = ", ".join(outcome_label(kb, u.topic, v, lang) for v in u.possible)
         lines = [f"{pad}{topic}: {w['possible']}: {possible}",
                  f"{pad}  {w['ask']}: " + field_list(kb, u.ask, lang)]
     if u.provisional is not None:
@@ -284,7 +284,7 @@ def question_lines(question: Question, kb: KnowledgeBase, lang: str) -> list[str
     step = kb.finding_steps[question.step][lang]
     lines = [f"{w['next_question']} ({w['step']}: {step}): {field_label(kb, question.field, lang)}?"]
     for answer in question.answers:
-        settles = "; ".join(f"{topic_label(kb, t, lang)}: {_outcome(kb, t, v, lang)}"
+        settles = "; ".join(f"{topic_label(kb, t, lang)}: {outcome_label(kb, t, v, lang)}"
                             for t, v in answer.settles.items())
         lines.append(f"  {answer_label(kb, question.field, answer.cell or answer.value, lang)} -> "
                      f"{settles or w['settles_nothing']}")
@@ -305,7 +305,7 @@ def tree_text(topic: str, tree: Any, kb: KnowledgeBase, lang: str, depth: int = 
     """
     w = WORDS[lang]
     if not isinstance(tree, Mapping):
-        return _outcome(kb, topic, tree, lang)
+        return outcome_label(kb, topic, tree, lang)
     if "open" in tree:
         return f"{w['still_open']} ({w['further'].format(n=tree['further_questions'])})"
     if depth == 0:
@@ -336,7 +336,8 @@ def _questions(tree: Any) -> int:
     return len(fields) + cut
 
 
-def _outcome(kb: KnowledgeBase, topic: str, value: str | None, lang: str) -> str:
+def outcome_label(kb: KnowledgeBase, topic: str, value: str | None, lang: str) -> str:
+    """A topic's outcome as text: the decision's label, or no decision for None."""
     return WORDS[lang]["no_decision"] if value is None else decision_label(kb, topic, value, lang)
 
 

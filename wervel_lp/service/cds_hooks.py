@@ -16,10 +16,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..knowledge import KnowledgeBase
-from ..render import render_explanation
+from ..render import field_list, render_explanation
 from ..result import Recommendation, Result, recommend
 from ..schema import ROOT_FIELD, CaseError
 from .fhir_mapping import PREFETCH_KEYS, findings_from_prefetch
+from .page import question_view
 from .views import WORDS, decided, field_label, open_topics, possible_text, provisional_text, topic_label
 
 SERVICE_ID = "wervelmetastasen"
@@ -110,10 +111,15 @@ def cards(result: Result, kb: KnowledgeBase, lang: str, case_url: str) -> list[d
     if topics:
         w = WORDS[lang]
         lines = []
+        question = result.next_question
+        if question is not None:
+            view = question_view(question, kb, lang)
+            lines.append(f"**{w['next_question']}**: {view['label']}")
+            lines += [f"- {a['label']}: " + ("; ".join(a["settles"]) or "–") for a in view["answers"]]
         for t in topics:
             label = f"**{topic_label(kb, t.topic, lang)}**"
             if t.ask:
-                lines.append(f"- {label}: {w['ask']} " + ", ".join(field_label(kb, f, lang) for f in t.ask))
+                lines.append(f"- {label}: {w['ask']} " + field_list(kb, t.ask, lang))
             else:
                 lines.append(f"- {label}: {w['conflict']}: " + ", ".join(t.values))
             if t.possible is not None:
@@ -122,6 +128,8 @@ def cards(result: Result, kb: KnowledgeBase, lang: str, case_url: str) -> list[d
                 lines.append(f"  - {w['provisional']}: {provisional_text(kb, t.topic, t.provisional, lang)}")
         summary = w["open_summary"].format(n=len(topics), topics=", ".join(
             topic_label(kb, t.topic, lang) for t in topics))
+        if question is not None:
+            summary = f"{w['next_question']}: {field_label(kb, question.field, lang)}?"
         found.append({
             "uuid": str(uuid.uuid4()),
             "summary": _short(summary), "indicator": "info", "detail": "\n".join(lines),

@@ -16,7 +16,8 @@ from markupsafe import Markup
 
 from ..knowledge import KnowledgeBase
 from ..pictures import proof_tree_html
-from ..result import Recommendation, Result
+from ..render import answer_label, outcome_label
+from ..result import Question, Recommendation, Result
 from ..schema import CaseError, Field
 from .views import (
     ADVICE,
@@ -69,12 +70,27 @@ def result_html(result: Result, kb: KnowledgeBase, lang: str,
     ``next_question`` (the guided interview's question: field, label, reason, answers) is shown
     first among the questions where given.
     """
+    if next_question is None and result.next_question is not None:
+        next_question = question_view(result.next_question, kb, lang)
     decisions = [_decision(recs, result, kb, lang) for _, _, recs in decided(result)]
     now = sorted((d for d in decisions if d["urgency"] in URGENT), key=lambda d: URGENT.index(d["urgency"]))
     return _TEMPLATES.get_template("result.html").render(
         w=WORDS[lang], decisions=decisions, now=now, next_question=next_question,
         open_topics=[_open_topic(t, kb, lang) for t in open_topics(result)],
         advice=[_proof(r, kb, lang) for r in result.recommendations if r.topic == ADVICE])
+
+
+def question_view(question: Question, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
+    """The next question as templates/next_question.html shows it, in ``lang``.
+
+    Its label, why it is asked now, and per answer what that answer would settle.
+    """
+    return {"field": question.field, "label": field_label(kb, question.field, lang) + "?",
+            "reason": question.reason[lang],
+            "answers": [{"label": answer_label(kb, question.field, a.cell or a.value, lang),
+                         "settles": [f"{topic_label(kb, t, lang)}: {outcome_label(kb, t, v, lang)}"
+                                     for t, v in a.settles.items()]}
+                        for a in question.answers]}
 
 
 def _decision(recs: list[Recommendation], result: Result, kb: KnowledgeBase, lang: str) -> dict[str, Any]:
