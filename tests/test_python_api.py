@@ -59,8 +59,9 @@ def test_why_not_and_undetermined_print_as_text_with_json_values():
     assert "True" not in str(report) and "False" not in str(report)
     open_topic = next(u for u in result.undetermined if u.topic == "staging_ct")
     assert isinstance(open_topic, Undetermined)
-    assert str(open_topic).startswith("Staging") and "ask first" in str(open_topic)
-    assert "vraag eerst" in open_topic.text("nl")
+    # the residual tree: each answer of the first question and what it decides
+    assert str(open_topic).startswith("Staging") and "? yes -> " in str(open_topic)
+    assert "? ja -> " in open_topic.text("nl")
 
 
 def test_a_result_is_not_constructed_directly():

@@ -96,8 +96,25 @@ def result_schema(kb: KnowledgeBase, compact: bool = False) -> dict[str, Any]:
             "possible": {"type": "array", "items": {"type": ["string", "null"]}}, "ask": names,
             "provisional": _object({"value": strings, "overturned_by": names}),
             "waiting_for": _object({"step": {"enum": sorted(kb.steps)}, "ask": names}),
+            "tree": {"$ref": "#/$defs/tree"},
         },
     }
+    value = {"type": ["boolean", "string", "number", "object"]}
+    tree = {"oneOf": [
+        {"type": ["string", "null"]},
+        _object({"open": {"type": "array", "items": {"type": ["string", "null"]}},
+                 "further_questions": {"type": "integer", "minimum": 0}}),
+        _object({"field": {"enum": fields}, "branches": {"type": "array", "items": _object({
+            "values": {"type": "array", "items": value}, "then": {"$ref": "#/$defs/tree"}})}}),
+    ]}
+    answer = {"type": "object", "additionalProperties": False, "required": ["settles"],
+              "properties": {"value": {"type": ["boolean", "string"]}, "cell": {"type": "object"},
+                             "settles": {"type": "object", "additionalProperties": {"type": ["string", "null"]}}}}
+    question = _object({
+        "field": {"enum": fields}, "step": {"enum": sorted(kb.finding_steps)},
+        "topics": {"type": "array", "items": {"enum": sorted(topics)}},
+        "answers": {"type": "array", "items": answer}, "reason": _object({"nl": strings, "en": strings}),
+        "information": {"type": "number"}})
     schema: dict[str, Any] = {
         "$schema": DRAFT, "$id": f"urn:wervel-lp:result{':compact' if compact else ''}",
         "title": "wervel-lp result" + (" (compact: no proof trees)" if compact else ""),
@@ -108,6 +125,7 @@ def result_schema(kb: KnowledgeBase, compact: bool = False) -> dict[str, Any]:
                           "properties": {t: {"enum": list(vs)} for t, vs in topics.items()}},
             "recommendations": {"type": "array", "items": recommendation},
             "undetermined": {"type": "array", "items": undetermined},
+            "next_question": {"oneOf": [{"type": "null"}, question]},
             "inferred": {"type": "array", "items": _object({
                 "field": {"enum": fields}, "value": {"type": ["boolean", "string", "number"]},
                 "from": {"enum": fields}, "implication": strings})},
@@ -116,8 +134,7 @@ def result_schema(kb: KnowledgeBase, compact: bool = False) -> dict[str, Any]:
                 "priority": strings, "unknown_fields": names})},
         }),
     }
-    if not compact:
-        schema["$defs"] = _proof_defs(fields, rules)
+    schema["$defs"] = {"tree": tree, **({} if compact else _proof_defs(fields, rules))}
     return schema
 
 
