@@ -195,7 +195,7 @@ def test_every_case_the_schema_accepts_has_a_completion(completions, case):
     valid ones): "every completion" is never vacuous, so a decision read off the diagrams is one
     that some completion, and so the three-valued evaluation where it settles a topic, gives.
     """
-    exact = completions.exact(case)
+    exact = completions.exact(case, removing=False)
     assert all(topic in exact and exact[topic].possible for topic in TOPICS), json.dumps(case)
 
 
@@ -262,11 +262,11 @@ def test_the_walks_in_c_answer_as_the_walks_in_prolog(case):
 
 def assert_same_as_asp(completions: Completions, case: dict[str, Any]) -> None:
     result = recommend(case)
-    asp = completions.exact(case)
-    for topic in TOPICS:
+    asp = completions.exact(case, removing=False)   # the flips only: the outcome-removing cells are
+    for topic in TOPICS:                             # checked in full in tests/test_interview.py
         mine = outcome(result, topic)
         assert mine["possible"] == set(asp[topic].possible), (topic, json.dumps(case))
-        assert mine["missing"] == set(asp[topic].missing), (topic, json.dumps(case))
+        assert set(asp[topic].missing) <= mine["missing"], (topic, json.dumps(case))
     assert decide(case) == result.decisions
 
 

@@ -54,8 +54,11 @@ class Completions:
         """Ground the single and the twin program for ``program``, a kb's ASP translation."""
         derived = program + encoding("resolve.lp", "exact.lp")
         self.single = clingo.Control(["--enum-mode=brave", "--models=0"])
-        self.single.add("base", [], derived + _COMPLETE + _WITH + "#show outcome/2.")
+        self.single.add("base", [], derived + _COMPLETE + "#show outcome/2.")
         self.single.ground([("base", [])])
+        self.with_cell = clingo.Control(["--enum-mode=brave", "--models=0"])
+        self.with_cell.add("base", [], derived + _COMPLETE + _WITH + "#show outcome/2.")
+        self.with_cell.ground([("base", [])])
         self.twin = clingo.Control(["--enum-mode=brave", "--models=0"])
         self.twin.add("base", [], derived + _COMPLETE + _renamed(derived, "_2") + _TWIN)
         self.twin.ground([("base", [])])
@@ -90,14 +93,18 @@ class Completions:
             fixed.append((clingo.Function("cell", [clingo.Function(name), sym]), True))
         return fixed
 
-    def exact(self, case: Mapping[str, Any]) -> dict[str, Exact]:
-        """Per topic (``advice:VALUE`` per value of a collect topic): possible outcomes and missing fields."""
+    def exact(self, case: Mapping[str, Any], removing: bool = True) -> dict[str, Exact]:
+        """Per topic (``advice:VALUE`` per value of a collect topic): possible outcomes and missing fields.
+
+        Without ``removing``, the missing fields are only those whose value alone changes an outcome
+        (the flips), found many times faster: for the differential tests over thousands of cases.
+        """
         known = [(clingo.Function("known", [clingo.Function(f)]), f in case and case[f] is not None)
                  for f in self.fields]
         cells = self._cells(case) + known
         possible: dict[str, set[str | None]] = {}
         with_cell: dict[tuple[str, str, str], set[str | None]] = {}
-        for sym in _brave(self.single, cells):
+        for sym in _brave(self.with_cell if removing else self.single, cells):
             if sym.match("outcome", 2):
                 possible.setdefault(_key(sym.arguments[0]), set()).add(_outcome(sym.arguments[1]))
             else:
