@@ -20,7 +20,7 @@ def test_recommend_json_is_the_result_object():
     out = run("recommend", str(CASE), "--format", "json")
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert set(result) == {"decisions", "inferred", "recommendations", "undetermined", "warnings"}
+    assert set(result) == {"decisions", "inferred", "next_question", "recommendations", "undetermined", "warnings"}
     assert result["decisions"]["mri_urgency"] == "within_12_hours"
     rec = next(r for r in result["recommendations"] if r["topic"] == "mri_urgency")
     assert rec["quote"] and rec["text"]["nl"] and rec["text"]["en"] and rec["proof"]["rule"] == rec["rule"]

@@ -48,7 +48,7 @@ def test_any_schema_case_gives_a_result_or_a_named_case_error(case):
         assert e.field in case  # only contradictions are refused here
         return
     data = json.loads(result.to_json())
-    assert set(data) == {"decisions", "inferred", "recommendations", "undetermined", "warnings"}
+    assert set(data) == {"decisions", "inferred", "next_question", "recommendations", "undetermined", "warnings"}
     for topic, value in data["decisions"].items():
         assert value in knowledge_base().topics[topic].values
 

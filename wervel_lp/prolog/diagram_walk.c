@@ -73,6 +73,19 @@ typedef struct
   unsigned gen;
 } memo_cell;
 
+/*  The buffers of the counting walk (root_counts()), kept with a walk state. */
+typedef struct
+{ int     n;                    /* reachable nodes */
+  int    *nodes;                /* in variable order */
+  int    *slot;                 /* [max_id + 1]: index in nodes + 1, under gen */
+  unsigned *slot_gen;
+  unsigned gen;
+  double *down;                 /* [n * k] */
+  size_t  down_cap;
+  double *up;                   /* [n] */
+  bits   *dmask;                /* [n] */
+} count_walk;
+
 /*  A walk state: what a thread keeps of the case it last asked about. */
 typedef struct
 { const diagrams *d;
@@ -87,6 +100,7 @@ typedef struct
   size_t    *unique;            /* hash table of arena offsets + 1, 0 empty */
   size_t     unique_size, unique_count;
   int        refused;           /* the case needs a sub-query: exact.pl walks it */
+  count_walk cw;                /* allocated with the memo, for walk_counts */
 } walk;
 
 static void *
@@ -158,6 +172,8 @@ all_cells(int n)
 static void
 free_tables(walk *w)
 { free(w->memo); free(w->seen); free(w->arena); free(w->unique);
+  free(w->cw.nodes); free(w->cw.slot); free(w->cw.slot_gen); free(w->cw.down); free(w->cw.up);
+  free(w->cw.dmask);
 }
 
 /*  A new generation of the memo: what it holds is forgotten. */
@@ -198,6 +214,11 @@ prepare(walk *w, const diagrams *d, const int *known)
   w->unique = xcalloc(w->unique_size, sizeof *w->unique);
   w->arena_cap = 4096;
   w->arena = xcalloc(w->arena_cap, sizeof *w->arena);
+  w->cw.nodes = xcalloc(d->max_id + 1, sizeof *w->cw.nodes);
+  w->cw.slot = xcalloc(d->max_id + 1, sizeof *w->cw.slot);
+  w->cw.slot_gen = xcalloc(d->max_id + 1, sizeof *w->cw.slot_gen);
+  w->cw.up = xcalloc(d->max_id + 1, sizeof *w->cw.up);
+  w->cw.dmask = xcalloc(d->max_id + 1, sizeof *w->cw.dmask);
   new_case(w, known);
 }
 
@@ -505,17 +526,6 @@ reach(walk *w, int n, bits found, bits all, int two, bits inv)
 
 #define MAX_OUTCOMES 64
 
-typedef struct
-{ int     n;                    /* reachable nodes */
-  int    *nodes;                /* in variable order */
-  int    *slot;                 /* [max_id + 1]: index in nodes + 1, under gen */
-  unsigned *slot_gen;
-  unsigned gen;
-  double *down;                 /* [n * k] */
-  size_t  down_cap;
-  double *up;                   /* [n] */
-  bits   *dmask;                /* [n] */
-} count_walk;
 
 static int
 outcome_index(const bits *outs, int k, int o)
@@ -839,21 +849,14 @@ pl_walk_counts(term_t state_t, term_t known_t, term_t roots_t, term_t weights_t,
   { for(int v = 1; v <= d->nvars; v++)
       for(int c = 0; c < d->ncells[v]; c++) weight[woff[v] + c] = 1.0 / d->ncells[v];
   } else if ( ok && i != ncell ) ok = PL_domain_error("cell_weights", weights_t);
-  count_walk cw = {0};
-  cw.nodes = xcalloc(d->max_id + 1, sizeof *cw.nodes);
-  cw.slot = xcalloc(d->max_id + 1, sizeof *cw.slot);
-  cw.slot_gen = xcalloc(d->max_id + 1, sizeof *cw.slot_gen);
-  cw.up = xcalloc(d->max_id + 1, sizeof *cw.up);
-  cw.dmask = xcalloc(d->max_id + 1, sizeof *cw.dmask);
   term_t rs = PL_copy_term_ref(roots_t), out = PL_copy_term_ref(counts_t);
   term_t oh = PL_new_term_ref();
   while ( ok && PL_get_list(rs, head, rs) )
   { int root;
     if ( !get_code(d, head, &root) ) { ok = FALSE; break; }
-    if ( !PL_unify_list(out, oh, out) || !root_counts(w, &cw, weight, woff, root, oh) ) ok = FALSE;
+    if ( !PL_unify_list(out, oh, out) || !root_counts(w, &w->cw, weight, woff, root, oh) ) ok = FALSE;
   }
   if ( ok ) ok = PL_get_nil_ex(rs) && PL_unify_nil(out);
-  free(cw.nodes); free(cw.slot); free(cw.slot_gen); free(cw.down); free(cw.up); free(cw.dmask);
   free(weight);
   return ok;
 }

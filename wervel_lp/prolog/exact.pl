@@ -41,6 +41,7 @@ as in the evaluator, whatever its cell.
             exact_counts/4,          % +Query, +Topics, +Weights, -Counts
             exact_ranked/3,          % +Query, +Weights, -Ranked
             exact_ranked/4,          % +Query, +Weights, +Topics, -Ranked
+            exact_topic_missing/3,   % +Query, +Topic, -Fields
             exact_applicable/2,      % +Query, ?Field
             exact_single/3,          % +Query, +Topic, -Outcome
             exact_layer/3,           % +Case, +Env, -Layer
@@ -1333,6 +1334,18 @@ exact_ranked(Q, Weights, Topics, ranked(Open, Fields)) :-
     keysort(Keyed0, Keyed),
     pairs_values(Keyed, Fields),
     maplist(ranked_missing(Fields), TMs, Open).
+
+%! exact_topic_missing(+Query, +Topic, -Fields:list) is det.
+%
+%  Fields are the missing fields of Topic under the query's case, as
+%  exact_ranked/3 finds them, in variable order (not ranked): the cheap
+%  form for each node of a topic's tree.
+exact_topic_missing(Q, T, Missing) :-
+    exact_counts_removing(Q, T, Removing),
+    topic_missing(Q, T, c([], Removing), _-Missing).
+
+exact_counts_removing(Q, T, Removing) :-
+    exact_counts(Q, [T], [], [c(_, Removing)]).
 
 open_topic(Q, T) :-
     possible_mask(Q, T, two, M),

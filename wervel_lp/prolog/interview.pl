@@ -89,24 +89,31 @@ answered(Case, F, Cell, X, Q1) :-
 %  topic's missing fields there.
 topic_tree(Case0, T, Unanswerable, Depth, Tree) :-
     infer_case(Case0, Case, _),
-    tree(Case, T, Unanswerable, Depth, Tree).
+    case_query(Case, Q),
+    exact_ranked(Q, [], [T], ranked(Open, _)),
+    (   memberchk(T-Order, Open) -> true ; Order = [] ),
+    tree(Case, T, Order, Unanswerable, Depth, Tree).
 
-tree(Case, T, Unanswerable, Depth, Tree) :-
+%  Order: the topic's missing fields at the root of its tree, in the
+%  interview's order; below, a node asks the first of them that is still
+%  missing there (exact_topic_missing/3), so the order is ranked once a tree.
+tree(Case, T, Order, Unanswerable, Depth, Tree) :-
     case_query(Case, Q),
     exact_possible(Q, T, Possible),
     (   Possible = [O]
     ->  Tree = leaf(O)
-    ;   exact_ranked_topic(Q, T, Missing),
+    ;   exact_topic_missing(Q, T, Missing),
         length(Missing, N),
         (   Depth > 0,
-            member(F, Missing), \+ memberchk(F, Unanswerable), exact_applicable(Q, F)
+            member(F, Order), memberchk(F, Missing),
+            \+ memberchk(F, Unanswerable), exact_applicable(Q, F)
         ->  D1 is Depth - 1,
             exact_cells(F, Cells),
             findall(Cell-Sub, ( member(Cell, Cells),
                                 answered(Case, F, Cell, X, _),
                                 put_dict(F, Case, X, Case1),
                                 infer_case(Case1, Case2, _),
-                                tree(Case2, T, Unanswerable, D1, Sub) ),
+                                tree(Case2, T, Order, Unanswerable, D1, Sub) ),
                     Pairs),
             group_branches(Pairs, Branches),
             (   Branches = [branch(_, Sub)]
@@ -116,12 +123,6 @@ tree(Case, T, Unanswerable, Depth, Tree) :-
         ;   Tree = cut(Possible, N)
         )
     ).
-
-%  The missing fields of the one topic T, in the interview's order
-%  (exact_ranked/3 asked about T alone).
-exact_ranked_topic(Q, T, Missing) :-
-    exact_ranked(Q, [], [T], ranked(Open, _)),
-    (   memberchk(T-Missing, Open) -> true ; Missing = [] ).
 
 %  Cells with equal subtrees together, in the order of their first cell
 %  (two cuts are equal where the same outcomes are open).
@@ -184,13 +185,13 @@ interview_json(Case0, Unanswerable, Weights, true, _{next_question: QJ, trees: T
     case_query(Case, Q),
     exact_ranked(Q, Weights, ranked(Open, _)),
     tree_depth(Depth),
-    findall(T-TJ, ( member(T-_, Open),
-                    tree(Case, T, Unanswerable, Depth, Tree),
+    findall(T-TJ, ( member(T-Order, Open),
+                    tree(Case, T, Order, Unanswerable, Depth, Tree),
                     tree_json(Tree, TJ) ), Pairs),
     dict_pairs(Trees, trees, Pairs).
 
-%  The depth of the trees in the JSON result (the text shows three levels).
-tree_depth(4).
+%  The depth of the trees in the JSON result, as the text shows them.
+tree_depth(3).
 
 question_json(question(F, Step, Topics, Answers, Score),
               _{field: F, step: Step, topics: Topics, answers: AJs, information: Score,
