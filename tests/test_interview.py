@@ -151,7 +151,8 @@ def test_weights_and_unanswerable_are_validated():
 
 def test_weights_change_the_order_of_the_questions():
     """A prior that makes one finding almost certain leaves little to learn from asking it: the
-    question moves to another field, or its expected information drops."""
+    question moves to another field, or its expected information drops.
+    """
     uniform = next_question(EARLY, unanswerable=["adequate_imaging_available"])
     assert uniform is not None and KB.schema.fields[uniform.field].kind == "bool"
     skewed = next_question(EARLY, unanswerable=["adequate_imaging_available"],
