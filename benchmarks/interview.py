@@ -205,13 +205,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--patients", type=int, default=60)
     parser.add_argument("--seed", type=int, default=None, help="default: a new seed each run, printed")
+    parser.add_argument("--examples", type=int, default=None, help="the first N example cases (default: all)")
     parser.add_argument("--small", type=int, default=4, help="(d) where (c)'s candidates are at most this many")
     parser.add_argument("--no-record", action="store_true", help="do not append to benchmarks/RESULTS.md")
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)
     patients = [(p, set(p)) for p in (draw_patient(rng) for _ in range(args.patients))]
-    for path in sorted((ROOT / "examples").glob("*.json")):
+    for path in sorted((ROOT / "examples").glob("*.json"))[:args.examples]:
         example = json.loads(path.read_text())
         patients.append((example, {f for f, v in example.items() if v is not None}))
     counts: dict[str, list[float]] = {"a": [], "b": [], "c": [], "d": [], "c_at_d": [], "cert": []}
